@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmGovernance.Core.Data;
+
+/// <summary>
+/// Marks governed entities in the EF model. The audit interceptor reads these annotations,
+/// so an entity becomes audited by one line in its configuration.
+/// </summary>
+public static class AuditAnnotations
+{
+    public const string EntityName = "CrmGovernance:Audit:EntityName";
+    public const string Mode = "CrmGovernance:Audit:Mode";
+    public const string Ignored = "ignored";
+    public const string Redacted = "redacted";
+
+    public static EntityTypeBuilder<T> IsAudited<T>(this EntityTypeBuilder<T> builder, string entityName)
+        where T : class
+    {
+        builder.HasAnnotation(EntityName, entityName);
+        return builder;
+    }
+
+    public static PropertyBuilder<T> IsNotAudited<T>(this PropertyBuilder<T> builder) =>
+        builder.HasAnnotation(Mode, Ignored);
+
+    /// <summary>The audit row says the value changed but never copies it.</summary>
+    public static PropertyBuilder<T> IsRedactedInAudit<T>(this PropertyBuilder<T> builder) =>
+        builder.HasAnnotation(Mode, Redacted);
+
+    public static string? AuditedName(this IReadOnlyEntityType entityType) =>
+        entityType.FindAnnotation(EntityName)?.Value as string;
+
+    public static string? AuditMode(this IReadOnlyProperty property) =>
+        property.FindAnnotation(Mode)?.Value as string;
+}

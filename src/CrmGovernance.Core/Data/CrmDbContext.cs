@@ -1,0 +1,28 @@
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Data;
+
+/// <summary>The portal's database. Created per operation through <see cref="IDbContextFactory{TContext}"/>.</summary>
+public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? actor = null)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    /// <summary>Who is acting through this context; written into every audit row it produces.</summary>
+    public ActorContext Actor { get; } = actor ?? ActorContext.System("unattributed");
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditVerification> AuditVerifications => Set<AuditVerification>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        builder.Entity<IdentityRole>().HasData(Features.Users.Roles.All.Select(r => new IdentityRole
+        {
+            Id = r, Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r,
+        }));
+    }
+}

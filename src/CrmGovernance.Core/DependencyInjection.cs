@@ -1,0 +1,59 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Health;
+using CrmGovernance.Core.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmGovernance.Core;
+
+public static class DependencyInjection
+{
+    public const string MigrationsAssembly = "CrmGovernance.Migrations.Sqlite";
+
+    /// <summary>Data, audit trail, users, first run, scheduler and health checks.</summary>
+    public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => Quartz.CronExpression.TryParse(o.AuditVerificationCron, out _), "Scheduler:AuditVerificationCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(contentRoot))!);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditChainLock>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<ActorContext>();
+        services.AddDbContext<CrmDbContext>((sp, o) => o
+                .UseSqlite(database.ConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqlitePragmaInterceptor(database.BusyTimeoutMilliseconds)),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
+
+        // Registered before the scheduler so the schema exists when the first job runs.
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditVerificationService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<FirstRunService>();
+
+        var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddCrmScheduler(scheduler, contentRoot);
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler")
+            .AddCheck<AuditChainHealthCheck>("auditChain");
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+namespace CrmGovernance.Core.Features.Audit;
+
+public static class AuditActions
+{
+    public const string Insert = "Insert";
+    public const string Update = "Update";
+    public const string Delete = "Delete";
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string SignOut = "SignOut";
+    public const string TwoFactorReset = "TwoFactorReset";
+
+    public static readonly IReadOnlyList<string> All =
+        [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset];
+}

@@ -1,0 +1,30 @@
+using CrmGovernance.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmGovernance.Core.Features.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.TimeUtc).HasConversion(UtcDateTimeConverter.Instance);
+        builder.Property(e => e.ActorId).HasMaxLength(64);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(64);
+        builder.Property(e => e.EntityType).HasMaxLength(128);
+        builder.Property(e => e.EntityId).HasMaxLength(256);
+        builder.Property(e => e.CorrelationId).HasMaxLength(128);
+        builder.Property(e => e.Source).HasMaxLength(32);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.TimeUtc);
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.HasIndex(e => e.ActorName);
+        builder.HasIndex(e => e.Action);
+        builder.HasIndex(e => e.CorrelationId);
+    }
+}

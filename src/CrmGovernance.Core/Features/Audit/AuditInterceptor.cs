@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using CrmGovernance.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CrmGovernance.Core.Features.Audit;
+
+/// <summary>
+/// Writes one audit row per insert, update and delete of an audited entity, in the same SaveChanges as the
+/// change itself, and seals every new audit row into the hash chain. Audit rows can only be added.
+/// </summary>
+public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider clock) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (Prepare(eventData.Context) is { } context)
+        {
+            chainLock.Wait();
+            _holders.AddOrUpdate(context, this);
+            Guard(context, () => Seal(context, Head(context.AuditEntries.AsNoTracking())));
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Prepare(eventData.Context) is { } context)
+        {
+            await chainLock.WaitAsync(cancellationToken);
+            _holders.AddOrUpdate(context, this);
+            ChainHead? head = null;
+            try
+            {
+                head = await context.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+                    .Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
+            }
+            catch
+            {
+                Release(context);
+                throw;
+            }
+            Guard(context, () => Seal(context, head));
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds rows for audited changes; returns the context when there are audit rows to seal.</summary>
+    private CrmDbContext? Prepare(DbContext? dbContext)
+    {
+        if (dbContext is not CrmDbContext context)
+        {
+            return null;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+            }
+        }
+
+        var rows = AuditChangeCollector.Collect(context, context.Actor, clock.GetUtcNow().UtcDateTime);
+        context.AuditEntries.AddRange(rows);
+        return context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added) ? context : null;
+    }
+
+    private void Guard(DbContext context, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch
+        {
+            Release(context);
+            throw;
+        }
+    }
+
+    private void Seal(CrmDbContext context, ChainHead? previous)
+    {
+        var head = previous ?? new ChainHead(0, AuditHasher.GenesisHash);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            var row = entry.Entity;
+            row.Sequence = head.Sequence + 1;
+            if (row.TimeUtc == default)
+            {
+                row.TimeUtc = now;
+            }
+            row.PreviousHash = head.Hash;
+            row.Hash = AuditHasher.Compute(row, head.Hash);
+            head = new ChainHead(row.Sequence, row.Hash);
+        }
+    }
+
+    private static ChainHead? Head(IQueryable<AuditEntry> entries) =>
+        entries.OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault();
+
+    private void Release(DbContext? context)
+    {
+        if (context is not null && _holders.Remove(context))
+        {
+            chainLock.Release();
+        }
+    }
+
+    private sealed record ChainHead(long Sequence, string Hash);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using CrmGovernance.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.Audit;
+
+/// <summary>Records audit events that are not entity changes: sign-ins, lockouts, resets.</summary>
+public sealed class AuditTrail(IDbContextFactory<CrmDbContext> contexts, ActorContext actor)
+{
+    /// <param name="subjectId">The user or entity the event is about.</param>
+    /// <param name="details">Serialised as the row's changes, e.g. <c>new { reason = "..." }</c>.</param>
+    /// <param name="actorName">Overrides the scope's actor, e.g. the email someone tried to sign in with.</param>
+    public async Task RecordAsync(string action, string entityType, string? subjectId, object? details = null,
+        string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ActorId = actorId ?? actor.UserId,
+            ActorName = actorName ?? actor.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = subjectId,
+            Changes = details is null ? "{}" : JsonSerializer.Serialize(details),
+            CorrelationId = actor.CorrelationId,
+            Source = actor.Source,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,139 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.Users;
+
+/// <summary>
+/// The admin area's commands: create users, assign and remove roles, disable and enable, reset two-factor.
+/// Every method checks that the acting user is an Admin. The last enabled Admin keeps the role and stays enabled.
+/// </summary>
+public sealed class UserAdminService(
+    UserManager<ApplicationUser> users, IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<PagedResult<UserRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        EnsureAdmin();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            var normalized = s.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(normalized) || EF.Functions.Like(u.DisplayName, "%" + s + "%"));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(u => u.Email).Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 200))
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.IsDisabled, u.TwoFactorEnabled, u.LockoutEnd, u.CreatedUtc,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new PagedResult<UserRow>(rows.Select(u => new UserRow(
+            u.Id, u.Email ?? "", u.DisplayName, u.Roles.Order().ToList(), u.IsDisabled, u.TwoFactorEnabled,
+            u.LockoutEnd > now ? u.LockoutEnd : null, u.CreatedUtc)).ToList(), total);
+    }
+
+    public async Task<OperationResult> CreateAsync(NewUser input)
+    {
+        EnsureAdmin();
+        return await UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<OperationResult> AddRoleAsync(string userId, string role)
+    {
+        EnsureAdmin();
+        if (!Roles.All.Contains(role))
+        {
+            return OperationResult.Fail($"Unknown role: {role}.");
+        }
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return OperationResult.Fail("That user no longer exists.");
+        }
+        return await users.IsInRoleAsync(user, role) ? OperationResult.Success : ToResult(await users.AddToRoleAsync(user, role));
+    }
+
+    public async Task<OperationResult> RemoveRoleAsync(string userId, string role)
+    {
+        EnsureAdmin();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return OperationResult.Fail("That user no longer exists.");
+        }
+        if (!await users.IsInRoleAsync(user, role))
+        {
+            return OperationResult.Success;
+        }
+        if (role == Roles.Admin && !user.IsDisabled && await EnabledAdminCountAsync() <= 1)
+        {
+            return OperationResult.Fail($"{user.Email} is the last admin: give another user the Admin role before removing it here.");
+        }
+        // Open sessions pick up the new role set at their next revalidation (see Security:RevalidationSeconds).
+        return ToResult(await users.RemoveFromRoleAsync(user, role));
+    }
+
+    public async Task<OperationResult> SetDisabledAsync(string userId, bool disabled)
+    {
+        EnsureAdmin();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return OperationResult.Fail("That user no longer exists.");
+        }
+        if (user.IsDisabled == disabled)
+        {
+            return OperationResult.Success;
+        }
+        if (disabled && await users.IsInRoleAsync(user, Roles.Admin) && await EnabledAdminCountAsync() <= 1)
+        {
+            return OperationResult.Fail($"{user.Email} is the last enabled admin and cannot be disabled.");
+        }
+        user.IsDisabled = disabled;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && disabled)
+        {
+            // A new stamp rejects the user's cookies and ends open sessions at their next revalidation.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+        return ToResult(result);
+    }
+
+    public async Task<OperationResult> ResetTwoFactorAsync(string userId)
+    {
+        EnsureAdmin();
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return OperationResult.Fail("That user no longer exists.");
+        }
+        var result = await users.SetTwoFactorEnabledAsync(user, false);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAuthenticatorKeyAsync(user);
+        }
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.TwoFactorReset, "User", user.Id, new { email = user.Email });
+        }
+        return ToResult(result);
+    }
+
+    private async Task<int> EnabledAdminCountAsync()
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.UserRoles.CountAsync(r => r.RoleId == Roles.Admin && db.Users.Any(u => u.Id == r.UserId && !u.IsDisabled));
+    }
+
+    private void EnsureAdmin()
+    {
+        if (!actor.IsInRole(Roles.Admin))
+        {
+            throw new UnauthorizedAccessException("Only admins may manage users.");
+        }
+    }
+
+    private static OperationResult ToResult(IdentityResult result) =>
+        result.Succeeded ? OperationResult.Success : new OperationResult(result.Errors.Select(e => e.Description).ToList());
+}

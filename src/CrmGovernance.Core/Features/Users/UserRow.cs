@@ -1,0 +1,5 @@
+namespace CrmGovernance.Core.Features.Users;
+
+public sealed record UserRow(
+    string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled,
+    bool TwoFactorEnabled, DateTimeOffset? LockedOutUntil, DateTime CreatedUtc);

@@ -1,0 +1,40 @@
+using CrmGovernance.Core.Features.Audit;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace CrmGovernance.Core.Scheduling;
+
+/// <summary>Quartz in-process with the persistent SQLite job store, and the jobs the portal runs.</summary>
+public static class SchedulerSetup
+{
+    public static readonly TriggerKey AuditVerificationTrigger = new("audit-chain-verification-nightly", "audit");
+
+    public static IServiceCollection AddCrmScheduler(this IServiceCollection services, SchedulerOptions options, string contentRoot)
+    {
+        var path = Path.GetFullPath(Path.IsPathRooted(options.DatabasePath) ? options.DatabasePath : Path.Combine(contentRoot, options.DatabasePath));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o => o.InstanceName = "CrmGovernance");
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite($"Data Source={path};Pooling=True");
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ProvisionSchema();
+            });
+            q.AddJob<AuditVerificationJob>(j => j.WithIdentity(AuditVerificationJob.Key).StoreDurably().WithDescription("Walks the audit hash chain"));
+            q.AddTrigger(t => t.ForJob(AuditVerificationJob.Key).WithIdentity(AuditVerificationTrigger)
+                .WithCronSchedule(options.AuditVerificationCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        services.Configure<QuartzOptions>(q =>
+        {
+            // Stored jobs and triggers survive restarts; the reconciler below applies a changed cron explicitly.
+            q.Scheduling.IgnoreDuplicates = true;
+            q.Scheduling.OverwriteExistingData = false;
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ScheduleReconciler>();
+        return services;
+    }
+}
