@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Health;
 using CrmGovernance.Core.Scheduling;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,11 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        Directory.CreateDirectory(Path.GetDirectoryName(database.FullPath(contentRoot))!);
+        var dataFolder = Path.GetDirectoryName(database.FullPath(contentRoot))!;
+        Directory.CreateDirectory(dataFolder);
+        // Sign-in cookies and antiforgery tokens survive restarts: keys live beside the database.
+        services.AddDataProtection().SetApplicationName("CrmGovernance")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditChainLock>();
@@ -44,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLogService>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditVerificationService>();
+        services.AddScoped<AuditVerificationRequests>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<FirstRunService>();
 

@@ -1,0 +1,18 @@
+using CrmGovernance.Core.Features.Users;
+using Quartz;
+
+namespace CrmGovernance.Core.Features.Audit;
+
+/// <summary>Starts the verification job now, on behalf of an Admin or Auditor.</summary>
+public sealed class AuditVerificationRequests(ISchedulerFactory schedulers, ActorContext actor)
+{
+    public async Task RequestAsync(CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Auditor))
+        {
+            throw new UnauthorizedAccessException("Only admins and auditors may start an audit verification.");
+        }
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(AuditVerificationJob.Key, new JobDataMap { [AuditVerificationJob.TriggeredByKey] = actor.Name }, cancellationToken);
+    }
+}

@@ -1,0 +1,18 @@
+using CrmGovernance.Web.Security;
+using MudBlazor;
+
+namespace CrmGovernance.Web.Components.Layout;
+
+/// <summary>One entry of the navigation drawer. <see cref="Policy"/> null means any signed-in user.</summary>
+public sealed record NavigationItem(string Group, string Title, string Href, string Icon, string? Policy);
+
+/// <summary>The areas that exist today, in drawer order. An area appears here only once it is built.</summary>
+public static class NavigationItems
+{
+    public static readonly IReadOnlyList<NavigationItem> All =
+    [
+        new("", "Home", "", Icons.Material.Filled.Home, null),
+        new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.AuditReader),
+        new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Admin),
+    ];
+}

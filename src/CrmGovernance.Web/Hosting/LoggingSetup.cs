@@ -1,0 +1,21 @@
+using Serilog;
+
+namespace CrmGovernance.Web.Hosting;
+
+internal static class LoggingSetup
+{
+    /// <summary>Serilog to the console and a daily rolling file (Logs:Path); levels from the "Serilog" section.</summary>
+    public static WebApplicationBuilder AddCrmLogging(this WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["Logs:Path"] ?? "logs/crmgovernance-.log";
+        var path = Path.IsPathRooted(configured) ? configured : Path.Combine(builder.Environment.ContentRootPath, configured);
+        builder.Services.AddSerilog((services, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.File(path, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        return builder;
+    }
+}

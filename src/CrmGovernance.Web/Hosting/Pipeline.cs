@@ -1,0 +1,30 @@
+using CrmGovernance.Web.Components;
+using CrmGovernance.Web.Components.Account;
+using CrmGovernance.Web.Security;
+using Serilog;
+
+namespace CrmGovernance.Web.Hosting;
+
+internal static class Pipeline
+{
+    public static WebApplication UseCrmPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseActorContext();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapCrmHealth();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using CrmGovernance.Core.Features.Users;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CrmGovernance.Web.Security;
+
+/// <summary>Who may open which area. Pages declare one of these; the authorization matrix test checks them.</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    public const string AuditReader = nameof(AuditReader);
+
+    public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder) => builder
+        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Auditor));
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CrmGovernance.Web.Security;
+
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>
+    /// How often open sessions re-read the user: a disabled user is signed out and removed roles are dropped
+    /// within this interval (Blazor circuits and cookie requests alike).
+    /// </summary>
+    [Range(5, 600)]
+    public int RevalidationSeconds { get; set; } = 30;
+
+    [Range(1, 20)]
+    public int MaxFailedAccessAttempts { get; set; } = 5;
+
+    [Range(1, 1440)]
+    public int LockoutMinutes { get; set; } = 15;
+}

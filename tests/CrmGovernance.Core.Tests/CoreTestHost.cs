@@ -1,0 +1,134 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CrmGovernance.Core.Tests;
+
+/// <summary>
+/// A migrated SQLite file in its own temp folder and the Core services that work on it, wired as the host wires
+/// them (minus the scheduler and health checks). One per test; disposing it deletes the folder.
+/// </summary>
+internal sealed class CoreTestHost : IAsyncDisposable
+{
+    public const string StrongPassword = "correct staple orbit lantern";
+
+    private readonly string _directory;
+    private readonly ServiceProvider _services;
+
+    private CoreTestHost(string directory)
+    {
+        _directory = directory;
+        ConnectionString = $"Data Source={Path.Combine(directory, "crm.db")}";
+        _services = BuildServices(ConnectionString, Clock);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+    public string ConnectionString { get; }
+
+    public static async Task<CoreTestHost> StartAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "crm-core-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var host = new CoreTestHost(directory);
+        await using var scope = host.Scope();
+        await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.MigrateAsync();
+        return host;
+    }
+
+    /// <summary>A scope acting as the given user and roles, from the UI.</summary>
+    public AsyncServiceScope ScopeAs(string name, params string[] roles) =>
+        Scope(a => a.SetUser("id-" + name, name, roles, AuditSources.Ui));
+
+    public AsyncServiceScope Scope(Action<ActorContext>? actAs = null)
+    {
+        var scope = _services.CreateAsyncScope();
+        actAs?.Invoke(scope.ServiceProvider.GetRequiredService<ActorContext>());
+        return scope;
+    }
+
+    /// <summary>Creates a user through Identity as the seed would, and returns its id.</summary>
+    public async Task<string> CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Scope(a => a.SetSystem("test-seed", null));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], CreatedUtc = Clock.GetUtcNow().UtcDateTime };
+        Require(await users.CreateAsync(user, StrongPassword));
+        if (roles.Length > 0)
+        {
+            Require(await users.AddToRolesAsync(user, roles));
+        }
+        return user.Id;
+    }
+
+    public async Task<List<AuditEntry>> AuditRowsAsync()
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    /// <summary>Runs SQL on a connection of its own, as someone with write access to the file would.</summary>
+    public async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The tests' own attack statements, not user input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(clock);
+        services.AddSingleton<AuditChainLock>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<ActorContext>();
+        services.AddDbContext<CrmDbContext>((sp, o) => o
+                .UseSqlite(connectionString, x => x.MigrationsAssembly(DependencyInjection.MigrationsAssembly))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.Password.RequiredLength = PasswordPolicyValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditVerificationService>();
+        services.AddScoped<UserAdminService>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+}
