@@ -8,9 +8,13 @@ public sealed class AuditChainLock : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Task WaitAsync(CancellationToken cancellationToken) => _gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken)
-        .ContinueWith(t => t.Result ? Task.CompletedTask : throw new TimeoutException("Timed out waiting to append to the audit trail."),
-            cancellationToken, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        if (!await _gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken))
+        {
+            throw new TimeoutException("Timed out waiting to append to the audit trail.");
+        }
+    }
 
     public void Wait()
     {

@@ -13,6 +13,9 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
 {
     private readonly ConditionalWeakTable<DbContext, object> _holders = [];
 
+    // Rows this interceptor generated for a save that has not succeeded yet: a retry replaces them.
+    private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> _generated = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (Prepare(eventData.Context) is { } context)
@@ -49,13 +52,13 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release(eventData.Context);
+        Completed(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context);
+        Completed(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -65,6 +68,20 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
     {
         Release(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    // EF reports optimistic-concurrency failures here instead of SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
@@ -92,8 +109,16 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
             }
         }
 
+        if (_generated.TryGetValue(context, out var stale))
+        {
+            foreach (var row in stale)
+            {
+                context.Entry(row).State = EntityState.Detached;
+            }
+        }
         var rows = AuditChangeCollector.Collect(context, context.Actor, clock.GetUtcNow().UtcDateTime);
         context.AuditEntries.AddRange(rows);
+        _generated.AddOrUpdate(context, rows);
         return context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added) ? context : null;
     }
 
@@ -130,6 +155,15 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
 
     private static ChainHead? Head(IQueryable<AuditEntry> entries) =>
         entries.OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault();
+
+    private void Completed(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _generated.Remove(context);
+        }
+        Release(context);
+    }
 
     private void Release(DbContext? context)
     {

@@ -15,6 +15,7 @@ public sealed class UserAdminService(
     public async Task<PagedResult<UserRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         EnsureAdmin();
+        pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -24,7 +25,7 @@ public sealed class UserAdminService(
             query = query.Where(u => u.NormalizedEmail!.Contains(normalized) || EF.Functions.Like(u.DisplayName, "%" + s + "%"));
         }
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(u => u.Email).Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 200))
+        var rows = await query.OrderBy(u => u.Email).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(u => new
             {
                 u.Id, u.Email, u.DisplayName, u.IsDisabled, u.TwoFactorEnabled, u.LockoutEnd, u.CreatedUtc,

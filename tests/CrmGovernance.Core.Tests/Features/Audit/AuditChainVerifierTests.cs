@@ -118,7 +118,7 @@ public sealed class AuditChainVerifierTests
     {
         for (var i = 1; i <= count; i++)
         {
-            host.Clock.Advance(TimeSpan.FromMinutes(1));
+            host.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1_234_567)); // sub-second ticks must survive SQLite
             await using var scope = host.ScopeAs("ada");
             await scope.ServiceProvider.GetRequiredService<AuditTrail>()
                 .RecordAsync(AuditActions.SignIn, "User", $"event {i}", new { attempt = i });

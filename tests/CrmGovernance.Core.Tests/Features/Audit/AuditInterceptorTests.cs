@@ -86,7 +86,7 @@ public sealed class AuditInterceptorTests
     }
 
     [Fact]
-    public async Task A_system_job_is_recorded_as_the_worker_with_its_run_id()
+    public async Task A_system_job_is_recorded_as_the_worker_without_a_user_id()
     {
         await using var host = await CoreTestHost.StartAsync();
         await host.CreateUserAsync("grace@example.com");

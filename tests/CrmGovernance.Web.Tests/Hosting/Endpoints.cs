@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http;
+
+namespace CrmGovernance.Web.Tests.Hosting;
+
+/// <summary>The app's own endpoint list, read from its routing metadata.</summary>
+public static class Endpoints
+{
+    public static IReadOnlyList<RouteEndpoint> Routable(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !IsStaticAsset(e))
+            .ToList();
+
+    public static bool IsPage(RouteEndpoint e) =>
+        e.Metadata.Any(m => m.GetType().Name == "ComponentTypeMetadata");
+
+    public static string Pattern(RouteEndpoint e) => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+
+    public static IReadOnlyList<string> Methods(RouteEndpoint e) =>
+        e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() is { Count: > 0 } m ? m : ["*"];
+
+    private static bool IsStaticAsset(RouteEndpoint e) =>
+        e.Metadata.Any(m => m.GetType().FullName?.Contains("StaticAsset", StringComparison.Ordinal) == true);
+}

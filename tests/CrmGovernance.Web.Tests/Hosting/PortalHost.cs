@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace CrmGovernance.Web.Tests.Hosting;
+
+/// <summary>The real portal on Kestrel at 127.0.0.1 (random port), with its own data folder and the demo users.</summary>
+public sealed class PortalHost : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "crmgov-web-" + Guid.NewGuid().ToString("N"));
+
+    public PortalHost()
+    {
+        Directory.CreateDirectory(_folder);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First().TrimEnd('/') + "/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Database:Path", Path.Combine(_folder, "crmgovernance.db"));
+        builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
+        builder.UseSetting("Logs:Path", Path.Combine(_folder, "logs", "portal-.log"));
+        builder.UseSetting("Security:RevalidationSeconds", "5");
+    }
+
+    /// <summary>A client with its own cookies that does not follow redirects, so tests see them.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
+    {
+        BaseAddress = BaseAddress,
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be closing; the temp folder is cleaned by the OS.
+        }
+    }
+}

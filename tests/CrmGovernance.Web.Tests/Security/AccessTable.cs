@@ -1,0 +1,48 @@
+using CrmGovernance.Core.Features.Users;
+
+namespace CrmGovernance.Web.Tests.Security;
+
+/// <summary>
+/// The one declared table of who may open what. Every endpoint the app maps must appear here, and its
+/// metadata must agree; a page added without an entry or without a declared policy fails the matrix test.
+/// </summary>
+public static class AccessTable
+{
+    public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
+    {
+        // Signed-in areas.
+        ["/"] = Access.AnyUser,
+        ["/audit"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
+        ["/admin/users"] = Access.RolesOnly(Roles.Admin),
+
+        // The user's own account.
+        ["/Account/Manage"] = Access.AnyUser,
+        ["/Account/Manage/ChangePassword"] = Access.AnyUser,
+        ["/Account/Manage/TwoFactorAuthentication"] = Access.AnyUser,
+        ["/Account/Manage/EnableAuthenticator"] = Access.AnyUser,
+        ["/Account/Manage/Disable2fa"] = Access.AnyUser,
+        ["/Account/Manage/ResetAuthenticator"] = Access.AnyUser,
+        ["/Account/Manage/GenerateRecoveryCodes"] = Access.AnyUser,
+        ["/Account/Logout"] = Access.AnyUser,
+
+        // Reachable before signing in.
+        ["/Account/Login"] = Access.Anonymous,
+        ["/Account/LoginWith2fa"] = Access.Anonymous,
+        ["/Account/LoginWithRecoveryCode"] = Access.Anonymous,
+        ["/Account/Lockout"] = Access.Anonymous,
+        ["/Account/AccessDenied"] = Access.Anonymous,
+        ["/Account/InvalidUser"] = Access.Anonymous,
+        ["/setup"] = Access.Anonymous,
+        ["/health"] = Access.Anonymous,
+        ["/not-found"] = Access.Anonymous,
+        ["/Error"] = Access.Anonymous,
+
+        // Blazor's own plumbing: the circuit hub and static-file fallback. Pages authorize themselves inside the circuit.
+        ["/_blazor"] = Access.Framework,
+        ["/_blazor/negotiate"] = Access.Framework,
+        ["/_blazor/disconnect/"] = Access.Framework,
+        ["/_blazor/initializers/"] = Access.Framework,
+        ["/_framework/opaque-redirect"] = Access.Framework,
+        ["/{**path:file}"] = Access.Framework,
+    };
+}
