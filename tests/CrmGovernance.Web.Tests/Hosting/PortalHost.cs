@@ -29,6 +29,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Database:Path", Path.Combine(_folder, "crmgovernance.db"));
         builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logs:Path", Path.Combine(_folder, "logs", "portal-.log"));
         builder.UseSetting("Security:RevalidationSeconds", "5");
     }

@@ -1,0 +1,41 @@
+using CrmGovernance.BrowserTests.Hosting;
+using CrmGovernance.BrowserTests.Pages;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Users;
+
+namespace CrmGovernance.BrowserTests.Journeys;
+
+[Collection(BrowserJourneys.Name)]
+public sealed class SignInJourneys(BrowserPortal portal)
+{
+    public static TheoryData<string, string[]> MenusByRole => new()
+    {
+        { Roles.Admin, ["Home", "Audit log", "Users & roles"] },
+        { Roles.BusinessOwner, ["Home"] },
+        { Roles.Steward, ["Home"] },
+        { Roles.Manager, ["Home"] },
+        { Roles.Auditor, ["Home", "Audit log"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MenusByRole))]
+    public async Task Each_demo_role_signs_in_and_sees_its_menu(string role, string[] expected)
+    {
+        var account = DemoAccounts.All.Single(a => a.Role == role);
+        var page = await portal.NewPageAsync();
+        await new SignInPage(page).SignInAsync(account.Email, account.Password);
+
+        Assert.Equal(expected, await new PortalShell(page).MenuAsync());
+        Assert.Contains(account.Email, await page.Locator("#account-menu").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_marks_the_demo_accounts_as_such()
+    {
+        var page = await portal.NewPageAsync();
+        await new SignInPage(page).OpenAsync();
+        Assert.Contains("Demo accounts", await page.Locator(".demo-accounts").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}
