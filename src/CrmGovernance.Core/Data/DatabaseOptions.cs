@@ -15,7 +15,7 @@ public sealed class DatabaseOptions
     public int BusyTimeoutMilliseconds { get; set; } = 5_000;
 
     public string ConnectionString(string contentRoot) =>
-        $"Data Source={FullPath(contentRoot)};Cache=Shared;Pooling=True;Default Timeout={Math.Max(1, BusyTimeoutMilliseconds / 1000)}";
+        $"Data Source={FullPath(contentRoot)};Pooling=True;Default Timeout={Math.Max(1, BusyTimeoutMilliseconds / 1000)}";
 
     public string FullPath(string contentRoot) =>
         System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(contentRoot, Path));

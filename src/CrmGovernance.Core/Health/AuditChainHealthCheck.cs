@@ -19,7 +19,6 @@ internal sealed class AuditChainHealthCheck(AuditVerificationService verificatio
             ["lastVerifiedUtc"] = last.CompletedUtc.ToString("O", CultureInfo.InvariantCulture),
             ["rowsChecked"] = last.RowsChecked,
             ["intact"] = last.IsIntact,
-            ["headSequence"] = last.HeadSequence,
         };
         if (last.FirstBrokenSequence is { } broken)
         {
@@ -27,6 +26,6 @@ internal sealed class AuditChainHealthCheck(AuditVerificationService verificatio
         }
         return last.IsIntact
             ? HealthCheckResult.Healthy("Audit chain intact.", data)
-            : HealthCheckResult.Degraded(last.Problem ?? "Audit chain broken.", data: data);
+            : HealthCheckResult.Degraded("Audit chain broken: see the audit page for details.", data: data);
     }
 }

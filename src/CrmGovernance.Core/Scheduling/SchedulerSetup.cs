@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Audit;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -13,13 +14,15 @@ public static class SchedulerSetup
     {
         var path = Path.GetFullPath(Path.IsPathRooted(options.DatabasePath) ? options.DatabasePath : Path.Combine(contentRoot, options.DatabasePath));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connectionString = $"Data Source={path};Pooling=True;Default Timeout=5";
+        UseWriteAheadLog(connectionString);
 
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = "CrmGovernance");
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite($"Data Source={path};Pooling=True");
+                store.UseSqlite(connectionString);
                 store.UseSystemTextJsonSerializer(_ => { });
                 store.ProvisionSchema();
             });
@@ -36,5 +39,15 @@ public static class SchedulerSetup
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ScheduleReconciler>();
         return services;
+    }
+
+    /// <summary>WAL lets the scheduler's readers and its one writer work side by side; the mode is stored in the file.</summary>
+    private static void UseWriteAheadLog(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
     }
 }

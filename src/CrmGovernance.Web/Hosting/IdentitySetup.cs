@@ -5,6 +5,7 @@ using CrmGovernance.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmGovernance.Web.Hosting;
 
@@ -61,6 +62,9 @@ internal static class IdentitySetup
             .AddSignInManager<AuditingSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordPolicyValidator>();
+        // Identity's own validator would repeat the length rule; the policy validator covers it.
+        services.RemoveAll<IPasswordValidator<ApplicationUser>>();
+        services.AddScoped<IPasswordValidator<ApplicationUser>, PasswordPolicyValidator>();
         return services;
     }
 }

@@ -34,6 +34,16 @@ public sealed class ActorContext
         CorrelationId = correlationId;
     }
 
+    /// <summary>Carries this actor into another scope (e.g. a short-lived scope for one operation).</summary>
+    public void CopyTo(ActorContext other)
+    {
+        other.UserId = UserId;
+        other.Name = Name;
+        other._roles = new HashSet<string>(_roles, StringComparer.Ordinal);
+        other.Source = Source;
+        other.CorrelationId = CorrelationId;
+    }
+
     public static ActorContext System(string job, string? correlationId = null)
     {
         var actor = new ActorContext();

@@ -15,7 +15,7 @@ public static class Roles
     {
         Admin => "Admin",
         BusinessOwner => "Business owner",
-        Steward => "Data steward",
+        Steward => "Steward",
         Manager => "Manager",
         Auditor => "Auditor",
         _ => role,

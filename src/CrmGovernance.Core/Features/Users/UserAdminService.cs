@@ -2,16 +2,20 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Users;
 
 /// <summary>
 /// The admin area's commands: create users, assign and remove roles, disable and enable, reset two-factor.
 /// Every method checks that the acting user is an Admin. The last enabled Admin keeps the role and stays enabled.
+/// Each command runs Identity in a scope of its own, so it reads fresh data even from a long-lived Blazor circuit.
 /// </summary>
-public sealed class UserAdminService(
-    UserManager<ApplicationUser> users, IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<CrmDbContext> contexts, ActorContext actor, TimeProvider clock)
 {
+    // Serialises the commands that could remove the last admin (one process; see ADR 0004 for several nodes).
+    private static readonly SemaphoreSlim AdminGuard = new(1, 1);
+
     public async Task<PagedResult<UserRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         EnsureAdmin();
@@ -38,15 +42,11 @@ public sealed class UserAdminService(
             u.LockoutEnd > now ? u.LockoutEnd : null, u.CreatedUtc)).ToList(), total);
     }
 
-    public async Task<OperationResult> CreateAsync(NewUser input)
-    {
-        EnsureAdmin();
-        return await UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
-    }
+    public Task<OperationResult> CreateAsync(NewUser input) =>
+        RunAsync(users => UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime));
 
-    public async Task<OperationResult> AddRoleAsync(string userId, string role)
+    public Task<OperationResult> AddRoleAsync(string userId, string role) => RunAsync(async users =>
     {
-        EnsureAdmin();
         if (!Roles.All.Contains(role))
         {
             return OperationResult.Fail($"Unknown role: {role}.");
@@ -56,11 +56,10 @@ public sealed class UserAdminService(
             return OperationResult.Fail("That user no longer exists.");
         }
         return await users.IsInRoleAsync(user, role) ? OperationResult.Success : ToResult(await users.AddToRoleAsync(user, role));
-    }
+    });
 
-    public async Task<OperationResult> RemoveRoleAsync(string userId, string role)
+    public Task<OperationResult> RemoveRoleAsync(string userId, string role) => RunGuardedAsync(async users =>
     {
-        EnsureAdmin();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return OperationResult.Fail("That user no longer exists.");
@@ -73,13 +72,12 @@ public sealed class UserAdminService(
         {
             return OperationResult.Fail($"{user.Email} is the last admin: give another user the Admin role before removing it here.");
         }
-        // Open sessions pick up the new role set at their next revalidation (see Security:RevalidationSeconds).
+        // Open sessions pick up the new role set at their next revalidation (Security:RevalidationSeconds).
         return ToResult(await users.RemoveFromRoleAsync(user, role));
-    }
+    });
 
-    public async Task<OperationResult> SetDisabledAsync(string userId, bool disabled)
+    public Task<OperationResult> SetDisabledAsync(string userId, bool disabled) => RunGuardedAsync(async users =>
     {
-        EnsureAdmin();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return OperationResult.Fail("That user no longer exists.");
@@ -100,11 +98,10 @@ public sealed class UserAdminService(
             result = await users.UpdateSecurityStampAsync(user);
         }
         return ToResult(result);
-    }
+    });
 
-    public async Task<OperationResult> ResetTwoFactorAsync(string userId)
+    public Task<OperationResult> ResetTwoFactorAsync(string userId) => RunAsync(async (users, audit) =>
     {
-        EnsureAdmin();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return OperationResult.Fail("That user no longer exists.");
@@ -119,6 +116,32 @@ public sealed class UserAdminService(
             await audit.RecordAsync(AuditActions.TwoFactorReset, "User", user.Id, new { email = user.Email });
         }
         return ToResult(result);
+    });
+
+    private Task<OperationResult> RunAsync(Func<UserManager<ApplicationUser>, Task<OperationResult>> command) =>
+        RunAsync((users, _) => command(users));
+
+    private async Task<OperationResult> RunAsync(Func<UserManager<ApplicationUser>, AuditTrail, Task<OperationResult>> command)
+    {
+        EnsureAdmin();
+        await using var scope = scopes.CreateAsyncScope();
+        actor.CopyTo(scope.ServiceProvider.GetRequiredService<ActorContext>());
+        return await command(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+            scope.ServiceProvider.GetRequiredService<AuditTrail>());
+    }
+
+    private async Task<OperationResult> RunGuardedAsync(Func<UserManager<ApplicationUser>, Task<OperationResult>> command)
+    {
+        EnsureAdmin();
+        await AdminGuard.WaitAsync();
+        try
+        {
+            return await RunAsync(command);
+        }
+        finally
+        {
+            AdminGuard.Release();
+        }
     }
 
     private async Task<int> EnabledAdminCountAsync()
