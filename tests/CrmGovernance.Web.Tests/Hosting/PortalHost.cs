@@ -11,9 +11,13 @@ namespace CrmGovernance.Web.Tests.Hosting;
 public sealed class PortalHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "crmgov-web-" + Guid.NewGuid().ToString("N"));
+    private readonly bool _demo;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PortalHost()
+    public PortalHost(bool demo = true, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _demo = demo;
+        _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_folder);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -26,12 +30,16 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Database:Path", Path.Combine(_folder, "crmgovernance.db"));
         builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logs:Path", Path.Combine(_folder, "logs", "portal-.log"));
         builder.UseSetting("Security:RevalidationSeconds", "5");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client with its own cookies that does not follow redirects, so tests see them.</summary>
