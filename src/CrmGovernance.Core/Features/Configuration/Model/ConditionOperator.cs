@@ -1,0 +1,3 @@
+namespace CrmGovernance.Core.Features.Configuration.Model;
+
+public enum ConditionOperator { Equals, NotEquals, Contains, StartsWith, IsEmpty, IsNotEmpty, GreaterThan, LessThan, In }

@@ -1,0 +1,26 @@
+namespace CrmGovernance.Core.Features.Configuration.Model;
+
+/// <summary>
+/// The whole governed configuration: what a configuration version snapshots and what the worker runs.
+/// Treat as immutable: edits go through change requests, which produce a new instance.
+/// </summary>
+public sealed record GovernanceConfiguration
+{
+    public static readonly GovernanceConfiguration Empty = new();
+
+    public List<ConnectedSystem> Systems { get; init; } = [];
+    public List<BusinessObject> Objects { get; init; } = [];
+    public List<FieldDefinition> Fields { get; init; } = [];
+    public List<SourceOfTruth> SourcesOfTruth { get; init; } = [];
+    public List<Journey> Journeys { get; init; } = [];
+    public List<DataFlow> Flows { get; init; } = [];
+    public List<FieldMapping> Mappings { get; init; } = [];
+    public List<BusinessRule> Rules { get; init; } = [];
+
+    public ConnectedSystem? FindSystem(Guid id) => Systems.Find(s => s.Id == id);
+    public BusinessObject? FindObject(Guid id) => Objects.Find(o => o.Id == id);
+    public DataFlow? FindFlow(Guid id) => Flows.Find(f => f.Id == id);
+
+    public IEnumerable<FieldDefinition> FieldsOf(Guid systemId, Guid objectId) =>
+        Fields.Where(f => f.SystemId == systemId && f.ObjectId == objectId);
+}

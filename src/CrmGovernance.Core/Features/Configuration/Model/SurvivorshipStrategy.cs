@@ -1,0 +1,4 @@
+namespace CrmGovernance.Core.Features.Configuration.Model;
+
+/// <summary>Which value survives when several systems supply one field.</summary>
+public enum SurvivorshipStrategy { SourcePriority, MostRecent, MostComplete, NeverOverwriteNonEmpty }

@@ -1,0 +1,3 @@
+namespace CrmGovernance.Core.Features.Configuration.Versions;
+
+public enum DiffKind { Added, Removed, Changed }
