@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Health;
@@ -52,6 +53,10 @@ public static class DependencyInjection
         services.AddScoped<AuditVerificationRequests>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<FirstRunService>();
+        services.AddSingleton<PublishedConfiguration>();
+        services.AddScoped<ChangeRequestService>();
+        services.AddScoped<ChangeRequestReview>();
+        services.AddScoped<VersionHistoryService>();
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddCrmScheduler(scheduler, contentRoot);

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -129,6 +130,10 @@ internal sealed class CoreTestHost : IAsyncDisposable
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditVerificationService>();
         services.AddScoped<UserAdminService>();
+        services.AddSingleton<PublishedConfiguration>();
+        services.AddScoped<ChangeRequestService>();
+        services.AddScoped<ChangeRequestReview>();
+        services.AddScoped<VersionHistoryService>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -13,6 +13,17 @@ public static class AuditAnnotations
     public const string Mode = "CrmGovernance:Audit:Mode";
     public const string Ignored = "ignored";
     public const string Redacted = "redacted";
+    public const string AppendOnly = "CrmGovernance:AppendOnly";
+
+    /// <summary>Rows of this entity can be added, never changed or removed (enforced on save).</summary>
+    public static EntityTypeBuilder<T> IsAppendOnly<T>(this EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        builder.HasAnnotation(AppendOnly, true);
+        return builder;
+    }
+
+    public static bool IsAppendOnly(this IReadOnlyEntityType entityType) => entityType.FindAnnotation(AppendOnly)?.Value is true;
 
     public static EntityTypeBuilder<T> IsAudited<T>(this EntityTypeBuilder<T> builder, string entityName)
         where T : class

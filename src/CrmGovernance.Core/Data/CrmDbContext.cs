@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +16,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditVerification> AuditVerifications => Set<AuditVerification>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<ChangeRequestItem> ChangeRequestItems => Set<ChangeRequestItem>();
+    public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

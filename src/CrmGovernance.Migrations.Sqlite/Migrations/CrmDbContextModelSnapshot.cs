@@ -84,6 +84,8 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+
+                    b.HasAnnotation("CrmGovernance:AppendOnly", true);
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Audit.AuditVerification", b =>
@@ -129,6 +131,160 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("CompletedUtc");
 
                     b.ToTable("AuditVerifications");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestoresVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ChangeRequests");
+
+                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "ChangeRequest");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ChangeRequestItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeRequestId", "Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("ChangeRequestItems");
+
+                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "ChangeRequestItem");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ConfigurationVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("ConfigurationVersions");
+
+                    b
+                        .HasAnnotation("CrmGovernance:AppendOnly", true)
+                        .HasAnnotation("CrmGovernance:Audit:EntityName", "ConfigurationVersion");
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Users.ApplicationUser", b =>
@@ -382,6 +538,15 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ChangeRequestItem", b =>
+                {
+                    b.HasOne("CrmGovernance.Core.Features.ChangeControl.ChangeRequest", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChangeRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -431,6 +596,11 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ChangeRequest", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -9,6 +9,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditEntries");
+        builder.IsAppendOnly();
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedNever();
         builder.Property(e => e.TimeUtc).HasConversion(UtcDateTimeConverter.Instance);

@@ -101,11 +101,11 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
         }
 
         context.ChangeTracker.DetectChanges();
-        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+        foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Metadata.IsAppendOnly())
             {
-                throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: they cannot be changed or deleted.");
             }
         }
 

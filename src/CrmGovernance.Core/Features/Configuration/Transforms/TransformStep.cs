@@ -95,7 +95,11 @@ public static partial class TransformStep
 
     private static (string?, string?) Map(Transform t, string? value)
     {
-        var key = value?.Trim() ?? "";
+        if (value is null)
+        {
+            return (null, null);
+        }
+        var key = value.Trim();
         foreach (var (from, to) in t.Map)
         {
             if (string.Equals(from, key, StringComparison.OrdinalIgnoreCase))
@@ -124,7 +128,12 @@ public static partial class TransformStep
     private static string? Truncate(string? value, Transform t)
     {
         var length = int.TryParse(t.Arg("length"), CultureInfo.InvariantCulture, out var n) ? Math.Max(0, n) : int.MaxValue;
-        return value is not null && value.Length > length ? value[..length] : value;
+        if (value is null || value.Length <= length)
+        {
+            return value;
+        }
+        // Never cut a character in half: drop a lone high surrogate at the end.
+        return length > 0 && char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
     }
 
     [GeneratedRegex(@"\s+")]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CrmGovernance.Core.Features.Configuration.Model;
 
@@ -16,16 +17,18 @@ public static class ConfigurationJson
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Keys that differ only in case (value-map entries, settings) are distinct keys.
+        PropertyNameCaseInsensitive = false,
         WriteIndented = false,
     };
 
     public static string Serialize(GovernanceConfiguration configuration) =>
-        JsonSerializer.Serialize(Canonical(configuration), Options);
+        SortKeys(JsonSerializer.SerializeToNode(Canonical(configuration), Options));
 
     public static GovernanceConfiguration Deserialize(string json) =>
         JsonSerializer.Deserialize<GovernanceConfiguration>(json, Options) ?? GovernanceConfiguration.Empty;
 
-    public static string Serialize(IConfigurationItem item) => JsonSerializer.Serialize(item, item.GetType(), Options);
+    public static string Serialize(IConfigurationItem item) => SortKeys(JsonSerializer.SerializeToNode(item, item.GetType(), Options));
 
     public static IConfigurationItem DeserializeItem(ConfigurationItemKind kind, string json) =>
         (IConfigurationItem)(JsonSerializer.Deserialize(json, ConfigurationItems.TypeOf(kind), Options)
@@ -33,6 +36,21 @@ public static class ConfigurationJson
 
     public static string Hash(GovernanceConfiguration configuration) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Serialize(configuration))));
+
+    /// <summary>
+    /// Object keys in ordinal order at every level, so dictionaries read back with another comparer still give the
+    /// same text on every machine.
+    /// </summary>
+    private static string SortKeys(JsonNode? node) => Sorted(node)?.ToJsonString(Options) ?? "null";
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
+        null => null,
+        _ => node.DeepClone(),
+    };
 
     /// <summary>Items in a stable, human-sensible order; the id breaks ties.</summary>
     public static GovernanceConfiguration Canonical(GovernanceConfiguration c) => c with

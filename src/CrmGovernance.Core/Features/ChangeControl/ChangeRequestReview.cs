@@ -1,0 +1,129 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Configuration.Validation;
+using CrmGovernance.Core.Features.Configuration.Versions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.ChangeControl;
+
+/// <summary>
+/// Reviewing submitted change requests. Approval publishes configuration version N+1, unless an item was changed by
+/// another approval since the author started (a conflict: the author rebases, nothing is overwritten).
+/// The author can never approve their own request.
+/// </summary>
+public sealed class ChangeRequestReview(
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock)
+{
+    // One publication at a time in this process; the version number's primary key guards across processes.
+    private static readonly SemaphoreSlim PublishGate = new(1, 1);
+
+    public async Task<bool> MayReviewAsync(ChangeRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Status != ChangeRequestStatus.Submitted || IsAuthor(request))
+        {
+            return false;
+        }
+        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
+        return ChangeControlAccess.MayReview(actor, ChangeControlAccess.AffectedObjects(request.Items, current, ChangeSet.Apply(current, request.Items)));
+    }
+
+    public async Task<OperationResult> ApproveAsync(Guid id, string? comment, CancellationToken cancellationToken = default)
+    {
+        await PublishGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (await Refusal(request, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+            var current = latest is null ? PublishedSnapshot.None : PublishedConfiguration.ToSnapshot(latest);
+            var conflicts = ChangeSet.Conflicts(current.Configuration, request!.Items);
+            if (conflicts.Count > 0)
+            {
+                return OperationResult.Fail(
+                    $"{request.Label} conflicts with version {current.Version}: {string.Join(", ", conflicts.Select(c => c.DisplayName))} changed after the author started. " +
+                    "Nothing was published. The author can rebase the request onto the current version and submit it again.");
+            }
+            var next = ChangeSet.Apply(current.Configuration, request.Items);
+            var issues = ConfigurationValidator.Validate(next);
+            if (issues.Count > 0)
+            {
+                return new OperationResult(issues.Select(i => i.Message).Distinct().Prepend($"{request.Label} no longer validates against version {current.Version}:").ToList());
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var version = new ConfigurationVersion
+            {
+                Number = current.Version + 1,
+                PublishedUtc = now,
+                ChangeRequestId = request.Id,
+                PublishedByName = actor.Name,
+                SnapshotJson = ConfigurationJson.Serialize(next),
+            };
+            version.Hash = ConfigurationJson.Hash(next);
+            db.ConfigurationVersions.Add(version);
+            Decide(request, ChangeRequestStatus.Approved, comment, now);
+            request.PublishedVersion = version.Number;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            published.Publish(version);
+            return OperationResult.Success;
+        }
+        finally
+        {
+            PublishGate.Release();
+        }
+    }
+
+    public async Task<OperationResult> RejectAsync(Guid id, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return OperationResult.Fail("Say why the request is rejected, so its author knows what to change.");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (await Refusal(request, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Decide(request!, ChangeRequestStatus.Rejected, reason, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    private async Task<OperationResult?> Refusal(ChangeRequest? request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return OperationResult.Fail("That change request does not exist.");
+        }
+        if (IsAuthor(request))
+        {
+            return OperationResult.Fail($"You drafted {request.Label}: someone else must review it.");
+        }
+        if (request.Status != ChangeRequestStatus.Submitted)
+        {
+            return OperationResult.Fail($"{request.Label} is {request.Status.ToString().ToLowerInvariant()}, not waiting for review.");
+        }
+        return await MayReviewAsync(request, cancellationToken)
+            ? null
+            : OperationResult.Fail($"Only admins and the business owners of the objects {request.Label} changes may review it.");
+    }
+
+    private void Decide(ChangeRequest request, ChangeRequestStatus status, string? comment, DateTime now)
+    {
+        request.Status = status;
+        request.DecidedById = actor.UserId;
+        request.DecidedByName = actor.Name;
+        request.DecidedUtc = request.UpdatedUtc = now;
+        request.DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+    }
+
+    private bool IsAuthor(ChangeRequest request) => request.AuthorId == (actor.UserId ?? actor.Name);
+}

@@ -1,0 +1,214 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Validation;
+using CrmGovernance.Core.Features.Configuration.Versions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.ChangeControl;
+
+/// <summary>
+/// Drafting change requests: every create, edit and delete of governed configuration is recorded as an item of the
+/// author's open draft, kept across sessions, and takes effect only when someone else approves it.
+/// </summary>
+public sealed class ChangeRequestService(
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock)
+{
+    /// <param name="restoresVersion">For a rollback: the version the request restores.</param>
+    public async Task<Guid> CreateDraftAsync(string title, string reason, int? restoresVersion = null, CancellationToken cancellationToken = default)
+    {
+        Ensure(ChangeControlAccess.MayDraft(actor), "Only business owners and admins may draft configuration changes.");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            throw new ArgumentException("Give the change request a title.", nameof(title));
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = new ChangeRequest
+        {
+            Id = Guid.CreateVersion7(),
+            Number = (await db.ChangeRequests.MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0) + 1,
+            Title = title.Trim(),
+            Reason = reason.Trim(),
+            Status = ChangeRequestStatus.Draft,
+            AuthorId = actor.UserId ?? actor.Name,
+            AuthorName = actor.Name,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+            RestoresVersion = restoresVersion,
+        };
+        db.ChangeRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return request.Id;
+    }
+
+    public async Task<ChangeRequest?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        Ensure(ChangeControlAccess.MayRead(actor), "Your roles do not include configuration changes.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChangeRequests.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    public async Task<PagedResult<ChangeRequestSummary>> ListAsync(ChangeRequestStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        Ensure(ChangeControlAccess.MayRead(actor), "Your roles do not include configuration changes.");
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.ChangeRequests.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(r => r.Number).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(r => new ChangeRequestSummary(r.Id, r.Number, r.Title, r.Status, r.AuthorName, r.CreatedUtc, r.UpdatedUtc,
+                r.Items.Count, r.PublishedVersion, r.DecidedByName))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ChangeRequestSummary>(rows, total);
+    }
+
+    /// <summary>The configuration as it will be if the request is approved: published version plus its items.</summary>
+    public async Task<GovernanceConfiguration> DraftConfigurationAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var request = await GetAsync(id, cancellationToken) ?? throw new KeyNotFoundException("That change request does not exist.");
+        return ChangeSet.Apply((await published.CurrentAsync(cancellationToken)).Configuration, request.Items);
+    }
+
+    public async Task<IReadOnlyList<ItemDiff>> DiffAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
+        return ConfigurationDiff.Between(current, await DraftConfigurationAsync(id, cancellationToken));
+    }
+
+    /// <summary>Creates or edits an item in the draft. Saving it back to its published state drops it from the draft.</summary>
+    public Task<OperationResult> SaveItemAsync(Guid id, IConfigurationItem item, CancellationToken cancellationToken = default) =>
+        EditAsync(id, ConfigurationItems.KindOf(item), item.Id, item, cancellationToken);
+
+    public Task<OperationResult> DeleteItemAsync(Guid id, ConfigurationItemKind kind, Guid itemId, CancellationToken cancellationToken = default) =>
+        EditAsync(id, kind, itemId, null, cancellationToken);
+
+    private async Task<OperationResult> EditAsync(Guid id, ConfigurationItemKind kind, Guid itemId, IConfigurationItem? after, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (EditRefusal(request) is { } refusal)
+        {
+            return refusal;
+        }
+        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
+        var entry = request!.Items.FirstOrDefault(i => i.Kind == kind && i.ItemId == itemId);
+        var before = entry is null ? ChangeSet.CurrentJson(current, kind, itemId) : entry.BeforeJson;
+        var afterJson = after is null ? null : ConfigurationJson.Serialize(after);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (afterJson == before)
+        {
+            if (entry is not null)
+            {
+                db.ChangeRequestItems.Remove(entry);
+            }
+        }
+        else if (entry is null)
+        {
+            db.ChangeRequestItems.Add(new ChangeRequestItem
+            {
+                Id = Guid.CreateVersion7(), ChangeRequestId = request.Id, Kind = kind, ItemId = itemId, BeforeJson = before, AfterJson = afterJson,
+                DisplayName = (after ?? ConfigurationItems.Find(current, kind, itemId))?.DisplayName ?? kind.ToString(), UpdatedUtc = now,
+            });
+        }
+        else
+        {
+            entry.AfterJson = afterJson;
+            entry.DisplayName = after?.DisplayName ?? entry.DisplayName;
+            entry.UpdatedUtc = now;
+        }
+        request.UpdatedUtc = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    /// <summary>Validates the whole resulting configuration; on success the request waits for review.</summary>
+    public async Task<OperationResult> SubmitAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (EditRefusal(request) is { } refusal)
+        {
+            return refusal;
+        }
+        if (request!.Items.Count == 0)
+        {
+            return OperationResult.Fail("This change request changes nothing yet.");
+        }
+        var issues = ConfigurationValidator.Validate(ChangeSet.Apply((await published.CurrentAsync(cancellationToken)).Configuration, request.Items));
+        if (issues.Count > 0)
+        {
+            return new OperationResult(issues.Select(i => i.Message).Distinct().ToList());
+        }
+        request.Status = ChangeRequestStatus.Submitted;
+        request.SubmittedUtc = request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    /// <summary>The author takes a submitted request back to edit it, or withdraws a draft for good.</summary>
+    public async Task<OperationResult> SetStatusByAuthorAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !IsAuthor(request))
+        {
+            return OperationResult.Fail("Only the author may reopen or withdraw this change request.");
+        }
+        if (status is not (ChangeRequestStatus.Draft or ChangeRequestStatus.Withdrawn) || request.Status is not (ChangeRequestStatus.Draft or ChangeRequestStatus.Submitted))
+        {
+            return OperationResult.Fail($"A {request.Status.ToString().ToLowerInvariant()} change request cannot be changed any more.");
+        }
+        request.Status = status;
+        request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    /// <summary>
+    /// After a conflict: takes the published state of every item as the new starting point, keeping the author's
+    /// edits, and returns the request to draft so its diff is reviewed again.
+    /// </summary>
+    public async Task<OperationResult> RebaseAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !IsAuthor(request) || request.Status is not (ChangeRequestStatus.Draft or ChangeRequestStatus.Submitted))
+        {
+            return OperationResult.Fail("Only the author may rebase an open change request.");
+        }
+        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
+        foreach (var item in request.Items.ToList())
+        {
+            item.BeforeJson = ChangeSet.CurrentJson(current, item.Kind, item.ItemId);
+            if (item.BeforeJson == item.AfterJson)
+            {
+                db.ChangeRequestItems.Remove(item);
+            }
+        }
+        request.Status = ChangeRequestStatus.Draft;
+        request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    private OperationResult? EditRefusal(ChangeRequest? request) =>
+        request is null ? OperationResult.Fail("That change request does not exist.")
+        : !IsAuthor(request) ? OperationResult.Fail($"Only {request.AuthorName}, who drafted {request.Label}, may edit it.")
+        : request.Status != ChangeRequestStatus.Draft ? OperationResult.Fail($"{request.Label} is {request.Status.ToString().ToLowerInvariant()}; only drafts can be edited.")
+        : null;
+
+    private bool IsAuthor(ChangeRequest request) => request.AuthorId == (actor.UserId ?? actor.Name) && ChangeControlAccess.MayDraft(actor);
+
+    private static void Ensure(bool allowed, string message)
+    {
+        if (!allowed)
+        {
+            throw new UnauthorizedAccessException(message);
+        }
+    }
+}

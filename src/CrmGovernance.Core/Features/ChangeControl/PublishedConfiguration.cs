@@ -1,0 +1,54 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Configuration.Versions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmGovernance.Core.Features.ChangeControl;
+
+/// <summary>
+/// The current published configuration for the worker and the pages: read once, cached, and replaced when a change
+/// request is approved. Any earlier version can be read too. Singleton.
+/// </summary>
+public sealed class PublishedConfiguration(IServiceScopeFactory scopes)
+{
+    private volatile PublishedSnapshot? _current;
+
+    /// <summary>Raised after a new version is published (the worker reschedules its flows).</summary>
+    public event Action<PublishedSnapshot>? Published;
+
+    public async Task<PublishedSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } cached)
+        {
+            return cached;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        var snapshot = latest is null ? PublishedSnapshot.None : ToSnapshot(latest);
+        _current = snapshot;
+        return snapshot;
+    }
+
+    public async Task<PublishedSnapshot?> VersionAsync(int number, CancellationToken cancellationToken = default)
+    {
+        if (number == 0)
+        {
+            return PublishedSnapshot.None;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        var version = await db.ConfigurationVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Number == number, cancellationToken);
+        return version is null ? null : ToSnapshot(version);
+    }
+
+    internal void Publish(ConfigurationVersion version)
+    {
+        var snapshot = ToSnapshot(version);
+        _current = snapshot;
+        Published?.Invoke(snapshot);
+    }
+
+    internal static PublishedSnapshot ToSnapshot(ConfigurationVersion v) =>
+        new(v.Number, v.Hash, v.PublishedUtc, ConfigurationJson.Deserialize(v.SnapshotJson));
+}

@@ -1,0 +1,118 @@
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Transforms;
+
+namespace CrmGovernance.Core.Features.Configuration.Validation;
+
+/// <summary>Checks one flow: its ends, owner and schedule, its mappings against both field catalogs, and its rules.</summary>
+public static class FlowValidator
+{
+    public static IReadOnlyList<ValidationIssue> Validate(GovernanceConfiguration c, DataFlow flow)
+    {
+        var issues = new List<ValidationIssue>();
+        void Flow(string message) => issues.Add(new(ConfigurationItemKind.Flow, flow.Id, message));
+
+        var source = c.FindSystem(flow.SourceSystemId);
+        var target = c.FindSystem(flow.TargetSystemId);
+        var obj = c.FindObject(flow.ObjectId);
+        if (source is null || target is null || obj is null)
+        {
+            Flow($"The flow {flow.Name} names a source system, target system or object that does not exist.");
+            return issues;
+        }
+        if (string.IsNullOrWhiteSpace(flow.Owner))
+        {
+            Flow($"The flow {flow.Name} has no owner.");
+        }
+        if (flow.Pattern == FlowPattern.Scheduled && !CronText.IsValid(flow.Cron))
+        {
+            Flow($"The schedule of {flow.Name} (\"{flow.Cron}\") is not a valid cron expression, e.g. \"0 */15 * * * ?\" for every 15 minutes.");
+        }
+        if (flow.JourneyStepId is { } step && !c.Journeys.Any(j => j.Steps.Any(s => s.Id == step)))
+        {
+            Flow($"The flow {flow.Name} serves a journey step that does not exist.");
+        }
+
+        var sourceFields = c.FieldsOf(source.Id, obj.Id).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var targetFields = c.FieldsOf(target.Id, obj.Id).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var mapping in c.Mappings.Where(m => m.FlowId == flow.Id))
+        {
+            issues.AddRange(Mapping(flow, mapping, source, target, sourceFields, targetFields));
+        }
+        foreach (var group in c.Mappings.Where(m => m.FlowId == flow.Id).GroupBy(m => m.TargetField, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            issues.Add(new(ConfigurationItemKind.Mapping, group.Last().Id, $"{flow.Name}: two mappings write {target.Name}.{group.Key}."));
+        }
+        foreach (var rule in c.Rules.Where(r => r.FlowId == flow.Id))
+        {
+            issues.AddRange(Rule(c, flow, rule, target, sourceFields, targetFields));
+        }
+        return issues;
+    }
+
+    /// <summary>A field of the flow's object ("status"), or of another object of the target system ("contact.customer_status").</summary>
+    private static bool TargetHas(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field)
+    {
+        if (string.IsNullOrWhiteSpace(field))
+        {
+            return false;
+        }
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return targetFields.ContainsKey(field);
+        }
+        var obj = c.Objects.Find(o => string.Equals(o.Key, field[..dot], StringComparison.OrdinalIgnoreCase));
+        return obj is not null && c.FieldsOf(target.Id, obj.Id).Any(f => string.Equals(f.Name, field[(dot + 1)..], StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static IEnumerable<ValidationIssue> Mapping(DataFlow flow, FieldMapping m, ConnectedSystem source, ConnectedSystem target,
+        Dictionary<string, FieldDefinition> sourceFields, Dictionary<string, FieldDefinition> targetFields)
+    {
+        var unknown = m.SourceFields.Where(f => !sourceFields.ContainsKey(f)).ToList();
+        foreach (var field in unknown)
+        {
+            yield return new(ConfigurationItemKind.Mapping, m.Id, $"{flow.Name}: the source field {source.Name}.{field} is not in {source.Name}'s field catalog.");
+        }
+        if (!targetFields.TryGetValue(m.TargetField, out var targetField))
+        {
+            yield return new(ConfigurationItemKind.Mapping, m.Id, $"{flow.Name}: the target field {target.Name}.{m.TargetField} is not in {target.Name}'s field catalog.");
+            yield break;
+        }
+        if (unknown.Count > 0)
+        {
+            yield break;
+        }
+        foreach (var error in MappingTypeCheck.Check(m, m.SourceFields.Select(f => sourceFields[f]).ToList(), targetField))
+        {
+            yield return new(ConfigurationItemKind.Mapping, m.Id, $"{flow.Name}: {error}");
+        }
+    }
+
+    private static IEnumerable<ValidationIssue> Rule(GovernanceConfiguration c, DataFlow flow, BusinessRule rule, ConnectedSystem target,
+        Dictionary<string, FieldDefinition> sourceFields, Dictionary<string, FieldDefinition> targetFields)
+    {
+        ValidationIssue Issue(string message) => new(ConfigurationItemKind.Rule, rule.Id, $"{flow.Name}, rule \"{rule.Name}\": {message}");
+        bool Known(string? field) => field is not null && (sourceFields.ContainsKey(field) || targetFields.ContainsKey(field));
+
+        if (rule.Actions.Count == 0)
+        {
+            yield return Issue("it has no action.");
+        }
+        if (rule.Trigger == RuleTriggerKind.FieldChangedTo && !Known(rule.TriggerField))
+        {
+            yield return Issue($"its trigger watches the field \"{rule.TriggerField}\", which neither system has.");
+        }
+        foreach (var condition in rule.Conditions.Where(c => !Known(c.Field)))
+        {
+            yield return Issue($"a condition reads the field \"{condition.Field}\", which neither system has.");
+        }
+        foreach (var action in rule.Actions.Where(a => a.Kind == RuleActionKind.SetField && !TargetHas(c, target, targetFields, a.Field)))
+        {
+            yield return Issue($"it sets the field \"{action.Field}\", which {target.Name} does not have.");
+        }
+        foreach (var action in rule.Actions.Where(a => a.Kind == RuleActionKind.Reject && string.IsNullOrWhiteSpace(a.Reason)))
+        {
+            yield return Issue("a Reject action needs a reason, so the error queue can say why.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using CrmGovernance.Core.Features.Configuration.Model;
+
+namespace CrmGovernance.Core.Features.FirstRun;
+
+/// <summary>
+/// The demo's published configuration: a website, a CRM, a shop and marketing automation, with the classic cases —
+/// a web form whose email already exists updates that contact and appends the submission as an activity (never a
+/// second contact), a refunded order sets the customer status, a closed-lost opportunity suppresses marketing.
+/// </summary>
+public static class DemoConfiguration
+{
+    public static readonly Guid Website = new("5e5e0000-0000-4000-8000-000000000001");
+    public static readonly Guid Crm = new("5e5e0000-0000-4000-8000-000000000002");
+    public static readonly Guid Shop = new("5e5e0000-0000-4000-8000-000000000003");
+    public static readonly Guid Marketing = new("5e5e0000-0000-4000-8000-000000000004");
+    public static readonly Guid WebFormFlow = new("f10e0000-0000-4000-8000-000000000001");
+    public static readonly Guid OrdersFlow = new("f10e0000-0000-4000-8000-000000000002");
+    public static readonly Guid OpportunitiesFlow = new("f10e0000-0000-4000-8000-000000000003");
+    public static readonly Guid WebEnquiryStep = new("10e0000a-0000-4000-8000-000000000001");
+    public static readonly Guid OrderStep = new("10e0000a-0000-4000-8000-000000000002");
+
+    public static GovernanceConfiguration Build(string owner, string steward)
+    {
+        var builder = new DemoConfigurationBuilder(owner);
+        builder.Systems(Website, Crm, Shop, Marketing);
+        builder.Fields();
+        return new GovernanceConfiguration
+        {
+            Systems = builder.SystemList,
+            Objects = StandardObjects.All(owner, steward),
+            Fields = builder.FieldList,
+            SourcesOfTruth = DemoConfigurationBuilder.SourcesOfTruth(),
+            Journeys = builder.Journeys(WebEnquiryStep, OrderStep),
+            Flows = builder.Flows(WebFormFlow, OrdersFlow, OpportunitiesFlow, WebEnquiryStep, OrderStep),
+            Mappings = DemoConfigurationBuilder.Mappings(WebFormFlow, OrdersFlow, OpportunitiesFlow),
+            Rules = DemoConfigurationBuilder.Rules(WebFormFlow, OrdersFlow, OpportunitiesFlow),
+        };
+    }
+}
