@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<UserAdminService>();
         services.AddScoped<FirstRunService>();
         services.AddSingleton<PublishedConfiguration>();
+        services.AddScoped<ConfigurationSeeder>();
         services.AddScoped<ChangeRequestService>();
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<VersionHistoryService>();

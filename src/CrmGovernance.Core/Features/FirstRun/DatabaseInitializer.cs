@@ -30,13 +30,17 @@ internal sealed class DatabaseInitializer(
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var seeder = scope.ServiceProvider.GetRequiredService<ConfigurationSeeder>();
         if (demo.Value.Enabled)
         {
             await SeedDemoAsync(users);
+            var owner = DemoAccounts.All.First(a => a.Role == Roles.BusinessOwner).Email;
+            var steward = DemoAccounts.All.First(a => a.Role == Roles.Steward).Email;
+            await seeder.SeedIfEmptyAsync(DemoConfiguration.Build(owner, steward), cancellationToken);
         }
-        else if (!users.Users.Any())
+        else if (!users.Users.Any() && await SeedFirstAdminAsync(users) is { } admin)
         {
-            await SeedFirstAdminAsync(users);
+            await seeder.SeedIfEmptyAsync(ConfigurationSeeder.StandardObjectsOwnedBy(admin), cancellationToken);
         }
     }
 
@@ -62,7 +66,8 @@ internal sealed class DatabaseInitializer(
         }
     }
 
-    private async Task SeedFirstAdminAsync(UserManager<ApplicationUser> users)
+    /// <returns>The new admin's email, or null when configuration names none.</returns>
+    private async Task<string?> SeedFirstAdminAsync(UserManager<ApplicationUser> users)
     {
         var email = bootstrap.Value.AdminEmail;
         var password = Environment.GetEnvironmentVariable(bootstrap.Value.AdminPasswordVariable);
@@ -70,16 +75,17 @@ internal sealed class DatabaseInitializer(
         {
             logger.LogWarning("No user exists yet. Open /setup to create the first admin, or set Bootstrap:AdminEmail and the {Variable} environment variable.",
                 bootstrap.Value.AdminPasswordVariable);
-            return;
+            return null;
         }
         var result = await UserAccountFactory.CreateAsync(users, new NewUser
         {
-            Email = email, DisplayName = "Administrator", Password = password, Roles = [Roles.Admin],
+            Email = email, DisplayName = "Administrator", Password = password, Roles = [Roles.Admin, Roles.BusinessOwner],
         }, clock.GetUtcNow().UtcDateTime);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not create the first admin {email}: {string.Join(" ", result.Errors)}");
         }
         logger.LogInformation("Created the first admin {Email} from configuration", email);
+        return email;
     }
 }

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>The one-time setup page: creates the first Admin, and only while no user exists.</summary>
-public sealed class FirstRunService(UserManager<ApplicationUser> users, IDbContextFactory<CrmDbContext> contexts, TimeProvider clock)
+public sealed class FirstRunService(
+    UserManager<ApplicationUser> users, IDbContextFactory<CrmDbContext> contexts, ConfigurationSeeder seeder, ActorContext actor, TimeProvider clock)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -25,8 +27,15 @@ public sealed class FirstRunService(UserManager<ApplicationUser> users, IDbConte
             {
                 return OperationResult.Fail("Setup is closed: an account already exists. Sign in instead.");
             }
-            input.Roles = [Roles.Admin];
-            return await UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
+            // Nobody is signed in yet: the setup acts as the system, and the audit trail says so.
+            actor.SetSystem("first-run-setup", actor.CorrelationId);
+            input.Roles = [Roles.Admin, Roles.BusinessOwner];
+            var result = await UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
+            if (result.Succeeded)
+            {
+                await seeder.SeedIfEmptyAsync(ConfigurationSeeder.StandardObjectsOwnedBy(input.Email.Trim()));
+            }
+            return result;
         }
         finally
         {
