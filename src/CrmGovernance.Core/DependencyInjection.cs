@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<ChangeRequestService>();
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<VersionHistoryService>();
+        services.AddScoped<GovernanceReader>();
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddCrmScheduler(scheduler, contentRoot);

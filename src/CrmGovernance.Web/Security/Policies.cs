@@ -9,7 +9,11 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string AuditReader = nameof(AuditReader);
 
+    /// <summary>The governance configuration, change requests and versions (drafting and review are checked by the services).</summary>
+    public const string Governance = nameof(Governance);
+
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
-        .AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Auditor));
+        .AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Auditor))
+        .AddPolicy(Governance, p => p.RequireRole(Roles.Admin, Roles.BusinessOwner, Roles.Auditor));
 }

@@ -19,6 +19,15 @@ public static class Endpoints
     public static IReadOnlyList<string> Methods(RouteEndpoint e) =>
         e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() is { Count: > 0 } m ? m : ["*"];
 
+    /// <summary>A concrete URL for a route pattern: parameters get sample values ("/flows/{Id:guid}" → "/flows/&lt;new guid&gt;").</summary>
+    public static string SampleUrl(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}:]+(:(?<type>[a-z]+))?\}", m => m.Groups["type"].Value switch
+        {
+            "guid" => Guid.NewGuid().ToString(),
+            "int" => "1",
+            _ => "sample",
+        }).TrimStart('/');
+
     private static bool IsStaticAsset(RouteEndpoint e) =>
         e.Metadata.Any(m => m.GetType().FullName?.Contains("StaticAsset", StringComparison.Ordinal) == true);
 }

@@ -8,12 +8,22 @@ namespace CrmGovernance.Web.Tests.Security;
 /// </summary>
 public static class AccessTable
 {
+    private static readonly Access Governance = Access.RolesOnly(Roles.Admin, Roles.BusinessOwner, Roles.Auditor);
+
     public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
     {
         // Signed-in areas.
         ["/"] = Access.AnyUser,
         ["/audit"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
         ["/admin/users"] = Access.RolesOnly(Roles.Admin),
+
+        // Governance: read by owners, admins and auditors; drafting and review are checked again by the services.
+        ["/flows"] = Governance,
+        ["/flows/{Id:guid}"] = Governance,
+        ["/flows/{Id:guid}/handbook"] = Governance,
+        ["/change-requests"] = Governance,
+        ["/change-requests/{Id:guid}"] = Governance,
+        ["/versions"] = Governance,
 
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,

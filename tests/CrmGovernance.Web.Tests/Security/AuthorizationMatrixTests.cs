@@ -45,7 +45,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
     public async Task Each_role_opens_exactly_the_pages_the_table_allows()
     {
         var pages = Endpoints.Routable(_host.Services)
-            .Where(e => Endpoints.IsPage(e) && !Endpoints.Pattern(e).Contains('{', StringComparison.Ordinal))
+            .Where(Endpoints.IsPage)
             .Select(Endpoints.Pattern)
             .Where(p => AccessTable.Expected[p] is { Kind: "roles" or "any signed-in user" })
             .ToList();
@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
             using var client = await SignIn.AsAsync(_host, account.Email, account.Password);
             foreach (var page in pages)
             {
-                using var response = await client.GetAsync(page.TrimStart('/'));
+                using var response = await client.GetAsync(Endpoints.SampleUrl(page));
                 var allowed = AccessTable.Expected[page].Allows(account.Role);
                 var deniedOrSignIn = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString() is var to
                     && (to.Contains("/Account/AccessDenied", StringComparison.Ordinal) || to.Contains("/Account/Login", StringComparison.Ordinal));
@@ -83,8 +83,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
         Assert.NotEmpty(pages);
         foreach (var page in pages)
         {
-            using var response = await client.GetAsync(page.TrimStart('/'));
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            using var response = await client.GetAsync(Endpoints.SampleUrl(page));
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page}: {(int)response.StatusCode}");
             Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
     }

@@ -67,6 +67,22 @@ public sealed class ChangeRequestService(
         return new PagedResult<ChangeRequestSummary>(rows, total);
     }
 
+    /// <summary>The signed-in user's drafts, newest first: where their next edit can go.</summary>
+    public async Task<IReadOnlyList<ChangeRequestSummary>> MyDraftsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!ChangeControlAccess.MayDraft(actor))
+        {
+            return [];
+        }
+        var me = actor.UserId ?? actor.Name;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChangeRequests.AsNoTracking().Where(r => r.AuthorId == me && r.Status == ChangeRequestStatus.Draft)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new ChangeRequestSummary(r.Id, r.Number, r.Title, r.Status, r.AuthorName, r.CreatedUtc, r.UpdatedUtc,
+                r.Items.Count, r.PublishedVersion, r.DecidedByName))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The configuration as it will be if the request is approved: published version plus its items.</summary>
     public async Task<GovernanceConfiguration> DraftConfigurationAsync(Guid id, CancellationToken cancellationToken = default)
     {

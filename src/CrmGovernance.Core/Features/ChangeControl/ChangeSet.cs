@@ -17,6 +17,16 @@ public static class ChangeSet
         return result;
     }
 
+    /// <summary>The request's own field-level diff, from each item's before and after.</summary>
+    public static IReadOnlyList<ItemDiff> Describe(IEnumerable<ChangeRequestItem> items) =>
+        items.OrderBy(i => i.Kind).ThenBy(i => i.DisplayName, StringComparer.Ordinal).Select(i =>
+        {
+            var before = i.BeforeJson is null ? null : ConfigurationJson.DeserializeItem(i.Kind, i.BeforeJson);
+            var after = i.AfterJson is null ? null : ConfigurationJson.DeserializeItem(i.Kind, i.AfterJson);
+            var change = before is null ? DiffKind.Added : after is null ? DiffKind.Removed : DiffKind.Changed;
+            return new ItemDiff(i.Kind, i.ItemId, i.DisplayName, change, ConfigurationDiff.Leaves(before, after));
+        }).ToList();
+
     /// <summary>Items whose published state is no longer the one the author started from.</summary>
     public static IReadOnlyList<ChangeRequestItem> Conflicts(GovernanceConfiguration published, IEnumerable<ChangeRequestItem> items) =>
         items.Where(i => CurrentJson(published, i.Kind, i.ItemId) != i.BeforeJson).ToList();

@@ -12,6 +12,9 @@ public static class NavigationItems
     public static readonly IReadOnlyList<NavigationItem> All =
     [
         new("", "Home", "", Icons.Material.Filled.Home, null),
+        new("Governance", "Flows", "flows", Icons.Material.Filled.AltRoute, Policies.Governance),
+        new("Governance", "Change requests", "change-requests", Icons.Material.Filled.RateReview, Policies.Governance),
+        new("Governance", "Versions", "versions", Icons.Material.Filled.History, Policies.Governance),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.AuditReader),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Admin),
     ];

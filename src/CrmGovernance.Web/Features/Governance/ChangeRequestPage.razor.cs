@@ -1,0 +1,68 @@
+using CrmGovernance.Core;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Versions;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmGovernance.Web.Features.Governance;
+
+public sealed partial class ChangeRequestPage
+{
+    private ChangeRequest? request;
+    private IReadOnlyList<ItemDiff> diffs = [];
+    private IReadOnlyList<string> messages = [];
+    private bool succeeded;
+    private bool loaded;
+    private bool busy;
+    private bool isAuthor;
+    private bool mayReview;
+    private string? comment;
+
+    [Parameter] public Guid Id { get; set; }
+    [Inject] private ChangeRequestService Requests { get; set; } = default!;
+    [Inject] private ChangeRequestReview Review { get; set; } = default!;
+    [Inject] private ActorContext Actor { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        request = await Requests.GetAsync(Id);
+        loaded = true;
+        if (request is null)
+        {
+            return;
+        }
+        diffs = ChangeSet.Describe(request.Items);
+        isAuthor = request.AuthorId == (Actor.UserId ?? Actor.Name);
+        mayReview = await Review.MayReviewAsync(request);
+    }
+
+    private Task SubmitAsync() => RunAsync(() => Requests.SubmitAsync(Id), "Submitted for review.");
+
+    private Task SetStatusAsync(ChangeRequestStatus status) =>
+        RunAsync(() => Requests.SetStatusByAuthorAsync(Id, status), status == ChangeRequestStatus.Draft ? "Back to draft." : "Withdrawn.");
+
+    private Task RebaseAsync() => RunAsync(() => Requests.RebaseAsync(Id), "Rebased on the current version; submit it again when ready.");
+
+    private Task ApproveAsync() => RunAsync(() => Review.ApproveAsync(Id, comment), "Approved and published.");
+
+    private Task RejectAsync() => RunAsync(() => Review.RejectAsync(Id, comment ?? ""), "Rejected.");
+
+    private async Task RunAsync(Func<Task<OperationResult>> action, string success)
+    {
+        busy = true;
+        var result = await action();
+        busy = false;
+        succeeded = result.Succeeded;
+        messages = result.Succeeded ? [] : result.Errors;
+        if (result.Succeeded)
+        {
+            Snackbar.Add(success, Severity.Success);
+            comment = null;
+        }
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,80 @@
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmGovernance.Web.Features.Governance;
+
+public sealed partial class FlowPage
+{
+    private GovernanceConfiguration? configuration;
+    private DataFlow? flow;
+    private List<FieldMapping> mappings = [];
+    private List<BusinessRule> rules = [];
+    private string? sample;
+
+    [Parameter] public Guid Id { get; set; }
+    [SupplyParameterFromQuery(Name = "cr")] private Guid? Cr { get; set; }
+    [Inject] private GovernanceReader Reader { get; set; } = default!;
+    [Inject] private ChangeRequestService Requests { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private string SourceName => configuration?.FindSystem(flow!.SourceSystemId)?.Name ?? "?";
+    private string TargetName => configuration?.FindSystem(flow!.TargetSystemId)?.Name ?? "?";
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        configuration = await Reader.ViewAsync(Cr);
+        flow = configuration.FindFlow(Id);
+        mappings = [.. configuration.Mappings.Where(m => m.FlowId == Id).OrderBy(m => m.Order)];
+        rules = [.. configuration.Rules.Where(r => r.FlowId == Id).OrderBy(r => r.Order)];
+        // A sample with every source field, so the preview shows something from the start.
+        sample ??= flow is null ? "" : string.Join("\n", configuration.FieldsOf(flow.SourceSystemId, flow.ObjectId).Select(f => f.Name + ": "));
+    }
+
+    private async Task SelectDraftAsync(Guid? id)
+    {
+        Cr = id;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("cr", id), replace: true);
+        await LoadAsync();
+    }
+
+    private async Task EditAsync(FieldMapping? mapping)
+    {
+        if (Cr is not { } cr || flow is null || configuration is null)
+        {
+            return;
+        }
+        var draft = mapping is null
+            ? new MappingDraft { FlowId = flow.Id, Order = mappings.Select(m => m.Order).DefaultIfEmpty(0).Max() + 1 }
+            : MappingDraft.From(mapping);
+        var parameters = new DialogParameters<MappingEditorDialog>
+        {
+            { d => d.Configuration, configuration }, { d => d.Flow, flow }, { d => d.Draft, draft },
+            { d => d.ChangeRequestId, cr }, { d => d.Sample, sample ?? "" },
+        };
+        var title = mapping is null ? "New mapping" : $"Mapping to {mapping.TargetField}";
+        var dialog = await Dialogs.ShowAsync<MappingEditorDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Saved in the change request.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task DeleteAsync(FieldMapping mapping)
+    {
+        if (Cr is not { } cr || await Dialogs.ShowMessageBoxAsync("Delete mapping", $"Remove the mapping to {mapping.TargetField} in this change request?",
+                yesText: "Delete", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+        var result = await Requests.DeleteItemAsync(cr, ConfigurationItemKind.Mapping, mapping.Id);
+        Snackbar.Add(result.Succeeded ? "Deleted in the change request." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+}

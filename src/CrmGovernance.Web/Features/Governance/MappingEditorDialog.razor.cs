@@ -1,0 +1,66 @@
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Transforms;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmGovernance.Web.Features.Governance;
+
+/// <summary>Edits one mapping of a flow inside a draft change request, with a live preview on a sample record.</summary>
+public sealed partial class MappingEditorDialog
+{
+    private List<FieldDefinition> sourceFields = [];
+    private List<FieldDefinition> targetFields = [];
+    private IReadOnlyList<string> saveErrors = [];
+    private bool saving;
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private ChangeRequestService Requests { get; set; } = default!;
+
+    [Parameter, EditorRequired] public GovernanceConfiguration Configuration { get; set; } = default!;
+    [Parameter, EditorRequired] public DataFlow Flow { get; set; } = default!;
+    [Parameter, EditorRequired] public MappingDraft Draft { get; set; } = default!;
+    [Parameter, EditorRequired] public Guid ChangeRequestId { get; set; }
+    [Parameter] public string Sample { get; set; } = "";
+
+    private string SourceName => Configuration.FindSystem(Flow.SourceSystemId)?.Name ?? "source";
+    private string TargetName => Configuration.FindSystem(Flow.TargetSystemId)?.Name ?? "target";
+
+    protected override void OnParametersSet()
+    {
+        sourceFields = [.. Configuration.FieldsOf(Flow.SourceSystemId, Flow.ObjectId).OrderBy(f => f.Name, StringComparer.Ordinal)];
+        targetFields = [.. Configuration.FieldsOf(Flow.TargetSystemId, Flow.ObjectId).OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
+
+    private IEnumerable<MappingPreviewRow> Preview() =>
+        MappingPreview.Run(Configuration, Flow, [Draft.ToMapping()], MappingPreview.ParseSample(Sample ?? ""))
+            .Where(r => r.MappingId == Draft.Id);
+
+    private void SourcesChanged(IEnumerable<string>? values) => Draft.SourceFields = values?.ToList() ?? [];
+
+    private void AddStep() => Draft.Steps.Add(new MappingDraft.StepDraft { Kind = TransformKind.Trim });
+
+    private void Move(int index, int by)
+    {
+        var step = Draft.Steps[index];
+        Draft.Steps.RemoveAt(index);
+        Draft.Steps.Insert(index + by, step);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Draft.TargetField))
+        {
+            saveErrors = ["Choose the target field."];
+            return;
+        }
+        saving = true;
+        var result = await Requests.SaveItemAsync(ChangeRequestId, Draft.ToMapping());
+        saving = false;
+        saveErrors = result.Errors;
+        if (result.Succeeded)
+        {
+            Dialog.Close(DialogResult.Ok(Draft.Id));
+        }
+    }
+}
