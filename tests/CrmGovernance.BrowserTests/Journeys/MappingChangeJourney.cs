@@ -1,0 +1,60 @@
+using CrmGovernance.BrowserTests.Hosting;
+using CrmGovernance.BrowserTests.Pages;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Users;
+using Microsoft.Playwright;
+
+namespace CrmGovernance.BrowserTests.Journeys;
+
+[Collection(BrowserJourneys.Name)]
+public sealed class MappingChangeJourney(BrowserPortal portal)
+{
+    [Fact]
+    public async Task An_owner_drafts_a_mapping_change_a_second_user_approves_it_and_the_handbook_shows_it()
+    {
+        // The business owner drafts the change.
+        var owner = DemoAccounts.All.Single(a => a.Role == Roles.BusinessOwner);
+        var page = await portal.NewPageAsync();
+        await new SignInPage(page).SignInAsync(owner.Email, owner.Password);
+        await page.GotoAsync($"flows/{DemoConfiguration.WebFormFlow}");
+        await page.Locator("#flow-heading").WaitForAsync();
+        await Interactive.ClickUntilAsync(page.Locator("#start-draft"), page.Locator("#cr-title"));
+        await page.Locator("#cr-title").FillAsync("US dates from the new web form");
+        await page.Locator("#cr-reason").FillAsync("The redesigned form posts month-first dates.");
+        await page.Locator("#cr-create").ClickAsync();
+        await page.Locator("[data-working-cr]").WaitForAsync();
+
+        await page.Locator("[data-edit-mapping='last_form_at']").ClickAsync();
+        var formats = page.Locator("input[data-step-arg='0:formats'], [data-step-arg='0:formats'] input").First;
+        await formats.FillAsync("MM/dd/yyyy HH:mm");
+        await page.Locator("#preview-sample").FillAsync("submitted_at: 11/26/2026 14:05");
+        await page.Locator("#mapping-preview", new() { HasText = "2026-11-26T14:05:00Z" }).WaitForAsync();
+        await page.Locator("#save-mapping").ClickAsync();
+        await page.Locator("[data-mapping='last_form_at']").WaitForAsync();
+
+        await page.Locator("[data-working-cr]").ClickAsync();
+        await page.Locator("#submit-cr").ClickAsync();
+        await page.Locator("[data-status='Submitted']").WaitForAsync();
+        var requestUrl = page.Url;
+
+        // A second person, the admin, approves it.
+        var admin = DemoAccounts.All.Single(a => a.Role == Roles.Admin);
+        var reviewer = await portal.NewPageAsync();
+        await new SignInPage(reviewer).SignInAsync(admin.Email, admin.Password);
+        await reviewer.GotoAsync(requestUrl);
+        await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" }).WaitForAsync();
+        await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
+        await reviewer.Locator("#approve-cr").ClickAsync();
+        await reviewer.Locator("[data-status='Approved']").WaitForAsync();
+
+        // The new version is listed and the handbook shows the new mapping.
+        await reviewer.GotoAsync("versions");
+        await reviewer.Locator("[data-version='2']").WaitForAsync();
+        await reviewer.GotoAsync($"flows/{DemoConfiguration.WebFormFlow}/handbook");
+        var row = reviewer.Locator("[data-handbook-field='last_form_at']");
+        Assert.Contains("MM/dd/yyyy HH:mm", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Context.CloseAsync();
+        await reviewer.Context.CloseAsync();
+    }
+}
