@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Health;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,9 +30,8 @@ public static class DependencyInjection
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataFolder = Path.GetDirectoryName(database.FullPath(contentRoot))!;
         Directory.CreateDirectory(dataFolder);
-        // Sign-in cookies and antiforgery tokens survive restarts: keys live beside the database.
-        services.AddDataProtection().SetApplicationName("CrmGovernance")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // Cookies, antiforgery tokens and system secrets survive restarts: the key ring lives in the database.
+        services.AddDataProtection().SetApplicationName("CrmGovernance").PersistKeysToDbContext<CrmDbContext>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditChainLock>();
@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<VersionHistoryService>();
         services.AddScoped<GovernanceReader>();
+        services.AddSingleton<Features.Systems.SecretProtector>();
+        services.AddScoped<Features.Systems.ConnectedSystemEditor>();
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddCrmScheduler(scheduler, contentRoot);

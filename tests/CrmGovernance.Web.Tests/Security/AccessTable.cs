@@ -18,6 +18,9 @@ public static class AccessTable
         ["/admin/users"] = Access.RolesOnly(Roles.Admin),
 
         // Governance: read by owners, admins and auditors; drafting and review are checked again by the services.
+        ["/objects"] = Governance,
+        ["/objects/{Id:guid}"] = Governance,
+        ["/systems"] = Governance,
         ["/flows"] = Governance,
         ["/flows/{Id:guid}"] = Governance,
         ["/flows/{Id:guid}/handbook"] = Governance,

@@ -12,6 +12,8 @@ public static class NavigationItems
     public static readonly IReadOnlyList<NavigationItem> All =
     [
         new("", "Home", "", Icons.Material.Filled.Home, null),
+        new("Governance", "Objects & sources of truth", "objects", Icons.Material.Filled.Category, Policies.Governance),
+        new("Governance", "Systems", "systems", Icons.Material.Filled.Dns, Policies.Governance),
         new("Governance", "Flows", "flows", Icons.Material.Filled.AltRoute, Policies.Governance),
         new("Governance", "Change requests", "change-requests", Icons.Material.Filled.RateReview, Policies.Governance),
         new("Governance", "Versions", "versions", Icons.Material.Filled.History, Policies.Governance),

@@ -1,0 +1,80 @@
+using CrmGovernance.Core.Features.Configuration.Model;
+
+namespace CrmGovernance.Core.Features.Configuration.Catalog;
+
+/// <summary>
+/// Reads a system's field list for one object from CSV with the header
+/// <c>name,label,type,required,allowed_values,reference_object,description,owner</c> (only name and type are required;
+/// allowed values separated by |; reference_object is an object key). Fields already in the catalog keep their id.
+/// </summary>
+public static class FieldCatalogCsv
+{
+    public const string Header = "name,label,type,required,allowed_values,reference_object,description,owner";
+
+    public static (IReadOnlyList<FieldDefinition> Fields, IReadOnlyList<string> Errors) Parse(
+        string csv, GovernanceConfiguration c, Guid systemId, Guid objectId)
+    {
+        var fields = new List<FieldDefinition>();
+        var errors = new List<string>();
+        var lines = CsvReader.Read(csv);
+        if (lines.Count == 0)
+        {
+            return ([], ["The file is empty. The first line must be the header: " + Header]);
+        }
+        var header = lines[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int Col(string name) => header.IndexOf(name);
+        if (Col("name") < 0 || Col("type") < 0)
+        {
+            return ([], ["The first line must name the columns, at least name and type: " + Header]);
+        }
+        string Cell(IReadOnlyList<string> row, string name) => Col(name) is var i && i >= 0 && i < row.Count ? row[i].Trim() : "";
+
+        var existing = c.FieldsOf(systemId, objectId).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var n = 1; n < lines.Count; n++)
+        {
+            var row = lines[n];
+            var line = n + 1;
+            var name = Cell(row, "name");
+            if (row.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            if (name.Length == 0)
+            {
+                errors.Add($"Line {line}: the field has no name.");
+                continue;
+            }
+            if (!seen.Add(name))
+            {
+                errors.Add($"Line {line}: {name} is listed twice.");
+                continue;
+            }
+            if (!Enum.TryParse<FieldType>(Cell(row, "type").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var type))
+            {
+                errors.Add($"Line {line}: \"{Cell(row, "type")}\" is not a field type ({string.Join(", ", Enum.GetNames<FieldType>())}).");
+                continue;
+            }
+            Guid? reference = null;
+            if (Cell(row, "reference_object") is { Length: > 0 } refKey)
+            {
+                reference = c.Objects.Find(o => string.Equals(o.Key, refKey, StringComparison.OrdinalIgnoreCase))?.Id;
+                if (reference is null)
+                {
+                    errors.Add($"Line {line}: the object \"{refKey}\" does not exist.");
+                    continue;
+                }
+            }
+            fields.Add(new FieldDefinition
+            {
+                Id = existing.TryGetValue(name, out var known) ? known.Id : Guid.CreateVersion7(),
+                SystemId = systemId, ObjectId = objectId, Name = name, Type = type,
+                Label = Cell(row, "label") is { Length: > 0 } label ? label : name,
+                Required = Cell(row, "required").ToLowerInvariant() is "true" or "yes" or "1" or "y",
+                AllowedValues = [.. Cell(row, "allowed_values").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                ReferenceObjectId = reference, Description = Cell(row, "description"), Owner = Cell(row, "owner"),
+            });
+        }
+        return (fields, errors);
+    }
+}

@@ -1,0 +1,68 @@
+using CrmGovernance.Core.Features.Configuration.Model;
+
+namespace CrmGovernance.Core.Features.Configuration.Workbook;
+
+/// <summary>What each transform reads from its arguments cell: its readable name, the arguments it needs and may take.</summary>
+internal static class WorkbookTransforms
+{
+    public static IReadOnlyList<string> Required(TransformKind kind) => kind switch
+    {
+        TransformKind.ParseDate => ["formats"],
+        TransformKind.FormatDate => ["format"],
+        TransformKind.ValueMap => ["default"],
+        TransformKind.Constant or TransformKind.DefaultIfEmpty => ["value"],
+        TransformKind.Truncate => ["length"],
+        _ => [],
+    };
+
+    public static IReadOnlyList<string> Optional(TransformKind kind) => kind switch
+    {
+        TransformKind.Concatenate => ["separator"],
+        TransformKind.Split => ["separator", "index"],
+        TransformKind.PhoneE164 => ["region"],
+        _ => [],
+    };
+
+    public static bool TakesMap(TransformKind kind) => kind == TransformKind.ValueMap;
+
+    public static string Label(TransformKind kind) => kind switch
+    {
+        TransformKind.CollapseWhitespace => "Collapse whitespace",
+        TransformKind.UpperCase => "Upper case",
+        TransformKind.LowerCase => "Lower case",
+        TransformKind.TitleCase => "Title case",
+        TransformKind.EmailNormalise => "Email normalise",
+        TransformKind.PhoneE164 => "Phone to E.164",
+        TransformKind.ParseDate => "Parse date",
+        TransformKind.FormatDate => "Format date",
+        TransformKind.ValueMap => "Value map",
+        TransformKind.DefaultIfEmpty => "Default if empty",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>A transform by its name in the dropdown ("ParseDate") or its readable name ("Parse date"), in any case.</summary>
+    public static TransformKind? Find(string text)
+    {
+        var wanted = text.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var kind in Enum.GetValues<TransformKind>())
+        {
+            if (string.Equals(kind.ToString(), wanted, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Label(kind), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>One line for the "How to edit" sheet.</summary>
+    public static string Describe(TransformKind kind)
+    {
+        var arguments = Required(kind).Select(a => a + " (required)").Concat(Optional(kind)).ToList();
+        if (TakesMap(kind))
+        {
+            arguments.Insert(0, "map: entries");
+        }
+        return arguments.Count == 0 ? "no arguments" : string.Join(", ", arguments);
+    }
+}

@@ -1,0 +1,52 @@
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Versions;
+
+namespace CrmGovernance.Core.Features.Configuration.Yaml;
+
+/// <summary>
+/// Exports a published version as YAML, and imports YAML as a draft change request against the published
+/// configuration. An import never writes the configuration: its changes go through review like any other.
+/// </summary>
+public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader)
+{
+    /// <param name="version">A published version; null: the current one.</param>
+    public async Task<string> ExportAsync(int? version, CancellationToken cancellationToken = default)
+    {
+        var snapshot = version is { } number
+            ? await reader.VersionAsync(number, cancellationToken) ?? throw new KeyNotFoundException($"Version {number} does not exist.")
+            : await reader.PublishedAsync(cancellationToken);
+        return ConfigurationYaml.Export(snapshot.Configuration, snapshot.Version);
+    }
+
+    public async Task<ImportOutcome> ImportAsync(string yaml, string title, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return ImportOutcome.Failed(["Give the import a title."]);
+        }
+        var published = await reader.PublishedAsync(cancellationToken);
+        var parsed = ConfigurationYaml.Parse(yaml, published.Configuration);
+        if (parsed.Configuration is not { } imported || !parsed.Succeeded)
+        {
+            return ImportOutcome.Failed(parsed.Errors);
+        }
+        var diff = ConfigurationDiff.Between(published.Configuration, imported);
+        if (diff.Count == 0)
+        {
+            return ImportOutcome.NoDifferences(published.Version);
+        }
+        var id = await requests.CreateDraftAsync($"Import: {title.Trim()}", $"Imported from YAML against version {published.Version}.", null, cancellationToken);
+        foreach (var (kind, itemId, after) in ChangeSet.Between(published.Configuration, imported))
+        {
+            var result = after is null
+                ? await requests.DeleteItemAsync(id, kind, itemId, cancellationToken)
+                : await requests.SaveItemAsync(id, after, cancellationToken);
+            if (!result.Succeeded)
+            {
+                // Our own fresh draft refuses an edit only if something is badly wrong; as rollback does, say so loudly.
+                throw new InvalidOperationException(string.Join(" ", result.Errors));
+            }
+        }
+        return ImportOutcome.Drafted(id, diff);
+    }
+}

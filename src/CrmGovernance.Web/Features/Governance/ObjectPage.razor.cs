@@ -1,0 +1,84 @@
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmGovernance.Web.Features.Governance;
+
+public sealed partial class ObjectPage
+{
+    private GovernanceConfiguration? configuration;
+    private BusinessObject? obj;
+    private SourceOfTruth? sot;
+
+    [Parameter] public Guid Id { get; set; }
+    [SupplyParameterFromQuery(Name = "cr")] private Guid? Cr { get; set; }
+    [Inject] private GovernanceReader Reader { get; set; } = default!;
+    [Inject] private ChangeRequestService Requests { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        configuration = await Reader.ViewAsync(Cr);
+        obj = configuration.FindObject(Id);
+        sot = configuration.SourcesOfTruth.FirstOrDefault(s => s.ObjectId == Id);
+    }
+
+    private string SystemName(Guid id) => configuration?.FindSystem(id)?.Name ?? "(missing system)";
+
+    private async Task SelectDraftAsync(Guid? id)
+    {
+        Cr = id;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("cr", id), replace: true);
+        await LoadAsync();
+    }
+
+    private async Task EditSourceOfTruthAsync()
+    {
+        var parameters = new DialogParameters<SourceOfTruthEditorDialog>
+        {
+            { d => d.Configuration, configuration! }, { d => d.Object, obj! }, { d => d.Current, sot }, { d => d.ChangeRequestId, Cr!.Value },
+        };
+        await ShowAsync<SourceOfTruthEditorDialog>($"Source of truth: {obj!.Name}", parameters, MaxWidth.Medium);
+    }
+
+    private Task EditFieldAsync(ConnectedSystem system, FieldDefinition? field) =>
+        ShowAsync<FieldEditorDialog>(field is null ? $"Add a {system.Name} field" : $"Edit {system.Name}.{field.Name}",
+            new DialogParameters<FieldEditorDialog>
+            {
+                { d => d.Configuration, configuration! }, { d => d.SystemId, system.Id }, { d => d.ObjectId, obj!.Id },
+                { d => d.Field, field }, { d => d.ChangeRequestId, Cr!.Value },
+            }, MaxWidth.Small);
+
+    private Task ImportAsync(ConnectedSystem system) =>
+        ShowAsync<FieldImportDialog>($"Import {system.Name} fields for {obj!.Name}", new DialogParameters<FieldImportDialog>
+        {
+            { d => d.Configuration, configuration! }, { d => d.SystemId, system.Id }, { d => d.ObjectId, obj!.Id }, { d => d.ChangeRequestId, Cr!.Value },
+        }, MaxWidth.Medium);
+
+    private async Task DeleteFieldAsync(FieldDefinition field)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete field", $"Remove {field.Name} from the catalog in this change request? Mappings that use it will fail validation.",
+                yesText: "Delete", cancelText: "Cancel") == true)
+        {
+            var result = await Requests.DeleteItemAsync(Cr!.Value, ConfigurationItemKind.Field, field.Id);
+            Snackbar.Add(result.Succeeded ? "Deleted in the change request." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
+            await LoadAsync();
+        }
+    }
+
+    private async Task ShowAsync<TDialog>(string title, DialogParameters parameters, MaxWidth width)
+        where TDialog : IComponent
+    {
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = width, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Saved in the change request.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+}
