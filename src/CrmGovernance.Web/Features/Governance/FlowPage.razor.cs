@@ -66,6 +66,43 @@ public sealed partial class FlowPage
         }
     }
 
+    private async Task EditFlowAsync()
+    {
+        var parameters = new DialogParameters<FlowEditorDialog> { { d => d.Configuration, configuration! }, { d => d.Flow, flow }, { d => d.ChangeRequestId, Cr!.Value } };
+        await ShowAsync<FlowEditorDialog>($"Edit {flow!.Name}", parameters);
+    }
+
+    private async Task EditRuleAsync(BusinessRule? rule)
+    {
+        var parameters = new DialogParameters<RuleEditorDialog>
+        {
+            { d => d.Configuration, configuration! }, { d => d.Flow, flow! }, { d => d.Rule, rule }, { d => d.ChangeRequestId, Cr!.Value },
+            { d => d.NextOrder, rules.Select(r => r.Order).DefaultIfEmpty(0).Max() + 1 },
+        };
+        await ShowAsync<RuleEditorDialog>(rule is null ? "New rule" : $"Rule: {rule.Name}", parameters);
+    }
+
+    private async Task DeleteRuleAsync(BusinessRule rule)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete rule", $"Remove the rule \"{rule.Name}\" in this change request?", yesText: "Delete", cancelText: "Cancel") == true)
+        {
+            var result = await Requests.DeleteItemAsync(Cr!.Value, ConfigurationItemKind.Rule, rule.Id);
+            Snackbar.Add(result.Succeeded ? "Deleted in the change request." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
+            await LoadAsync();
+        }
+    }
+
+    private async Task ShowAsync<TDialog>(string title, DialogParameters parameters)
+        where TDialog : IComponent
+    {
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Saved in the change request.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     private async Task DeleteAsync(FieldMapping mapping)
     {
         if (Cr is not { } cr || await Dialogs.ShowMessageBoxAsync("Delete mapping", $"Remove the mapping to {mapping.TargetField} in this change request?",

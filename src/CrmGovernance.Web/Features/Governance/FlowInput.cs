@@ -1,0 +1,42 @@
+using CrmGovernance.Core.Features.Configuration.Model;
+
+namespace CrmGovernance.Web.Features.Governance;
+
+/// <summary>The flow editor's working copy.</summary>
+public sealed class FlowInput
+{
+    public string Name { get; set; } = "";
+    public Guid ObjectId { get; set; }
+    public Guid SourceSystemId { get; set; }
+    public Guid TargetSystemId { get; set; }
+    public FlowPattern Pattern { get; set; } = FlowPattern.Scheduled;
+    public string? Cron { get; set; } = "0 */15 * * * ?";
+    public string Outcome { get; set; } = "";
+    public int Phase { get; set; } = 1;
+    public string Owner { get; set; } = "";
+    public FlowStatus Status { get; set; } = FlowStatus.Draft;
+    public Guid? JourneyStepId { get; set; }
+    public string DefaultRegion { get; set; } = "US";
+
+    public static FlowInput From(DataFlow? f, GovernanceConfiguration c) => f is null
+        ? new FlowInput
+        {
+            ObjectId = c.Objects.FirstOrDefault()?.Id ?? Guid.Empty,
+            SourceSystemId = c.Systems.FirstOrDefault()?.Id ?? Guid.Empty,
+            TargetSystemId = c.Systems.Skip(1).FirstOrDefault()?.Id ?? c.Systems.FirstOrDefault()?.Id ?? Guid.Empty,
+        }
+        : new FlowInput
+        {
+            Name = f.Name, ObjectId = f.ObjectId, SourceSystemId = f.SourceSystemId, TargetSystemId = f.TargetSystemId, Pattern = f.Pattern,
+            Cron = f.Cron, Outcome = f.Outcome, Phase = f.Phase, Owner = f.Owner, Status = f.Status, JourneyStepId = f.JourneyStepId,
+            DefaultRegion = f.DefaultRegion,
+        };
+
+    public DataFlow ToFlow(DataFlow? existing) =>
+        (existing ?? new DataFlow { Id = Guid.CreateVersion7(), Name = "", ObjectId = ObjectId, SourceSystemId = SourceSystemId, TargetSystemId = TargetSystemId }) with
+        {
+            Name = Name.Trim(), ObjectId = ObjectId, SourceSystemId = SourceSystemId, TargetSystemId = TargetSystemId, Pattern = Pattern,
+            Cron = Pattern == FlowPattern.Scheduled ? Cron?.Trim() : null, Outcome = Outcome.Trim(), Phase = Phase, Owner = Owner.Trim(),
+            Status = Status, JourneyStepId = JourneyStepId, DefaultRegion = string.IsNullOrWhiteSpace(DefaultRegion) ? "US" : DefaultRegion.Trim().ToUpperInvariant(),
+        };
+}
