@@ -10,11 +10,11 @@ public sealed class SignInJourneys(BrowserPortal portal)
 {
     public static TheoryData<string, string[]> MenusByRole => new()
     {
-        { Roles.Admin, ["Home", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Audit log", "Users & roles"] },
-        { Roles.BusinessOwner, ["Home", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions"] },
+        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Audit log", "Users & roles"] },
+        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions"] },
         { Roles.Steward, ["Home"] },
         { Roles.Manager, ["Home"] },
-        { Roles.Auditor, ["Home", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Audit log"] },
+        { Roles.Auditor, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Audit log"] },
     };
 
     [Theory]

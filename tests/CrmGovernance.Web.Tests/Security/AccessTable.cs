@@ -18,6 +18,7 @@ public static class AccessTable
         ["/admin/users"] = Access.RolesOnly(Roles.Admin),
 
         // Governance: read by owners, admins and auditors; drafting and review are checked again by the services.
+        ["/journeys"] = Governance,
         ["/objects"] = Governance,
         ["/objects/{Id:guid}"] = Governance,
         ["/systems"] = Governance,

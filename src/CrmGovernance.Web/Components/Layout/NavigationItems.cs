@@ -12,6 +12,7 @@ public static class NavigationItems
     public static readonly IReadOnlyList<NavigationItem> All =
     [
         new("", "Home", "", Icons.Material.Filled.Home, null),
+        new("Governance", "Journeys", "journeys", Icons.Material.Filled.Route, Policies.Governance),
         new("Governance", "Objects & sources of truth", "objects", Icons.Material.Filled.Category, Policies.Governance),
         new("Governance", "Systems", "systems", Icons.Material.Filled.Dns, Policies.Governance),
         new("Governance", "Flows", "flows", Icons.Material.Filled.AltRoute, Policies.Governance),

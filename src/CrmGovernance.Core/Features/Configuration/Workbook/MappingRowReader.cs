@@ -26,7 +26,7 @@ internal sealed class MappingRowReader(GovernanceConfiguration c, DataFlow flow,
         {
             Error($"cell {cell.Address} holds a formula; type the value as plain text.");
         }
-        if (found.Count > 0 || row.LastCellUsed() is { } last && last.Address.ColumnNumber > cells.Count)
+        if (found.Count > 0 || (row.LastCellUsed(XLCellsUsedOptions.Contents) is { } last && last.Address.ColumnNumber > cells.Count))
         {
             if (found.Count == 0)
             {

@@ -12,7 +12,9 @@ public static class MappingWorkbookImport
     /// <summary>A mapping workbook is a few kilobytes; anything far larger is not one.</summary>
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
-    private const string ExportAgain = "Export the mapping workbook again and make your edits in that file.";
+    internal const string ExportAgain = "Export the mapping workbook again and make your edits in that file.";
+
+    internal static readonly string TooLarge = $"The file is larger than {MaxFileBytes / 1024 / 1024} MB, so it is not a mapping workbook. {ExportAgain}";
 
     public static WorkbookImportResult Read(Stream xlsx, GovernanceConfiguration c, DataFlow flow)
     {
@@ -38,7 +40,7 @@ public static class MappingWorkbookImport
         var errors = new List<string>();
         var rows = new List<(int Row, FieldMapping Mapping)>();
         var reader = new MappingRowReader(c, flow, steps);
-        foreach (var row in sheet.RowsUsed().Where(r => r.RowNumber() > 1))
+        foreach (var row in sheet.RowsUsed(XLCellsUsedOptions.Contents).Where(r => r.RowNumber() > 1))
         {
             if (reader.Read(row, errors) is { } mapping)
             {
@@ -51,7 +53,7 @@ public static class MappingWorkbookImport
         }
         foreach (var same in rows.GroupBy(r => r.Mapping.TargetField, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            errors.Add($"Rows {Join(same)} all write the target field {same.Key}; keep one.");
+            errors.Add($"Rows {Join(same)} {(same.Count() == 2 ? "both" : "all")} write the target field {same.Key}; keep one.");
         }
         return errors.Count > 0
             ? new WorkbookImportResult([], version, errors)
@@ -66,6 +68,7 @@ public static class MappingWorkbookImport
 
     private static XLWorkbook? Open(Stream xlsx, out string? error)
     {
+        // ClosedXML needs a seekable stream; the copy also bounds what a foreign file can make us hold.
         var copy = new MemoryStream();
         var buffer = new byte[81920];
         int read;
@@ -73,7 +76,7 @@ public static class MappingWorkbookImport
         {
             if (copy.Length + read > MaxFileBytes)
             {
-                error = $"The file is larger than {MaxFileBytes / 1024 / 1024} MB, so it is not a mapping workbook. {ExportAgain}";
+                error = TooLarge;
                 return null;
             }
             copy.Write(buffer, 0, read);
@@ -95,7 +98,7 @@ public static class MappingWorkbookImport
 
     private static string? Header(IXLWorksheet sheet, out int steps)
     {
-        var last = sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0;
+        var last = sheet.Row(1).LastCellUsed(XLCellsUsedOptions.Contents)?.Address.ColumnNumber ?? 0;
         steps = (last - WorkbookLayout.FixedHeaders.Length) / 2;
         var expected = WorkbookLayout.Headers(Math.Max(1, steps));
         var found = Enumerable.Range(1, Math.Max(last, expected.Count)).Select(i => sheet.Cell(1, i)).ToList();
@@ -118,7 +121,7 @@ public static class MappingWorkbookImport
         {
             return (null, $"The workbook has no sheet named {WorkbookLayout.FlowSheet}, which says which flow and version it holds. {ExportAgain}");
         }
-        IXLCell? Value(string label) => sheet.Column(1).CellsUsed(cell => !cell.HasFormula && cell.GetString().Trim() == label).FirstOrDefault()?.CellRight();
+        IXLCell? Value(string label) => sheet.Column(1).CellsUsed(XLCellsUsedOptions.Contents, cell => !cell.HasFormula && cell.GetString().Trim() == label).FirstOrDefault()?.CellRight();
 
         var id = Value(WorkbookLayout.FlowId);
         if (id is null || id.HasFormula || !Guid.TryParse(id.GetString(), out var flowId))
@@ -128,7 +131,7 @@ public static class MappingWorkbookImport
         if (flowId != flow.Id)
         {
             var name = Value(WorkbookLayout.FlowName) is { HasFormula: false } cell ? cell.GetString() : "another flow";
-            return (null, $"This workbook holds the mappings of {name}, not of {flow.Name}. Import it on that flow's page, or export {flow.Name}'s workbook.");
+            return (null, $"This workbook holds the mappings of {name}, not of {flow.Name}. Import it on that flow's page, or export the workbook of {flow.Name}.");
         }
         var version = Value(WorkbookLayout.FlowVersion);
         if (version is null || version.HasFormula || version.DataType != XLDataType.Number || version.GetDouble() is var v && (v < 0 || v != Math.Floor(v)))

@@ -19,6 +19,9 @@ internal sealed class YamlConfigurationWriter(IEmitter emitter)
         "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
     };
 
+    /// <summary>Punctuation every YAML parser reads as part of a plain word (outside flow collections).</summary>
+    private const string PlainPunctuation = " _-./@()+,;:'?=&%#";
+
     public void Write(JsonNode? node, Type type)
     {
         var info = ConfigurationJson.Options.GetTypeInfo(type);
@@ -68,23 +71,26 @@ internal sealed class YamlConfigurationWriter(IEmitter emitter)
     private void Scalar(string value, ScalarStyle style) =>
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, true, true));
 
-    /// <summary>Literal blocks for ordinary multi-line text; double quotes wherever a plain or block scalar could change the value.</summary>
+    /// <summary>
+    /// Plain for ordinary words, literal blocks for ordinary multi-line text, double quotes for everything else: YAML
+    /// parsers differ at the edges of plain style, and a quoted string always reads back as itself.
+    /// </summary>
     internal static ScalarStyle StyleOf(string value)
     {
         if (value.Contains('\n', StringComparison.Ordinal) && IsPlainMultiline(value))
         {
             return ScalarStyle.Literal;
         }
-        if (value.Length == 0 || value.Any(IsSpecial) || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            return ScalarStyle.DoubleQuoted;
-        }
-        if (Guid.TryParseExact(value, "D", out _))
-        {
-            return ScalarStyle.Any;
-        }
-        return Ambiguous.Contains(value) || LooksNumeric(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        return IsPlainSafe(value) && !Ambiguous.Contains(value) && (!LooksNumeric(value) || Guid.TryParseExact(value, "D", out _))
+            ? ScalarStyle.Any
+            : ScalarStyle.DoubleQuoted;
     }
+
+    private static bool IsPlainSafe(string value) =>
+        value.Length > 0 && char.IsLetterOrDigit(value[0]) && value[^1] is not (' ' or ':')
+        && !value.Contains(": ", StringComparison.Ordinal) && !value.Contains(" #", StringComparison.Ordinal)
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || PlainPunctuation.Contains(c, StringComparison.Ordinal)
+            || (c > '\u007f' && !IsSpecial(c) && !char.IsWhiteSpace(c)));
 
     private static bool IsPlainMultiline(string value)
     {
