@@ -20,6 +20,9 @@ public static class DependencyInjection
     /// <summary>Data, audit trail, users, first run, scheduler and health checks.</summary>
     public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // First hosted service: the schema must exist before Data Protection loads its key ring and before the scheduler starts.
+        services.AddHostedService<DatabaseInitializer>();
+
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
@@ -43,8 +46,6 @@ public static class DependencyInjection
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
 
-        // Registered before the scheduler so the schema exists when the first job runs.
-        services.AddHostedService<DatabaseInitializer>();
 
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLogService>();
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<VersionHistoryService>();
         services.AddScoped<GovernanceReader>();
+        services.AddScoped<Features.Configuration.Yaml.ConfigurationImportService>();
         services.AddSingleton<Features.Systems.SecretProtector>();
         services.AddScoped<Features.Systems.ConnectedSystemEditor>();
 
