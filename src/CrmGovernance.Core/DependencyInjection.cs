@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<VersionHistoryService>();
         services.AddScoped<GovernanceReader>();
         services.AddScoped<Features.Configuration.Yaml.ConfigurationImportService>();
+        services.AddScoped<Features.Configuration.Workbook.MappingWorkbookService>();
         services.AddSingleton<Features.Systems.SecretProtector>();
         services.AddScoped<Features.Systems.ConnectedSystemEditor>();
 

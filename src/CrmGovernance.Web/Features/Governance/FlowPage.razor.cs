@@ -1,6 +1,9 @@
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Workbook;
+using CrmGovernance.Web.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Governance;
@@ -20,6 +23,8 @@ public sealed partial class FlowPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private MappingWorkbookService Workbooks { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private string SourceName => configuration?.FindSystem(flow!.SourceSystemId)?.Name ?? "?";
     private string TargetName => configuration?.FindSystem(flow!.TargetSystemId)?.Name ?? "?";
@@ -63,6 +68,22 @@ public sealed partial class FlowPage
         {
             Snackbar.Add("Saved in the change request.", Severity.Success);
             await LoadAsync();
+        }
+    }
+
+    private async Task ExportWorkbookAsync()
+    {
+        var file = await Workbooks.ExportAsync(Id);
+        await BrowserDownload.SaveAsync(JS, file.FileName, file.ContentType, file.Content);
+    }
+
+    private async Task ImportWorkbookAsync()
+    {
+        var parameters = new DialogParameters<WorkbookImportDialog> { { d => d.FlowId, Id } };
+        var dialog = await Dialogs.ShowAsync<WorkbookImportDialog>("Import mapping workbook", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: Guid cr })
+        {
+            Navigation.NavigateTo($"change-requests/{cr}");
         }
     }
 

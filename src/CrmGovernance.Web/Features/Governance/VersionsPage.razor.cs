@@ -1,7 +1,10 @@
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core.Features.Configuration.Yaml;
+using CrmGovernance.Web.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Governance;
@@ -21,6 +24,8 @@ public sealed partial class VersionsPage
     [Inject] private ActorContext Actor { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ConfigurationImportService Yaml { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "from")] private int? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private int? To { get; set; }
@@ -50,6 +55,9 @@ public sealed partial class VersionsPage
     }
 
     private async Task LoadDiffAsync() => diff = latest == 0 ? [] : await History.DiffAsync(fromVersion, toVersion);
+
+    private async Task ExportYamlAsync(int number) =>
+        await BrowserDownload.SaveAsync(JS, $"crmgovernance-v{number}.yaml", "application/yaml", System.Text.Encoding.UTF8.GetBytes(await Yaml.ExportAsync(number)));
 
     private async Task RestoreAsync(int number)
     {
