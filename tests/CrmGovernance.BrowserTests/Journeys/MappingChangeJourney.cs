@@ -41,7 +41,9 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         var admin = DemoAccounts.All.Single(a => a.Role == Roles.Admin);
         var reviewer = await portal.NewPageAsync();
         await new SignInPage(reviewer).SignInAsync(admin.Email, admin.Password);
-        await reviewer.GotoAsync(requestUrl);
+        // Home lists what needs the reviewer now.
+        await reviewer.Locator("#needs-me a", new() { HasText = "US dates from the new web form" }).ClickAsync();
+        await reviewer.WaitForURLAsync(requestUrl);
         await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" }).WaitForAsync();
         await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
         await reviewer.Locator("#approve-cr").ClickAsync();

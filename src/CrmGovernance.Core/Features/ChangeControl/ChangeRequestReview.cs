@@ -27,6 +27,28 @@ public sealed class ChangeRequestReview(
         return ChangeControlAccess.MayReview(actor, ChangeControlAccess.AffectedObjects(request.Items, current, ChangeSet.Apply(current, request.Items)));
     }
 
+    /// <summary>Submitted requests the signed-in user may review (for Home), oldest first.</summary>
+    public async Task<IReadOnlyList<ChangeRequestSummary>> WaitingForMeAsync(int max = 20, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeControlAccess.MayDraft(actor))
+        {
+            return [];
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var submitted = await db.ChangeRequests.AsNoTracking().Include(r => r.Items)
+            .Where(r => r.Status == ChangeRequestStatus.Submitted).OrderBy(r => r.SubmittedUtc).Take(200).ToListAsync(cancellationToken);
+        var mine = new List<ChangeRequestSummary>();
+        foreach (var request in submitted)
+        {
+            if (mine.Count < max && await MayReviewAsync(request, cancellationToken))
+            {
+                mine.Add(new ChangeRequestSummary(request.Id, request.Number, request.Title, request.Status, request.AuthorName, request.CreatedUtc,
+                    request.UpdatedUtc, request.Items.Count, request.PublishedVersion, request.DecidedByName));
+            }
+        }
+        return mine;
+    }
+
     public async Task<OperationResult> ApproveAsync(Guid id, string? comment, CancellationToken cancellationToken = default)
     {
         await PublishGate.WaitAsync(cancellationToken);
