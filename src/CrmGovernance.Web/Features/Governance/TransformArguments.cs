@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Transforms;
 
 namespace CrmGovernance.Web.Features.Governance;
 
@@ -21,20 +22,7 @@ public static class TransformArguments
         _ => [],
     };
 
-    public static string Describe(TransformKind kind) => kind switch
-    {
-        TransformKind.CollapseWhitespace => "Collapse whitespace",
-        TransformKind.UpperCase => "Upper case",
-        TransformKind.LowerCase => "Lower case",
-        TransformKind.TitleCase => "Title case",
-        TransformKind.EmailNormalise => "Email normalise",
-        TransformKind.PhoneE164 => "Phone to E.164",
-        TransformKind.ParseDate => "Parse date",
-        TransformKind.FormatDate => "Format date",
-        TransformKind.ValueMap => "Value map",
-        TransformKind.DefaultIfEmpty => "Default if empty",
-        _ => kind.ToString(),
-    };
+    public static string Describe(TransformKind kind) => TransformLabels.Label(kind);
 
     public static string Summary(FieldMapping mapping) =>
         mapping.Transforms.Count == 0 ? "as is" : string.Join(" → ", mapping.Transforms.Select(t => Describe(t.Kind)));

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Transforms;
 
 namespace CrmGovernance.Core.Features.Configuration.Workbook;
 
@@ -25,20 +26,7 @@ internal static class WorkbookTransforms
 
     public static bool TakesMap(TransformKind kind) => kind == TransformKind.ValueMap;
 
-    public static string Label(TransformKind kind) => kind switch
-    {
-        TransformKind.CollapseWhitespace => "Collapse whitespace",
-        TransformKind.UpperCase => "Upper case",
-        TransformKind.LowerCase => "Lower case",
-        TransformKind.TitleCase => "Title case",
-        TransformKind.EmailNormalise => "Email normalise",
-        TransformKind.PhoneE164 => "Phone to E.164",
-        TransformKind.ParseDate => "Parse date",
-        TransformKind.FormatDate => "Format date",
-        TransformKind.ValueMap => "Value map",
-        TransformKind.DefaultIfEmpty => "Default if empty",
-        _ => kind.ToString(),
-    };
+    public static string Label(TransformKind kind) => TransformLabels.Label(kind);
 
     /// <summary>A transform by its name in the dropdown ("ParseDate") or its readable name ("Parse date"), in any case.</summary>
     public static TransformKind? Find(string text)
