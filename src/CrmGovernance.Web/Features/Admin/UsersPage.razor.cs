@@ -32,7 +32,7 @@ public sealed partial class UsersPage
 
     private async Task CreateAsync()
     {
-        var dialog = await Dialogs.ShowAsync<CreateUserDialog>("New user", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<CreateUserDialog>("New user", new DialogOptions { BackdropClick = false, MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: string email })
         {
             Snackbar.Add($"Created {email}.", Severity.Success);

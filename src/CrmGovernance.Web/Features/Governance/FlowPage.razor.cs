@@ -15,6 +15,7 @@ public sealed partial class FlowPage
     private List<FieldMapping> mappings = [];
     private List<BusinessRule> rules = [];
     private string? sample;
+    private IReadOnlyList<string> recentSamples = [];
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "cr")] private Guid? Cr { get; set; }
@@ -41,6 +42,29 @@ public sealed partial class FlowPage
         sample ??= flow is null ? "" : string.Join("\n", configuration.FieldsOf(flow.SourceSystemId, flow.ObjectId).Select(f => f.Name + ": "));
     }
 
+    private string SamplesKey => $"crmgov-samples-{Id}";
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            recentSamples = await JS.InvokeAsync<string[]>("crmSamples.list", SamplesKey);
+            StateHasChanged();
+        }
+    }
+
+    // Remembered when the user leaves the box, so half-typed samples are not kept.
+    private async Task RememberSampleAsync() =>
+        recentSamples = await JS.InvokeAsync<string[]>("crmSamples.remember", SamplesKey, sample ?? "");
+
+    private void PickSample(string? value) => sample = value;
+
+    private static string Abbreviate(string sample)
+    {
+        var oneLine = string.Join(" · ", sample.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return oneLine.Length > 90 ? oneLine[..90] + "…" : oneLine;
+    }
+
     private async Task SelectDraftAsync(Guid? id)
     {
         Cr = id;
@@ -63,7 +87,7 @@ public sealed partial class FlowPage
             { d => d.ChangeRequestId, cr }, { d => d.Sample, sample ?? "" },
         };
         var title = mapping is null ? "New mapping" : $"Mapping to {mapping.TargetField}";
-        var dialog = await Dialogs.ShowAsync<MappingEditorDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<MappingEditorDialog>(title, parameters, new DialogOptions { BackdropClick = false, MaxWidth = MaxWidth.Large, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Saved in the change request.", Severity.Success);
@@ -80,7 +104,7 @@ public sealed partial class FlowPage
     private async Task ImportWorkbookAsync()
     {
         var parameters = new DialogParameters<WorkbookImportDialog> { { d => d.FlowId, Id } };
-        var dialog = await Dialogs.ShowAsync<WorkbookImportDialog>("Import mapping workbook", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<WorkbookImportDialog>("Import mapping workbook", parameters, new DialogOptions { BackdropClick = false, MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: Guid cr })
         {
             Navigation.NavigateTo($"change-requests/{cr}");
@@ -116,7 +140,7 @@ public sealed partial class FlowPage
     private async Task ShowAsync<TDialog>(string title, DialogParameters parameters)
         where TDialog : IComponent
     {
-        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { BackdropClick = false, MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Saved in the change request.", Severity.Success);

@@ -74,7 +74,7 @@ public sealed partial class ObjectPage
     private async Task ShowAsync<TDialog>(string title, DialogParameters parameters, MaxWidth width)
         where TDialog : IComponent
     {
-        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = width, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { BackdropClick = false, MaxWidth = width, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Saved in the change request.", Severity.Success);
