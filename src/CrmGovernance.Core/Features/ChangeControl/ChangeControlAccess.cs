@@ -46,6 +46,7 @@ public static class ChangeControlAccess
                 }
             }
         }
-        return ids.Select(id => after.FindObject(id) ?? before.FindObject(id)).OfType<BusinessObject>().ToList();
+        // Owners as published decide; a request cannot choose its own reviewer by reassigning an object.
+        return ids.Select(id => before.FindObject(id) ?? after.FindObject(id)).OfType<BusinessObject>().ToList();
     }
 }

@@ -22,6 +22,21 @@ public sealed class ChangeRequestService(
         {
             throw new ArgumentException("Give the change request a title.", nameof(title));
         }
+        // Numbers are max + 1; two drafts started at the same moment collide on the unique index, so retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertDraftAsync(title, reason, restoresVersion, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<Guid> InsertDraftAsync(string title, string reason, int? restoresVersion, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new ChangeRequest
@@ -139,6 +154,27 @@ public sealed class ChangeRequestService(
         }
         request.UpdatedUtc = now;
         await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    /// <summary>
+    /// Fills a fresh draft with a set of item changes (rollback, YAML import). If one is refused the draft is withdrawn,
+    /// so no half-filled request is left behind.
+    /// </summary>
+    public async Task<OperationResult> FillDraftAsync(Guid id, IEnumerable<(ConfigurationItemKind Kind, Guid Id, IConfigurationItem? After)> changes,
+        CancellationToken cancellationToken = default)
+    {
+        foreach (var (kind, itemId, after) in changes)
+        {
+            var result = after is null
+                ? await DeleteItemAsync(id, kind, itemId, cancellationToken)
+                : await SaveItemAsync(id, after, cancellationToken);
+            if (!result.Succeeded)
+            {
+                await SetStatusByAuthorAsync(id, ChangeRequestStatus.Withdrawn, cancellationToken);
+                return result;
+            }
+        }
         return OperationResult.Success;
     }
 

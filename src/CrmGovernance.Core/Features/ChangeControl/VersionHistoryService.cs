@@ -38,17 +38,8 @@ public sealed class VersionHistoryService(
         var target = await published.VersionAsync(number, cancellationToken) ?? throw new KeyNotFoundException($"Version {number} does not exist.");
         var current = await published.CurrentAsync(cancellationToken);
         var id = await requests.CreateDraftAsync($"Restore version {number}", $"Rollback from version {current.Version} to version {number}.", number, cancellationToken);
-        foreach (var (kind, itemId, after) in ChangeSet.Between(current.Configuration, target.Configuration))
-        {
-            var result = after is null
-                ? await requests.DeleteItemAsync(id, kind, itemId, cancellationToken)
-                : await requests.SaveItemAsync(id, after, cancellationToken);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join(" ", result.Errors));
-            }
-        }
-        return id;
+        var filled = await requests.FillDraftAsync(id, ChangeSet.Between(current.Configuration, target.Configuration), cancellationToken);
+        return filled.Succeeded ? id : throw new InvalidOperationException(string.Join(" ", filled.Errors));
     }
 
     private void EnsureMayRead()

@@ -36,7 +36,7 @@ public sealed partial class ChangeRequestPage
             return;
         }
         diffs = ChangeSet.Describe(request.Items);
-        isAuthor = request.AuthorId == (Actor.UserId ?? Actor.Name);
+        isAuthor = request.AuthorId == (Actor.UserId ?? Actor.Name) && ChangeControlAccess.MayDraft(Actor);
         mayReview = await Review.MayReviewAsync(request);
     }
 

@@ -97,8 +97,15 @@ public sealed partial class FlowPage
 
     private async Task ExportWorkbookAsync()
     {
-        var file = await Workbooks.ExportAsync(Id);
-        await BrowserDownload.SaveAsync(JS, file.FileName, file.ContentType, file.Content);
+        try
+        {
+            var file = await Workbooks.ExportAsync(Id);
+            await BrowserDownload.SaveAsync(JS, file.FileName, file.ContentType, file.Content);
+        }
+        catch (KeyNotFoundException)
+        {
+            Snackbar.Add("This flow is not published yet: its workbook can be exported once the change request that adds it is approved.", Severity.Info);
+        }
     }
 
     private async Task ImportWorkbookAsync()

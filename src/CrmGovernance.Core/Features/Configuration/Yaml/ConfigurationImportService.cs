@@ -36,17 +36,7 @@ public sealed class ConfigurationImportService(ChangeRequestService requests, Go
             return ImportOutcome.NoDifferences(published.Version);
         }
         var id = await requests.CreateDraftAsync($"Import: {title.Trim()}", $"Imported from YAML against version {published.Version}.", null, cancellationToken);
-        foreach (var (kind, itemId, after) in ChangeSet.Between(published.Configuration, imported))
-        {
-            var result = after is null
-                ? await requests.DeleteItemAsync(id, kind, itemId, cancellationToken)
-                : await requests.SaveItemAsync(id, after, cancellationToken);
-            if (!result.Succeeded)
-            {
-                // Our own fresh draft refuses an edit only if something is badly wrong; as rollback does, say so loudly.
-                throw new InvalidOperationException(string.Join(" ", result.Errors));
-            }
-        }
-        return ImportOutcome.Drafted(id, diff);
+        var filled = await requests.FillDraftAsync(id, ChangeSet.Between(published.Configuration, imported), cancellationToken);
+        return filled.Succeeded ? ImportOutcome.Drafted(id, diff) : ImportOutcome.Failed(filled.Errors);
     }
 }
