@@ -59,6 +59,19 @@ public sealed class ReviewAndPublishTests
     }
 
     [Fact]
+    public async Task Reassigning_an_object_to_someone_does_not_let_them_review_that_request()
+    {
+        await using var scenario = await StartAsync();
+        var contact = (await scenario.CurrentAsync()).Configuration.FindObject(StandardObjects.Contact)!;
+        var id = await scenario.AsOwner(s => s.CreateDraftAsync("Hand over contacts", "New owner"));
+        Require(await scenario.AsOwner(s => s.SaveItemAsync(id, contact with { Owner = OtherOwner })));
+        Require(await scenario.AsOwner(s => s.SubmitAsync(id)));
+
+        Assert.False((await scenario.As(OtherOwner, [Roles.BusinessOwner], r => r.ApproveAsync(id, null))).Succeeded);
+        Require(await scenario.As(Admin, [Roles.Admin], r => r.ApproveAsync(id, null)));
+    }
+
+    [Fact]
     public async Task A_steward_cannot_draft_configuration_changes()
     {
         await using var scenario = await StartAsync();
