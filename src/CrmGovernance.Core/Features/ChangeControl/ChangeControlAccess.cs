@@ -13,13 +13,13 @@ public static class ChangeControlAccess
     public static bool MayDraft(ActorContext actor) => actor.IsInRole(Roles.Admin) || actor.IsInRole(Roles.BusinessOwner);
 
     /// <summary>
-    /// Admins, or business owners of an object the request affects (any business owner when it affects none, e.g. a
-    /// system or a journey). Never the author: that is checked where the request is known.
+    /// Admins, or a business owner who owns every object the request affects (any business owner when it affects none,
+    /// e.g. a system or a journey). Never the author: that is checked where the request is known.
     /// </summary>
     public static bool MayReview(ActorContext actor, IReadOnlyCollection<BusinessObject> affected) =>
         actor.IsInRole(Roles.Admin)
         || (actor.IsInRole(Roles.BusinessOwner)
-            && (affected.Count == 0 || affected.Any(o => string.Equals(o.Owner, actor.Name, StringComparison.OrdinalIgnoreCase))));
+            && affected.All(o => string.Equals(o.Owner, actor.Name, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The objects a set of items touches, looked up in the configuration before and after the change.</summary>
     public static IReadOnlyCollection<BusinessObject> AffectedObjects(

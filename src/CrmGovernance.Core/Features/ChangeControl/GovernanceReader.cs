@@ -16,9 +16,18 @@ public sealed class GovernanceReader(PublishedConfiguration published, ChangeReq
     public async Task<GovernanceConfiguration> ViewAsync(Guid? changeRequestId, CancellationToken cancellationToken = default)
     {
         EnsureMayRead();
-        return changeRequestId is { } id
-            ? await requests.DraftConfigurationAsync(id, cancellationToken)
-            : (await published.CurrentAsync(cancellationToken)).Configuration;
+        if (changeRequestId is { } id)
+        {
+            try
+            {
+                return await requests.DraftConfigurationAsync(id, cancellationToken);
+            }
+            catch (KeyNotFoundException)
+            {
+                // A link to a request that no longer exists shows the published configuration.
+            }
+        }
+        return (await published.CurrentAsync(cancellationToken)).Configuration;
     }
 
     public async Task<PublishedSnapshot?> VersionAsync(int number, CancellationToken cancellationToken = default)

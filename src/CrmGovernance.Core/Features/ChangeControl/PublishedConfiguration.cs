@@ -11,14 +11,14 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 /// </summary>
 public sealed class PublishedConfiguration(IServiceScopeFactory scopes)
 {
-    private volatile PublishedSnapshot? _current;
+    private PublishedSnapshot? _current;
 
     /// <summary>Raised after a new version is published (the worker reschedules its flows).</summary>
     public event Action<PublishedSnapshot>? Published;
 
     public async Task<PublishedSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        if (_current is { } cached)
+        if (Volatile.Read(ref _current) is { } cached)
         {
             return cached;
         }
@@ -26,8 +26,8 @@ public sealed class PublishedConfiguration(IServiceScopeFactory scopes)
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
         var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         var snapshot = latest is null ? PublishedSnapshot.None : ToSnapshot(latest);
-        _current = snapshot;
-        return snapshot;
+        // A publish may have landed while this read ran: never replace a newer version with an older one.
+        return Interlocked.CompareExchange(ref _current, snapshot, null) ?? snapshot;
     }
 
     public async Task<PublishedSnapshot?> VersionAsync(int number, CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ public sealed class PublishedConfiguration(IServiceScopeFactory scopes)
     internal void Publish(ConfigurationVersion version)
     {
         var snapshot = ToSnapshot(version);
-        _current = snapshot;
+        Volatile.Write(ref _current, snapshot);
         Published?.Invoke(snapshot);
     }
 

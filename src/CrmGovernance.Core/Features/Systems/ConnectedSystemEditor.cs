@@ -18,7 +18,7 @@ public sealed class ConnectedSystemEditor(ChangeRequestService requests, SecretP
         }
         foreach (var (name, value) in newSecrets)
         {
-            if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrEmpty(value))
+            if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrEmpty(value) && !removedSecrets.Contains(name))
             {
                 secrets[name.Trim()] = protector.Protect(value);
             }

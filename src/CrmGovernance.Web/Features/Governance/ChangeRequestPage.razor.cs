@@ -54,8 +54,19 @@ public sealed partial class ChangeRequestPage
     private async Task RunAsync(Func<Task<OperationResult>> action, string success)
     {
         busy = true;
-        var result = await action();
-        busy = false;
+        OperationResult result;
+        try
+        {
+            result = await action();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or InvalidOperationException or KeyNotFoundException)
+        {
+            result = OperationResult.Fail(ex.Message);
+        }
+        finally
+        {
+            busy = false;
+        }
         succeeded = result.Succeeded;
         messages = result.Succeeded ? [] : result.Errors;
         if (result.Succeeded)

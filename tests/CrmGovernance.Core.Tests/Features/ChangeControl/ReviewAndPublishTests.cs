@@ -72,6 +72,26 @@ public sealed class ReviewAndPublishTests
     }
 
     [Fact]
+    public async Task A_business_owner_must_own_every_object_a_request_changes_to_review_it()
+    {
+        var demo = DemoConfiguration.Build(Owner, Steward);
+        var baseline = demo with { Objects = [.. demo.Objects.Select(o => o.Id == StandardObjects.Order ? o with { Owner = OtherOwner } : o)] };
+        await using var scenario = await StartAsync(baseline);
+        var current = (await scenario.CurrentAsync()).Configuration;
+        string[] author = [Roles.Admin];
+        var id = await scenario.As<ChangeRequestService, Guid>("second.admin@example.com", author, s => s.CreateDraftAsync("Two objects", "Touches contact and order"));
+        Require(await scenario.As<ChangeRequestService, OperationResult>("second.admin@example.com", author,
+            s => s.SaveItemAsync(id, current.FindObject(StandardObjects.Contact)! with { Description = "People" })));
+        Require(await scenario.As<ChangeRequestService, OperationResult>("second.admin@example.com", author,
+            s => s.SaveItemAsync(id, current.FindObject(StandardObjects.Order)! with { Description = "Purchases" })));
+        Require(await scenario.As<ChangeRequestService, OperationResult>("second.admin@example.com", author, s => s.SubmitAsync(id)));
+
+        Assert.False((await scenario.As(Owner, [Roles.BusinessOwner], r => r.ApproveAsync(id, null))).Succeeded);
+        Assert.False((await scenario.As(OtherOwner, [Roles.BusinessOwner], r => r.ApproveAsync(id, null))).Succeeded);
+        Require(await scenario.As(Admin, [Roles.Admin], r => r.ApproveAsync(id, null)));
+    }
+
+    [Fact]
     public async Task A_steward_cannot_draft_configuration_changes()
     {
         await using var scenario = await StartAsync();

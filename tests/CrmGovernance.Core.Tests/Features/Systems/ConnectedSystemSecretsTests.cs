@@ -46,7 +46,7 @@ public sealed class ConnectedSystemSecretsTests
         var id = await scenario.AsOwner(s => s.CreateDraftAsync("Rotate", "Drop the password"));
 
         ChangeControlScenario.Require(await scenario.AsOwner(s =>
-            new ConnectedSystemEditor(s, protector).SaveAsync(id, crm, new Dictionary<string, string?> { ["api_key"] = "" }, ["password"])));
+            new ConnectedSystemEditor(s, protector).SaveAsync(id, crm, new Dictionary<string, string?> { ["api_key"] = "", ["password"] = "typed before removing" }, ["password"])));
 
         var draft = (await scenario.AsOwner(s => s.DraftConfigurationAsync(id))).FindSystem(DemoConfiguration.Crm)!;
         Assert.Equal(["api_key"], draft.Secrets.Keys);

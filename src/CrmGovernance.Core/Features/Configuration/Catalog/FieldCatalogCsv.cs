@@ -29,7 +29,8 @@ public static class FieldCatalogCsv
         }
         string Cell(IReadOnlyList<string> row, string name) => Col(name) is var i && i >= 0 && i < row.Count ? row[i].Trim() : "";
 
-        var existing = c.FieldsOf(systemId, objectId).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var existing = c.CatalogOf(systemId, objectId);
+        bool Has(string column) => Col(column) >= 0;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var n = 1; n < lines.Count; n++)
         {
@@ -50,7 +51,8 @@ public static class FieldCatalogCsv
                 errors.Add($"Line {line}: {name} is listed twice.");
                 continue;
             }
-            if (!Enum.TryParse<FieldType>(Cell(row, "type").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var type))
+            if (!Enum.TryParse<FieldType>(Cell(row, "type").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var type)
+                || !Enum.IsDefined(type) || int.TryParse(Cell(row, "type"), out _))
             {
                 errors.Add($"Line {line}: \"{Cell(row, "type")}\" is not a field type ({string.Join(", ", Enum.GetNames<FieldType>())}).");
                 continue;
@@ -65,14 +67,21 @@ public static class FieldCatalogCsv
                     continue;
                 }
             }
-            fields.Add(new FieldDefinition
+            // A field already in the catalog keeps whatever the file has no column for.
+            var start = existing.TryGetValue(name, out var known)
+                ? known
+                : new FieldDefinition { Id = Guid.CreateVersion7(), SystemId = systemId, ObjectId = objectId, Name = name, Label = name };
+            fields.Add(start with
             {
-                Id = existing.TryGetValue(name, out var known) ? known.Id : Guid.CreateVersion7(),
-                SystemId = systemId, ObjectId = objectId, Name = name, Type = type,
-                Label = Cell(row, "label") is { Length: > 0 } label ? label : name,
-                Required = Cell(row, "required").ToLowerInvariant() is "true" or "yes" or "1" or "y",
-                AllowedValues = [.. Cell(row, "allowed_values").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                ReferenceObjectId = reference, Description = Cell(row, "description"), Owner = Cell(row, "owner"),
+                Name = name, Type = type,
+                Label = Has("label") && Cell(row, "label") is { Length: > 0 } label ? label : start.Label,
+                Required = Has("required") ? Cell(row, "required").ToLowerInvariant() is "true" or "yes" or "1" or "y" : start.Required,
+                AllowedValues = Has("allowed_values")
+                    ? [.. Cell(row, "allowed_values").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+                    : start.AllowedValues,
+                ReferenceObjectId = Has("reference_object") ? reference : start.ReferenceObjectId,
+                Description = Has("description") ? Cell(row, "description") : start.Description,
+                Owner = Has("owner") ? Cell(row, "owner") : start.Owner,
             });
         }
         return (fields, errors);

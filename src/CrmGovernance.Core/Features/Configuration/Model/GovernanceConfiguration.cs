@@ -23,4 +23,9 @@ public sealed record GovernanceConfiguration
 
     public IEnumerable<FieldDefinition> FieldsOf(Guid systemId, Guid objectId) =>
         Fields.Where(f => f.SystemId == systemId && f.ObjectId == objectId);
+
+    /// <summary>A catalog by field name (case-insensitive); a duplicated name keeps its first field (validation reports the duplicate).</summary>
+    public Dictionary<string, FieldDefinition> CatalogOf(Guid systemId, Guid objectId) =>
+        FieldsOf(systemId, objectId).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 }

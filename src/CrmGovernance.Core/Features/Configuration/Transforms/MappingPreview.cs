@@ -11,8 +11,8 @@ public static class MappingPreview
     public static IReadOnlyList<MappingPreviewRow> Run(GovernanceConfiguration c, DataFlow flow, IEnumerable<FieldMapping> mappings,
         IReadOnlyDictionary<string, string?> sample)
     {
-        var sourceFields = c.FieldsOf(flow.SourceSystemId, flow.ObjectId).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
-        var targetFields = c.FieldsOf(flow.TargetSystemId, flow.ObjectId).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var sourceFields = c.CatalogOf(flow.SourceSystemId, flow.ObjectId);
+        var targetFields = c.CatalogOf(flow.TargetSystemId, flow.ObjectId);
         var rows = new List<MappingPreviewRow>();
         foreach (var mapping in mappings.OrderBy(m => m.Order))
         {

@@ -49,10 +49,12 @@ public static class MappingTypeCheck
         TransformKind.PhoneE164 => kind is ValueKind.Text or ValueKind.Phone or ValueKind.Number
             ? (ValueKind.Phone, null) : (ValueKind.Phone, $"needs text or a phone number, not a {ValueKinds.Describe(kind)}."),
         TransformKind.ParseDate => kind == ValueKind.Text
-            ? (ParseDateKind(step), TransformStep.Formats(step).Length == 0 ? "give at least one date format." : null)
+            ? (ParseDateKind(step), TransformStep.Formats(step).Length == 0 ? "give at least one date format."
+                : TransformStep.Formats(step).FirstOrDefault(f => !TransformStep.IsValidFormat(f)) is { } bad ? $"the date format '{bad}' is not valid." : null)
             : (ParseDateKind(step), $"reads text, but the value is already a {ValueKinds.Describe(kind)}."),
         TransformKind.FormatDate => kind is ValueKind.Date or ValueKind.DateTime
-            ? (ValueKind.Text, string.IsNullOrWhiteSpace(step.Arg("format")) ? "give the date format to write." : null)
+            ? (ValueKind.Text, string.IsNullOrWhiteSpace(step.Arg("format")) ? "give the date format to write."
+                : !TransformStep.IsValidFormat(step.Arg("format")!) ? $"the date format '{step.Arg("format")}' is not valid." : null)
             : (ValueKind.Text, $"needs a date, but the value is {ValueKinds.Describe(kind)}: add a Parse date step before it."),
         TransformKind.ValueMap => (ValueKind.Text, step.Arg("default") is null ? "give a default for values the table does not list." : null),
         TransformKind.Concatenate => (ValueKind.Text, index == 1 ? null : "must be the first step."),

@@ -34,6 +34,20 @@ public static partial class TransformStep
         _ => (value, $"Unknown transform {t.Kind}."),
     };
 
+    /// <summary>Whether .NET can write a date with this format (a half-typed quote or a lone % cannot).</summary>
+    public static bool IsValidFormat(string format)
+    {
+        try
+        {
+            _ = new DateTime(2024, 12, 31, 23, 59, 58, DateTimeKind.Utc).ToString(format, CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     public static string[] Formats(Transform t) =>
         (t.Arg("formats") ?? IsoDate).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -76,10 +90,17 @@ public static partial class TransformStep
         {
             return (null, null);
         }
-        return DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)
-            ? (d.ToString(withTime ? IsoDateTime : IsoDate, CultureInfo.InvariantCulture), null)
-            : (value, $"'{value}' is not a date in the format {string.Join(" or ", formats)}.");
+        try
+        {
+            return DateTime.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)
+                ? (d.ToString(withTime ? IsoDateTime : IsoDate, CultureInfo.InvariantCulture), null)
+                : (value, $"'{value}' is not a date in the format {string.Join(" or ", formats)}.");
+        }
+        catch (FormatException)
+        {
+            return (value, $"The date format {string.Join(" or ", formats)} is not valid.");
+        }
     }
 
     private static (string?, string?) FormatDate(string? value, string format)
@@ -88,9 +109,11 @@ public static partial class TransformStep
         {
             return (null, null);
         }
-        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)
-            ? (d.ToString(format, CultureInfo.InvariantCulture), null)
-            : (value, $"'{value}' is not a date.");
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d))
+        {
+            return (value, $"'{value}' is not a date.");
+        }
+        return IsValidFormat(format) ? (d.ToString(format, CultureInfo.InvariantCulture), null) : (value, $"The date format '{format}' is not valid.");
     }
 
     private static (string?, string?) Map(Transform t, string? value)

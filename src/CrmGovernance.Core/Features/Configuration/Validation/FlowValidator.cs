@@ -32,8 +32,8 @@ public static class FlowValidator
             Flow($"The flow {flow.Name} serves a journey step that does not exist.");
         }
 
-        var sourceFields = c.FieldsOf(source.Id, obj.Id).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
-        var targetFields = c.FieldsOf(target.Id, obj.Id).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var sourceFields = c.CatalogOf(source.Id, obj.Id);
+        var targetFields = c.CatalogOf(target.Id, obj.Id);
         foreach (var mapping in c.Mappings.Where(m => m.FlowId == flow.Id))
         {
             issues.AddRange(Mapping(flow, mapping, source, target, sourceFields, targetFields));
@@ -101,6 +101,10 @@ public static class FlowValidator
         if (rule.Trigger == RuleTriggerKind.FieldChangedTo && !Known(rule.TriggerField))
         {
             yield return Issue($"its trigger watches the field \"{rule.TriggerField}\", which neither system has.");
+        }
+        if (rule.Trigger == RuleTriggerKind.FieldChangedTo && string.IsNullOrWhiteSpace(rule.TriggerValue))
+        {
+            yield return Issue("its trigger needs the value the field changes to.");
         }
         foreach (var condition in rule.Conditions.Where(c => !Known(c.Field)))
         {

@@ -40,8 +40,12 @@ public static class ConfigurationDiff
         return old.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
             .Select(path => new FieldChange(path, old.GetValueOrDefault(path), now.GetValueOrDefault(path)))
             .Where(c => c.Old != c.New)
+            .Select(c => c.Path.StartsWith("secrets.", StringComparison.Ordinal) ? c with { Old = Mask(c.Old), New = Mask(c.New) } : c)
             .ToList();
     }
+
+    // Ciphertext means nothing to a reader and should not travel further than it must.
+    private static string? Mask(string? secret) => secret is null ? null : "(encrypted)";
 
     private static Dictionary<string, string?> Flatten(IConfigurationItem? item)
     {

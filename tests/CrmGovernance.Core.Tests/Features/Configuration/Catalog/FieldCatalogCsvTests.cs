@@ -52,4 +52,29 @@ public sealed class FieldCatalogCsvTests
         Assert.Empty(fields);
         Assert.Contains("name and type", Assert.Single(errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Importing_a_known_field_keeps_what_the_file_has_no_column_for()
+    {
+        var existing = _demo.FieldsOf(DemoConfiguration.Crm, StandardObjects.Contact).Single(f => f.Name == "lifecycle_stage") with
+        {
+            Description = "Where the contact is in the funnel", Owner = "marketing@example.com",
+        };
+        var config = _demo with { Fields = [.. _demo.Fields.Where(f => f.Id != existing.Id), existing] };
+
+        var (fields, errors) = FieldCatalogCsv.Parse("name,type,required\nlifecycle_stage,picklist,yes\n", config, DemoConfiguration.Crm, StandardObjects.Contact);
+
+        Assert.Empty(errors);
+        var field = Assert.Single(fields);
+        Assert.Equal((existing.Id, true, "Where the contact is in the funnel", "marketing@example.com"), (field.Id, field.Required, field.Description, field.Owner));
+        Assert.Equal(existing.AllowedValues, field.AllowedValues);
+        Assert.Equal(existing.Label, field.Label);
+    }
+
+    [Fact]
+    public void A_numeric_type_is_refused()
+    {
+        var (_, errors) = FieldCatalogCsv.Parse("name,type\nscore,42\n", _demo, DemoConfiguration.Crm, StandardObjects.Lead);
+        Assert.Contains("\"42\" is not a field type", Assert.Single(errors), StringComparison.Ordinal);
+    }
 }
