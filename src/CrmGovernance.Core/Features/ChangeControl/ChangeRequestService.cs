@@ -113,12 +113,23 @@ public sealed class ChangeRequestService(
 
     /// <summary>Creates or edits an item in the draft. Saving it back to its published state drops it from the draft.</summary>
     public Task<OperationResult> SaveItemAsync(Guid id, IConfigurationItem item, CancellationToken cancellationToken = default) =>
-        EditAsync(id, ConfigurationItems.KindOf(item), item.Id, item, cancellationToken);
+        EditAsync(id, ConfigurationItems.KindOf(item), item.Id, item, null, cancellationToken);
+
+    /// <summary>
+    /// Saves an edit made on a page: <paramref name="original"/> is the item as the page showed it (null: a new item).
+    /// If the item changed since (a version was published, or the draft was edited elsewhere), the edit is refused
+    /// rather than silently undoing that change.
+    /// </summary>
+    public Task<OperationResult> SaveEditAsync(Guid id, IConfigurationItem? original, IConfigurationItem edited, CancellationToken cancellationToken = default) =>
+        EditAsync(id, ConfigurationItems.KindOf(edited), edited.Id, edited, new StaleCheck(original), cancellationToken);
 
     public Task<OperationResult> DeleteItemAsync(Guid id, ConfigurationItemKind kind, Guid itemId, CancellationToken cancellationToken = default) =>
-        EditAsync(id, kind, itemId, null, cancellationToken);
+        EditAsync(id, kind, itemId, null, null, cancellationToken);
 
-    private async Task<OperationResult> EditAsync(Guid id, ConfigurationItemKind kind, Guid itemId, IConfigurationItem? after, CancellationToken cancellationToken)
+    private sealed record StaleCheck(IConfigurationItem? Original);
+
+    private async Task<OperationResult> EditAsync(Guid id, ConfigurationItemKind kind, Guid itemId, IConfigurationItem? after, StaleCheck? stale,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -129,6 +140,12 @@ public sealed class ChangeRequestService(
         var current = (await published.CurrentAsync(cancellationToken)).Configuration;
         var entry = request!.Items.FirstOrDefault(i => i.Kind == kind && i.ItemId == itemId);
         var before = entry is null ? ChangeSet.CurrentJson(current, kind, itemId) : entry.BeforeJson;
+        var shown = entry is null ? before : entry.AfterJson;
+        if (stale is not null && (stale.Original is null ? null : ConfigurationJson.Serialize(stale.Original)) != shown)
+        {
+            return OperationResult.Fail($"The {after?.DisplayName ?? kind.ToString()} changed since you opened it (a new version was published, or this " +
+                "request was edited elsewhere). Nothing was saved: keep a copy of your edit, reload the page and apply it again.");
+        }
         var afterJson = after is null ? null : ConfigurationJson.Serialize(after);
         var now = clock.GetUtcNow().UtcDateTime;
         if (afterJson == before)

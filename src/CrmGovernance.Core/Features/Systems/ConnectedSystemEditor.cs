@@ -8,7 +8,8 @@ public sealed class ConnectedSystemEditor(ChangeRequestService requests, SecretP
 {
     /// <param name="newSecrets">Secret name → newly entered value; blank values keep the secret as it is.</param>
     /// <param name="removedSecrets">Names of secrets to drop.</param>
-    public Task<OperationResult> SaveAsync(Guid changeRequestId, ConnectedSystem system,
+    /// <param name="original">The system as the page showed it (null: a new system); see <see cref="ChangeRequestService.SaveEditAsync"/>.</param>
+    public Task<OperationResult> SaveAsync(Guid changeRequestId, ConnectedSystem? original, ConnectedSystem system,
         IReadOnlyDictionary<string, string?> newSecrets, IReadOnlyCollection<string> removedSecrets, CancellationToken cancellationToken = default)
     {
         var secrets = new SortedDictionary<string, string>(system.Secrets, StringComparer.Ordinal);
@@ -23,6 +24,6 @@ public sealed class ConnectedSystemEditor(ChangeRequestService requests, SecretP
                 secrets[name.Trim()] = protector.Protect(value);
             }
         }
-        return requests.SaveItemAsync(changeRequestId, system with { Secrets = secrets }, cancellationToken);
+        return requests.SaveEditAsync(changeRequestId, original, system with { Secrets = secrets }, cancellationToken);
     }
 }

@@ -84,7 +84,7 @@ public sealed partial class FlowPage
         var parameters = new DialogParameters<MappingEditorDialog>
         {
             { d => d.Configuration, configuration }, { d => d.Flow, flow }, { d => d.Draft, draft },
-            { d => d.ChangeRequestId, cr }, { d => d.Sample, sample ?? "" },
+            { d => d.ChangeRequestId, cr }, { d => d.Sample, sample ?? "" }, { d => d.Original, mapping },
         };
         var title = mapping is null ? "New mapping" : $"Mapping to {mapping.TargetField}";
         var dialog = await Dialogs.ShowAsync<MappingEditorDialog>(title, parameters, new DialogOptions { BackdropClick = false, MaxWidth = MaxWidth.Large, FullWidth = true });

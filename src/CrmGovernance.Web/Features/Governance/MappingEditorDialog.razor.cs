@@ -23,6 +23,9 @@ public sealed partial class MappingEditorDialog
     [Parameter, EditorRequired] public Guid ChangeRequestId { get; set; }
     [Parameter] public string Sample { get; set; } = "";
 
+    /// <summary>The mapping as the page showed it; null for a new one.</summary>
+    [Parameter] public FieldMapping? Original { get; set; }
+
     private string SourceName => Configuration.FindSystem(Flow.SourceSystemId)?.Name ?? "source";
     private string TargetName => Configuration.FindSystem(Flow.TargetSystemId)?.Name ?? "target";
 
@@ -55,7 +58,7 @@ public sealed partial class MappingEditorDialog
             return;
         }
         saving = true;
-        var result = await Requests.SaveItemAsync(ChangeRequestId, Draft.ToMapping());
+        var result = await Requests.SaveEditAsync(ChangeRequestId, Original, Draft.ToMapping());
         saving = false;
         saveErrors = result.Errors;
         if (result.Succeeded)

@@ -60,7 +60,7 @@ public sealed partial class RuleEditorDialog
             return;
         }
         var rule = Build();
-        var result = await Requests.SaveItemAsync(ChangeRequestId, rule);
+        var result = await Requests.SaveEditAsync(ChangeRequestId, Rule, rule);
         errors = result.Errors;
         if (result.Succeeded)
         {

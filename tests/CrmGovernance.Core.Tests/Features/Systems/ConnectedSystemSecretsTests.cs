@@ -21,7 +21,7 @@ public sealed class ConnectedSystemSecretsTests
         var id = await scenario.AsOwner(s => s.CreateDraftAsync("CRM API key", "Connect the CRM"));
 
         ChangeControlScenario.Require(await scenario.AsOwner(s =>
-            new ConnectedSystemEditor(s, protector).SaveAsync(id, crm, new Dictionary<string, string?> { ["api_key"] = ApiKey }, [])));
+            new ConnectedSystemEditor(s, protector).SaveAsync(id, crm, crm, new Dictionary<string, string?> { ["api_key"] = ApiKey }, [])));
         ChangeControlScenario.Require(await scenario.AsOwner(s => s.SubmitAsync(id)));
         ChangeControlScenario.Require(await scenario.As(ChangeControlScenario.Admin, [Roles.Admin], r => r.ApproveAsync(id, null)));
 
@@ -39,14 +39,15 @@ public sealed class ConnectedSystemSecretsTests
     {
         await using var scenario = await ChangeControlScenario.StartAsync();
         var protector = new SecretProtector(new EphemeralDataProtectionProvider());
-        var crm = (await scenario.CurrentAsync()).Configuration.FindSystem(DemoConfiguration.Crm)! with
+        var published = (await scenario.CurrentAsync()).Configuration.FindSystem(DemoConfiguration.Crm)!;
+        var crm = published with
         {
             Secrets = new(StringComparer.Ordinal) { ["api_key"] = protector.Protect("old"), ["password"] = protector.Protect("pw") },
         };
         var id = await scenario.AsOwner(s => s.CreateDraftAsync("Rotate", "Drop the password"));
 
         ChangeControlScenario.Require(await scenario.AsOwner(s =>
-            new ConnectedSystemEditor(s, protector).SaveAsync(id, crm, new Dictionary<string, string?> { ["api_key"] = "", ["password"] = "typed before removing" }, ["password"])));
+            new ConnectedSystemEditor(s, protector).SaveAsync(id, published, crm, new Dictionary<string, string?> { ["api_key"] = "", ["password"] = "typed before removing" }, ["password"])));
 
         var draft = (await scenario.AsOwner(s => s.DraftConfigurationAsync(id))).FindSystem(DemoConfiguration.Crm)!;
         Assert.Equal(["api_key"], draft.Secrets.Keys);
