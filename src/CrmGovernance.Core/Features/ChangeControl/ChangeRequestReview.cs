@@ -49,7 +49,8 @@ public sealed class ChangeRequestReview(
         return mine;
     }
 
-    public async Task<OperationResult> ApproveAsync(Guid id, string? comment, CancellationToken cancellationToken = default)
+    /// <param name="reviewedUpdatedUtc">When the request the reviewer read was last changed; a later change is refused.</param>
+    public async Task<OperationResult> ApproveAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
     {
         await PublishGate.WaitAsync(cancellationToken);
         try
@@ -57,7 +58,7 @@ public sealed class ChangeRequestReview(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-            if (await Refusal(request, cancellationToken) is { } refusal)
+            if (await Refusal(request, reviewedUpdatedUtc, cancellationToken) is { } refusal)
             {
                 return refusal;
             }
@@ -102,7 +103,7 @@ public sealed class ChangeRequestReview(
         }
     }
 
-    public async Task<OperationResult> RejectAsync(Guid id, string reason, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -110,7 +111,7 @@ public sealed class ChangeRequestReview(
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (await Refusal(request, cancellationToken) is { } refusal)
+        if (await Refusal(request, reviewedUpdatedUtc, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -119,11 +120,15 @@ public sealed class ChangeRequestReview(
         return OperationResult.Success;
     }
 
-    private async Task<OperationResult?> Refusal(ChangeRequest? request, CancellationToken cancellationToken)
+    private async Task<OperationResult?> Refusal(ChangeRequest? request, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
         if (request is null)
         {
             return OperationResult.Fail("That change request does not exist.");
+        }
+        if (reviewedUpdatedUtc is { } seen && seen != request.UpdatedUtc)
+        {
+            return OperationResult.Fail($"{request.Label} changed after you opened it. Nothing was decided: review what it contains now.");
         }
         if (IsAuthor(request))
         {

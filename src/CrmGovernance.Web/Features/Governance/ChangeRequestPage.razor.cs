@@ -47,9 +47,10 @@ public sealed partial class ChangeRequestPage
 
     private Task RebaseAsync() => RunAsync(() => Requests.RebaseAsync(Id), "Rebased on the current version; submit it again when ready.");
 
-    private Task ApproveAsync() => RunAsync(() => Review.ApproveAsync(Id, comment), "Approved and published.");
+    // The decision is about what this page shows: a request changed since is refused, not decided blind.
+    private Task ApproveAsync() => RunAsync(() => Review.ApproveAsync(Id, comment, request?.UpdatedUtc), "Approved and published.");
 
-    private Task RejectAsync() => RunAsync(() => Review.RejectAsync(Id, comment ?? ""), "Rejected.");
+    private Task RejectAsync() => RunAsync(() => Review.RejectAsync(Id, comment ?? "", request?.UpdatedUtc), "Rejected.");
 
     private async Task RunAsync(Func<Task<OperationResult>> action, string success)
     {

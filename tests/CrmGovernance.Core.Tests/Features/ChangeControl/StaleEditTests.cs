@@ -38,4 +38,27 @@ public sealed class StaleEditTests
         Require(await scenario.AsOwner(s => s.SaveEditAsync(id, shown with { Phase = 3 }, shown with { Phase = 3, Owner = "someone@example.com" })));
         Assert.False((await scenario.AsOwner(s => s.SaveEditAsync(id, shown, shown with { Phase = 4 }))).Succeeded);
     }
+
+    [Fact]
+    public async Task A_reviewer_cannot_approve_a_request_that_changed_after_they_opened_it()
+    {
+        await using var scenario = await StartAsync();
+        var flow = (await scenario.CurrentAsync()).Configuration.FindFlow(DemoConfiguration.OrdersFlow)!;
+        var id = await scenario.AsOwner(s => s.CreateDraftAsync("Phase 2", "Later"));
+        Require(await scenario.AsOwner(s => s.SaveItemAsync(id, flow with { Phase = 2 })));
+        Require(await scenario.AsOwner(s => s.SubmitAsync(id)));
+        var seen = (await scenario.AsOwner(s => s.GetAsync(id)))!.UpdatedUtc;
+
+        // The author takes it back, swaps the content and resubmits while the reviewer's page is open.
+        scenario.Host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Require(await scenario.AsOwner(s => s.SetStatusByAuthorAsync(id, ChangeRequestStatus.Draft)));
+        Require(await scenario.AsOwner(s => s.SaveItemAsync(id, flow with { Phase = 9, Owner = "elsewhere@example.com" })));
+        Require(await scenario.AsOwner(s => s.SubmitAsync(id)));
+
+        var result = await scenario.As(Admin, [Roles.Admin], r => r.ApproveAsync(id, null, seen));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("changed after you opened it", result.Errors[0], StringComparison.Ordinal);
+        Assert.Equal(1, (await scenario.CurrentAsync()).Version);
+    }
 }
