@@ -195,6 +195,25 @@ public sealed class ChangeRequestService(
         return OperationResult.Success;
     }
 
+    /// <summary>The author drops one item from a draft (e.g. after a rebase conflict).</summary>
+    public async Task<OperationResult> DiscardItemAsync(Guid id, Guid entryId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (EditRefusal(request) is { } refusal)
+        {
+            return refusal;
+        }
+        if (request!.Items.FirstOrDefault(i => i.Id == entryId) is not { } entry)
+        {
+            return OperationResult.Fail("That item is no longer part of the request.");
+        }
+        db.ChangeRequestItems.Remove(entry);
+        request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
     /// <summary>Validates the whole resulting configuration; on success the request waits for review.</summary>
     public async Task<OperationResult> SubmitAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -239,8 +258,9 @@ public sealed class ChangeRequestService(
     }
 
     /// <summary>
-    /// After a conflict: takes the published state of every item as the new starting point, keeping the author's
-    /// edits, and returns the request to draft so its diff is reviewed again.
+    /// After a conflict: replays the author's edits onto the current published items field by field, and returns the
+    /// request to draft so its diff is reviewed again. Fields changed both here and meanwhile are listed and nothing is
+    /// rebased; the author discards those items and edits them again.
     /// </summary>
     public async Task<OperationResult> RebaseAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -250,17 +270,27 @@ public sealed class ChangeRequestService(
         {
             return OperationResult.Fail("Only the author may rebase an open change request.");
         }
-        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
-        foreach (var item in request.Items.ToList())
+        var snapshot = await published.CurrentAsync(cancellationToken);
+        var merges = request.Items.Select(item => (Item: item, Current: ChangeSet.CurrentJson(snapshot.Configuration, item.Kind, item.ItemId),
+            Merge: ItemMerge.ThreeWay(item.BeforeJson, item.AfterJson, ChangeSet.CurrentJson(snapshot.Configuration, item.Kind, item.ItemId)))).ToList();
+        var conflicts = merges.Where(m => m.Merge.Conflicts.Count > 0)
+            .SelectMany(m => m.Merge.Conflicts.Select(c => $"{m.Item.DisplayName}: {c} (version {snapshot.Version}).")).ToList();
+        request.Status = ChangeRequestStatus.Draft;
+        request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        if (conflicts.Count > 0)
         {
-            item.BeforeJson = ChangeSet.CurrentJson(current, item.Kind, item.ItemId);
+            await db.SaveChangesAsync(cancellationToken);
+            return new OperationResult([.. conflicts, "Nothing was rebased. Discard these items from the request and edit them again on the current version."]);
+        }
+        foreach (var (item, current, merge) in merges)
+        {
+            item.BeforeJson = current;
+            item.AfterJson = merge.Json is null ? null : ConfigurationJson.Serialize(ConfigurationJson.DeserializeItem(item.Kind, merge.Json));
             if (item.BeforeJson == item.AfterJson)
             {
                 db.ChangeRequestItems.Remove(item);
             }
         }
-        request.Status = ChangeRequestStatus.Draft;
-        request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return OperationResult.Success;
     }

@@ -40,6 +40,8 @@ public sealed partial class ChangeRequestPage
         mayReview = await Review.MayReviewAsync(request);
     }
 
+    private Task DiscardAsync(ChangeRequestItem item) => RunAsync(() => Requests.DiscardItemAsync(Id, item.Id), $"Removed {item.DisplayName} from the request.");
+
     private Task SubmitAsync() => RunAsync(() => Requests.SubmitAsync(Id), "Submitted for review.");
 
     private Task SetStatusAsync(ChangeRequestStatus status) =>

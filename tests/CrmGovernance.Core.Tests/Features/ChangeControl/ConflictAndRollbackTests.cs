@@ -39,7 +39,30 @@ public sealed class ConflictAndRollbackTests
         Assert.Contains(diff.Single().Fields, f => f.Path == "cron" && f.New == "0 0 * * * ?");
         Require(await scenario.As<ChangeRequestService, OperationResult>(Admin, AdminRoles, s => s.SubmitAsync(second)));
         Require(await scenario.As(Owner, [Roles.BusinessOwner], r => r.ApproveAsync(second, null)));
-        Assert.Equal("0 0 * * * ?", (await scenario.CurrentAsync()).Configuration.FindFlow(DemoConfiguration.OrdersFlow)!.Cron);
+        var merged = (await scenario.CurrentAsync()).Configuration.FindFlow(DemoConfiguration.OrdersFlow)!;
+        Assert.Equal(("0 0 * * * ?", 2), (merged.Cron, merged.Phase)); // the other approved change survives the rebase
+    }
+
+    [Fact]
+    public async Task A_rebase_where_both_sides_changed_the_same_field_lists_the_conflict_and_changes_nothing_until_the_item_is_discarded()
+    {
+        await using var scenario = await StartAsync();
+        var flow = (await scenario.CurrentAsync()).Configuration.FindFlow(DemoConfiguration.OrdersFlow)!;
+        var mine = await scenario.As<ChangeRequestService, Guid>(Admin, AdminRoles, s => s.CreateDraftAsync("Every 5 minutes", "Faster"));
+        Require(await scenario.As<ChangeRequestService, OperationResult>(Admin, AdminRoles, s => s.SaveItemAsync(mine, flow with { Cron = "0 */5 * * * ?" })));
+        var theirs = await scenario.AsOwner(s => s.CreateDraftAsync("Hourly", "Slower"));
+        Require(await scenario.AsOwner(s => s.SaveItemAsync(theirs, flow with { Cron = "0 0 * * * ?" })));
+        Require(await scenario.AsOwner(s => s.SubmitAsync(theirs)));
+        Require(await scenario.As(Admin, AdminRoles, r => r.ApproveAsync(theirs, null)));
+
+        var rebase = await scenario.As<ChangeRequestService, OperationResult>(Admin, AdminRoles, s => s.RebaseAsync(mine));
+
+        Assert.False(rebase.Succeeded);
+        Assert.Contains("flow Shop orders to CRM: cron was changed both here and meanwhile (version 2).", rebase.Errors);
+        var request = await scenario.AsOwner(s => s.GetAsync(mine));
+        Assert.Equal("0 */5 * * * ?", ConfigurationJson.DeserializeItem(ConfigurationItemKind.Flow, request!.Items.Single().AfterJson!) is DataFlow f ? f.Cron : null);
+        Require(await scenario.As<ChangeRequestService, OperationResult>(Admin, AdminRoles, s => s.DiscardItemAsync(mine, request.Items.Single().Id)));
+        Assert.Empty((await scenario.AsOwner(s => s.GetAsync(mine)))!.Items);
     }
 
     [Fact]
