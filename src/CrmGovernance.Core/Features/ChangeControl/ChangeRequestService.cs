@@ -178,8 +178,9 @@ public sealed class ChangeRequestService(
     /// Fills a fresh draft with a set of item changes (rollback, YAML import). If one is refused the draft is withdrawn,
     /// so no half-filled request is left behind.
     /// </summary>
+    /// <param name="withdrawOnFailure">False when the draft is the user's own work in progress (keep it; report the error).</param>
     public async Task<OperationResult> FillDraftAsync(Guid id, IEnumerable<(ConfigurationItemKind Kind, Guid Id, IConfigurationItem? After)> changes,
-        CancellationToken cancellationToken = default)
+        bool withdrawOnFailure = true, CancellationToken cancellationToken = default)
     {
         foreach (var (kind, itemId, after) in changes)
         {
@@ -188,7 +189,10 @@ public sealed class ChangeRequestService(
                 : await SaveItemAsync(id, after, cancellationToken);
             if (!result.Succeeded)
             {
-                await SetStatusByAuthorAsync(id, ChangeRequestStatus.Withdrawn, cancellationToken);
+                if (withdrawOnFailure)
+                {
+                    await SetStatusByAuthorAsync(id, ChangeRequestStatus.Withdrawn, cancellationToken);
+                }
                 return result;
             }
         }

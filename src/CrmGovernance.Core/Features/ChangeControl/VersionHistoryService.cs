@@ -38,7 +38,7 @@ public sealed class VersionHistoryService(
         var target = await published.VersionAsync(number, cancellationToken) ?? throw new KeyNotFoundException($"Version {number} does not exist.");
         var current = await published.CurrentAsync(cancellationToken);
         var id = await requests.CreateDraftAsync($"Restore version {number}", $"Rollback from version {current.Version} to version {number}.", number, cancellationToken);
-        var filled = await requests.FillDraftAsync(id, ChangeSet.Between(current.Configuration, target.Configuration), cancellationToken);
+        var filled = await requests.FillDraftAsync(id, ChangeSet.Between(current.Configuration, target.Configuration), cancellationToken: cancellationToken);
         return filled.Succeeded ? id : throw new InvalidOperationException(string.Join(" ", filled.Errors));
     }
 

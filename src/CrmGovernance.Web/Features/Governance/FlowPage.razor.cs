@@ -30,7 +30,17 @@ public sealed partial class FlowPage
     private string SourceName => configuration?.FindSystem(flow!.SourceSystemId)?.Name ?? "?";
     private string TargetName => configuration?.FindSystem(flow!.TargetSystemId)?.Name ?? "?";
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    private Guid loadedFlow;
+
+    protected override Task OnParametersSetAsync()
+    {
+        if (loadedFlow != Id)
+        {
+            // The same page instance can be reused for another flow (back/forward): start its preview afresh.
+            (loadedFlow, sample, recentSamples) = (Id, null, []);
+        }
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
@@ -44,10 +54,13 @@ public sealed partial class FlowPage
 
     private string SamplesKey => $"crmgov-samples-{Id}";
 
+    private Guid samplesLoadedFor;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (samplesLoadedFor != Id)
         {
+            samplesLoadedFor = Id;
             recentSamples = await JS.InvokeAsync<string[]>("crmSamples.list", SamplesKey);
             StateHasChanged();
         }
@@ -115,6 +128,28 @@ public sealed partial class FlowPage
         if (await dialog.Result is { Canceled: false, Data: Guid cr })
         {
             Navigation.NavigateTo($"change-requests/{cr}");
+        }
+    }
+
+    private async Task DeleteFlowAsync()
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete flow", $"Remove {flow!.Name} with its {mappings.Count} mapping(s) and {rules.Count} rule(s) in this change request?",
+                yesText: "Delete", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+        var changes = mappings.Select(m => (ConfigurationItemKind.Mapping, m.Id, (IConfigurationItem?)null))
+            .Concat(rules.Select(r => (ConfigurationItemKind.Rule, r.Id, (IConfigurationItem?)null)))
+            .Append((ConfigurationItemKind.Flow, flow.Id, null));
+        var result = await Requests.FillDraftAsync(Cr!.Value, changes, withdrawOnFailure: false);
+        if (result.Succeeded)
+        {
+            Snackbar.Add($"{flow.Name} is deleted in the change request.", Severity.Success);
+            Navigation.NavigateTo($"flows?cr={Cr}");
+        }
+        else
+        {
+            Snackbar.Add(string.Join(" ", result.Errors), Severity.Error);
         }
     }
 

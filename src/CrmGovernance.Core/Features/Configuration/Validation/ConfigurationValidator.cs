@@ -104,6 +104,10 @@ public static class ConfigurationValidator
             }
             foreach (var field in sot.Fields)
             {
+                if (field.Priority.Any(id => c.FindSystem(id) is null))
+                {
+                    issues.Add(new(ConfigurationItemKind.SourceOfTruth, sot.Id, $"{objectName}.{field.Field} lists a system in its priority that does not exist."));
+                }
                 if (field.OwnerSystemId is { } owner && c.FindSystem(owner) is null)
                 {
                     issues.Add(new(ConfigurationItemKind.SourceOfTruth, sot.Id, $"{objectName}.{field.Field} is owned by a system that does not exist."));

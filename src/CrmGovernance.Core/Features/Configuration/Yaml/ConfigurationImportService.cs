@@ -36,7 +36,7 @@ public sealed class ConfigurationImportService(ChangeRequestService requests, Go
             return ImportOutcome.NoDifferences(published.Version);
         }
         var id = await requests.CreateDraftAsync($"Import: {title.Trim()}", $"Imported from YAML against version {published.Version}.", null, cancellationToken);
-        var filled = await requests.FillDraftAsync(id, ChangeSet.Between(published.Configuration, imported), cancellationToken);
+        var filled = await requests.FillDraftAsync(id, ChangeSet.Between(published.Configuration, imported), cancellationToken: cancellationToken);
         return filled.Succeeded ? ImportOutcome.Drafted(id, diff) : ImportOutcome.Failed(filled.Errors);
     }
 }
