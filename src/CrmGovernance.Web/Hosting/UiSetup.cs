@@ -7,7 +7,9 @@ internal static class UiSetup
 {
     public static IServiceCollection AddCrmUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Pasted YAML, CSV or sample records travel over the circuit: allow them up to 4 MB (the default is 32 KB).
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
