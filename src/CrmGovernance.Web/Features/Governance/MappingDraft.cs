@@ -36,6 +36,12 @@ public sealed class MappingDraft
         return draft;
     }
 
+    /// <summary>Value-map lines that are not "from = to", so the editor can say which ones instead of dropping them.</summary>
+    public IEnumerable<string> MapLineErrors() => Steps.Where(s => s.Kind == TransformKind.ValueMap)
+        .SelectMany(s => s.MapText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Where(line => line.IndexOf('=', StringComparison.Ordinal) <= 0)
+        .Select(line => $"The value-map line \"{line}\" needs the form from = to.");
+
     public FieldMapping ToMapping() => new()
     {
         Id = Id, FlowId = FlowId, Order = Order, SourceFields = [.. SourceFields], TargetField = TargetField,
@@ -47,7 +53,8 @@ public sealed class MappingDraft
         var transform = new Transform { Kind = step.Kind };
         foreach (var argument in TransformArguments.Of(step.Kind))
         {
-            if (step.Args.TryGetValue(argument.Name, out var value) && !string.IsNullOrEmpty(value))
+            // An argument the user cleared is kept as empty text (an empty separator or constant is meaningful).
+            if (step.Args.TryGetValue(argument.Name, out var value) && value is not null)
             {
                 transform.Args[argument.Name] = value;
             }

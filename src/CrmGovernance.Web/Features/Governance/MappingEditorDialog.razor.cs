@@ -39,7 +39,13 @@ public sealed partial class MappingEditorDialog
         MappingPreview.Run(Configuration, Flow, [Draft.ToMapping()], MappingPreview.ParseSample(Sample ?? ""))
             .Where(r => r.MappingId == Draft.Id);
 
-    private void SourcesChanged(IEnumerable<string>? values) => Draft.SourceFields = values?.ToList() ?? [];
+    private void AddSource(string? field)
+    {
+        if (!string.IsNullOrEmpty(field))
+        {
+            Draft.SourceFields.Add(field);
+        }
+    }
 
     private void AddStep() => Draft.Steps.Add(new MappingDraft.StepDraft { Kind = TransformKind.Trim });
 
@@ -55,6 +61,11 @@ public sealed partial class MappingEditorDialog
         if (string.IsNullOrWhiteSpace(Draft.TargetField))
         {
             saveErrors = ["Choose the target field."];
+            return;
+        }
+        if (Draft.MapLineErrors().ToList() is { Count: > 0 } mapErrors)
+        {
+            saveErrors = mapErrors;
             return;
         }
         saving = true;
