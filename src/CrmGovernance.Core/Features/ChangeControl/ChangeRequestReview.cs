@@ -14,9 +14,6 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 public sealed class ChangeRequestReview(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock)
 {
-    // One publication at a time in this process; the version number's primary key guards across processes.
-    private static readonly SemaphoreSlim PublishGate = new(1, 1);
-
     public async Task<bool> MayReviewAsync(ChangeRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Status != ChangeRequestStatus.Submitted || IsAuthor(request))
@@ -50,60 +47,58 @@ public sealed class ChangeRequestReview(
     }
 
     /// <param name="reviewedUpdatedUtc">When the request the reviewer read was last changed; a later change is refused.</param>
-    public async Task<OperationResult> ApproveAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
+    public Task<OperationResult> ApproveAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default) =>
+        ChangeControlGate.RunAsync(() => PublishAsync(id, comment, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+
+    private async Task<OperationResult> PublishAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
-        await PublishGate.WaitAsync(cancellationToken);
-        try
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (await Refusal(request, reviewedUpdatedUtc, cancellationToken) is { } refusal)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-            if (await Refusal(request, reviewedUpdatedUtc, cancellationToken) is { } refusal)
-            {
-                return refusal;
-            }
-
-            var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
-            var current = latest is null ? PublishedSnapshot.None : PublishedConfiguration.ToSnapshot(latest);
-            var conflicts = ChangeSet.Conflicts(current.Configuration, request!.Items);
-            if (conflicts.Count > 0)
-            {
-                return OperationResult.Fail(
-                    $"{request.Label} conflicts with version {current.Version}: {string.Join(", ", conflicts.Select(c => c.DisplayName))} changed after the author started. " +
-                    "Nothing was published. The author can rebase the request onto the current version and submit it again.");
-            }
-            var next = ChangeSet.Apply(current.Configuration, request.Items);
-            var issues = ConfigurationValidator.Validate(next);
-            if (issues.Count > 0)
-            {
-                return new OperationResult(issues.Select(i => i.Message).Distinct().Prepend($"{request.Label} no longer validates against version {current.Version}:").ToList());
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var version = new ConfigurationVersion
-            {
-                Number = current.Version + 1,
-                PublishedUtc = now,
-                ChangeRequestId = request.Id,
-                PublishedByName = actor.Name,
-                SnapshotJson = ConfigurationJson.Serialize(next),
-            };
-            version.Hash = ConfigurationJson.Hash(next);
-            db.ConfigurationVersions.Add(version);
-            Decide(request, ChangeRequestStatus.Approved, comment, now);
-            request.PublishedVersion = version.Number;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            published.Publish(version);
-            return OperationResult.Success;
+            return refusal;
         }
-        finally
+
+        var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        var current = latest is null ? PublishedSnapshot.None : PublishedConfiguration.ToSnapshot(latest);
+        var conflicts = ChangeSet.Conflicts(current.Configuration, request!.Items);
+        if (conflicts.Count > 0)
         {
-            PublishGate.Release();
+            return OperationResult.Fail(
+                $"{request.Label} conflicts with version {current.Version}: {string.Join(", ", conflicts.Select(c => c.DisplayName))} changed after the author started. " +
+                "Nothing was published. The author can rebase the request onto the current version and submit it again.");
         }
+        var next = ChangeSet.Apply(current.Configuration, request.Items);
+        var issues = ConfigurationValidator.Validate(next);
+        if (issues.Count > 0)
+        {
+            return new OperationResult(issues.Select(i => i.Message).Distinct().Prepend($"{request.Label} no longer validates against version {current.Version}:").ToList());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = new ConfigurationVersion
+        {
+            Number = current.Version + 1,
+            PublishedUtc = now,
+            ChangeRequestId = request.Id,
+            PublishedByName = actor.Name,
+            SnapshotJson = ConfigurationJson.Serialize(next),
+        };
+        version.Hash = ConfigurationJson.Hash(next);
+        db.ConfigurationVersions.Add(version);
+        Decide(request, ChangeRequestStatus.Approved, comment, now);
+        request.PublishedVersion = version.Number;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        published.Publish(version);
+        return OperationResult.Success;
     }
 
-    public async Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
+    public Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default) =>
+        ChangeControlGate.RunAsync(() => DecideRejectAsync(id, reason, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+
+    private async Task<OperationResult> DecideRejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

@@ -142,7 +142,10 @@ public sealed partial class ChangeRequestService
     }
 
     /// <summary>The author takes a submitted request back to edit it, or withdraws a draft for good.</summary>
-    public async Task<OperationResult> SetStatusByAuthorAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken = default)
+    public Task<OperationResult> SetStatusByAuthorAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken = default) =>
+        ChangeControlGate.RunAsync(() => SetStatusAsync(id, status, cancellationToken), cancellationToken);
+
+    private async Task<OperationResult> SetStatusAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
