@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Transforms;
 
 namespace CrmGovernance.Web.Features.Governance;
 
@@ -51,7 +52,7 @@ public sealed class MappingDraft
     private static Transform ToTransform(StepDraft step)
     {
         var transform = new Transform { Kind = step.Kind };
-        foreach (var argument in TransformArguments.Of(step.Kind))
+        foreach (var argument in TransformCatalog.Arguments(step.Kind))
         {
             // An argument the user cleared is kept as empty text (an empty separator or constant is meaningful).
             if (step.Args.TryGetValue(argument.Name, out var value) && value is not null)

@@ -36,7 +36,7 @@ public static class FlowHandbookBuilder
     {
         var args = t.Args.Count == 0 ? "" : " (" + string.Join(", ", t.Args.Select(a => $"{a.Key} {a.Value}")) + ")";
         var map = t.Map.Count == 0 ? "" : " [" + string.Join(", ", t.Map.Select(e => $"{e.Key} → {e.Value}")) + "]";
-        return Transforms.TransformLabels.Label(t.Kind) + args + map;
+        return Transforms.TransformCatalog.Label(t.Kind) + args + map;
     }
 
     private static string Ownership(GovernanceConfiguration c, SourceOfTruth? sot, string field)

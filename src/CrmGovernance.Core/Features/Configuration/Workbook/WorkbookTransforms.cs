@@ -6,27 +6,15 @@ namespace CrmGovernance.Core.Features.Configuration.Workbook;
 /// <summary>What each transform reads from its arguments cell: its readable name, the arguments it needs and may take.</summary>
 internal static class WorkbookTransforms
 {
-    public static IReadOnlyList<string> Required(TransformKind kind) => kind switch
-    {
-        TransformKind.ParseDate => ["formats"],
-        TransformKind.FormatDate => ["format"],
-        TransformKind.ValueMap => ["default"],
-        TransformKind.Constant or TransformKind.DefaultIfEmpty => ["value"],
-        TransformKind.Truncate => ["length"],
-        _ => [],
-    };
+    public static IReadOnlyList<string> Required(TransformKind kind) =>
+        [.. TransformCatalog.Arguments(kind).Where(a => a.Required).Select(a => a.Name)];
 
-    public static IReadOnlyList<string> Optional(TransformKind kind) => kind switch
-    {
-        TransformKind.Concatenate => ["separator"],
-        TransformKind.Split => ["separator", "index"],
-        TransformKind.PhoneE164 => ["region"],
-        _ => [],
-    };
+    public static IReadOnlyList<string> Optional(TransformKind kind) =>
+        [.. TransformCatalog.Arguments(kind).Where(a => !a.Required).Select(a => a.Name)];
 
     public static bool TakesMap(TransformKind kind) => kind == TransformKind.ValueMap;
 
-    public static string Label(TransformKind kind) => TransformLabels.Label(kind);
+    public static string Label(TransformKind kind) => TransformCatalog.Label(kind);
 
     /// <summary>A transform by its name in the dropdown ("ParseDate") or its readable name ("Parse date"), in any case.</summary>
     public static TransformKind? Find(string text)
