@@ -113,15 +113,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
-        services.AddIdentityCore<ApplicationUser>(o =>
-            {
-                o.Password.RequiredLength = PasswordPolicyValidator.MinimumLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-            })
+        services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password))
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddPasswordValidator<PasswordPolicyValidator>();

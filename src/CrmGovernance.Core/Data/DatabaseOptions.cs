@@ -18,5 +18,5 @@ public sealed class DatabaseOptions
         $"Data Source={FullPath(contentRoot)};Pooling=True;Default Timeout={Math.Max(1, BusyTimeoutMilliseconds / 1000)}";
 
     public string FullPath(string contentRoot) =>
-        System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(contentRoot, Path));
+        System.IO.Path.GetFullPath(Path, contentRoot);
 }

@@ -12,7 +12,7 @@ public static class SchedulerSetup
 
     public static IServiceCollection AddCrmScheduler(this IServiceCollection services, SchedulerOptions options, string contentRoot)
     {
-        var path = Path.GetFullPath(Path.IsPathRooted(options.DatabasePath) ? options.DatabasePath : Path.Combine(contentRoot, options.DatabasePath));
+        var path = Path.GetFullPath(options.DatabasePath, contentRoot);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connectionString = $"Data Source={path};Pooling=True;Default Timeout=5";
         UseWriteAheadLog(connectionString);

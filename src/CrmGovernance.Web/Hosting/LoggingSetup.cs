@@ -8,7 +8,7 @@ internal static class LoggingSetup
     public static WebApplicationBuilder AddCrmLogging(this WebApplicationBuilder builder)
     {
         var configured = builder.Configuration["Logs:Path"] ?? "logs/crmgovernance-.log";
-        var path = Path.IsPathRooted(configured) ? configured : Path.Combine(builder.Environment.ContentRootPath, configured);
+        var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
         builder.Services.AddSerilog((services, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

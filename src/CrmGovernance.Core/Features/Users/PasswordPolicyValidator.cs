@@ -13,6 +13,17 @@ public sealed class PasswordPolicyValidator : IPasswordValidator<ApplicationUser
     public const int MaximumLength = 128;
     public const int MinimumScore = 3;
 
+    /// <summary>Identity's own rules reduced to the minimum length: no composition rules (ASVS 5.0).</summary>
+    public static void Configure(PasswordOptions options)
+    {
+        options.RequiredLength = MinimumLength;
+        options.RequireDigit = false;
+        options.RequireLowercase = false;
+        options.RequireUppercase = false;
+        options.RequireNonAlphanumeric = false;
+        options.RequiredUniqueChars = 1;
+    }
+
     public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password) =>
         Task.FromResult(Validate(password, user.Email, user.DisplayName));
 
