@@ -78,13 +78,6 @@ public sealed partial class FlowPage
         return oneLine.Length > 90 ? oneLine[..90] + "…" : oneLine;
     }
 
-    private async Task SelectDraftAsync(Guid? id)
-    {
-        Cr = id;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("cr", id), replace: true);
-        await LoadAsync();
-    }
-
     private async Task EditAsync(FieldMapping? mapping)
     {
         if (Cr is not { } cr || flow is null || configuration is null)

@@ -30,13 +30,6 @@ public sealed partial class ObjectPage
 
     private string SystemName(Guid id) => configuration?.FindSystem(id)?.Name ?? "(missing system)";
 
-    private async Task SelectDraftAsync(Guid? id)
-    {
-        Cr = id;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("cr", id), replace: true);
-        await LoadAsync();
-    }
-
     private async Task EditSourceOfTruthAsync()
     {
         var parameters = new DialogParameters<SourceOfTruthEditorDialog>
