@@ -2,6 +2,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Sync;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Health;
 using CrmGovernance.Core.Scheduling;
@@ -64,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Configuration.Workbook.MappingWorkbookService>();
         services.AddSingleton<Features.Systems.SecretProtector>();
         services.AddScoped<Features.Systems.ConnectedSystemEditor>();
+
+        services.AddCrmSync(configuration);
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddCrmScheduler(scheduler, contentRoot);

@@ -1,4 +1,5 @@
 using CrmGovernance.Core;
+using CrmGovernance.Web.Features.Inbound;
 using CrmGovernance.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddCrmLogging();
 builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCrmIdentity(builder.Configuration);
 builder.Services.AddCrmUi();
+builder.Services.AddInboundEndpoint(builder.Configuration);
 
 var app = builder.Build();
 app.UseCrmPipeline();

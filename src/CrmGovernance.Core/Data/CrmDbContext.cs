@@ -1,5 +1,9 @@
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Features.Sync.ErrorQueue;
+using CrmGovernance.Core.Features.Sync.Inbound;
+using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +24,13 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeRequestItem> ChangeRequestItems => Set<ChangeRequestItem>();
     public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<RecordOutcome> RecordOutcomes => Set<RecordOutcome>();
+    public DbSet<FlowCursor> FlowCursors => Set<FlowCursor>();
+    public DbSet<CrosswalkLink> CrosswalkLinks => Set<CrosswalkLink>();
+    public DbSet<ErrorQueueItem> ErrorQueueItems => Set<ErrorQueueItem>();
+    public DbSet<InboxItem> InboxItems => Set<InboxItem>();
+    public DbSet<InboundApiKey> InboundApiKeys => Set<InboundApiKey>();
 
     /// <summary>Data Protection's key ring (cookies, antiforgery, system secrets), kept with the data it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

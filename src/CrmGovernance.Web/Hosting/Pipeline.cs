@@ -1,5 +1,6 @@
 using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Components.Account;
+using CrmGovernance.Web.Features.Inbound;
 using CrmGovernance.Web.Security;
 using Serilog;
 
@@ -23,6 +24,7 @@ internal static class Pipeline
 
         app.MapStaticAssets();
         app.MapCrmHealth();
+        app.MapInboundEndpoint();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

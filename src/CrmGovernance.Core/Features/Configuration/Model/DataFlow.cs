@@ -25,6 +25,11 @@ public sealed record DataFlow : IConfigurationItem
 
     /// <summary>ISO region used to read phone numbers without a country code, e.g. "GB".</summary>
     public string DefaultRegion { get; init; } = "US";
+    /// <summary>
+    /// Target fields that identify the same record (exact match after the mapping's transforms, e.g. "email"), tried
+    /// in order after the crosswalk. Empty: only records this flow linked before are matched.
+    /// </summary>
+    public List<string> MatchKeys { get; init; } = [];
 
     public string DisplayName => $"flow {Name}";
 }

@@ -1,0 +1,16 @@
+namespace CrmGovernance.Core.Features.Sync.Runs;
+
+/// <summary>The fate of one source record in one run, with the target's values before and after (JSON objects).</summary>
+public sealed class RecordOutcome
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public string SourceId { get; set; } = "";
+    public string? TargetId { get; set; }
+    public OutcomeKind Outcome { get; set; }
+    /// <summary>Why: the rejection or failure reason, the rule that queued it, or how it matched.</summary>
+    public string? Reason { get; set; }
+    public string? BeforeJson { get; set; }
+    public string? AfterJson { get; set; }
+    public DateTime AtUtc { get; set; }
+}

@@ -1,0 +1,21 @@
+using CrmGovernance.Core.Features.Sync.Connectors;
+using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Features.Sync.Inbound;
+using CrmGovernance.Core.Features.Sync.Runs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmGovernance.Core.Features.Sync;
+
+public static class SyncServices
+{
+    /// <summary>Connectors, the inbox, the engine and run monitoring.</summary>
+    public static IServiceCollection AddCrmSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSyncConnectors(configuration);
+        services.AddInbound(configuration);
+        services.AddSyncMonitoring();
+        services.AddSingleton<SyncRunner>();
+        return services;
+    }
+}
