@@ -15,7 +15,12 @@ public static class SyncServices
         services.AddSyncConnectors(configuration);
         services.AddInbound(configuration);
         services.AddSyncMonitoring();
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CrosswalkStore>();
+        services.AddSingleton<SyncExecutor>();
         services.AddSingleton<SyncRunner>();
+        services.AddSingleton<FlowScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<FlowScheduler>());
         return services;
     }
 }

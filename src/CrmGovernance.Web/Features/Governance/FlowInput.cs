@@ -17,6 +17,8 @@ public sealed class FlowInput
     public FlowStatus Status { get; set; } = FlowStatus.Draft;
     public Guid? JourneyStepId { get; set; }
     public string DefaultRegion { get; set; } = "US";
+    /// <summary>Target field names separated by commas.</summary>
+    public string MatchKeys { get; set; } = "";
 
     public static FlowInput From(DataFlow? f, GovernanceConfiguration c) => f is null
         ? new FlowInput
@@ -29,7 +31,7 @@ public sealed class FlowInput
         {
             Name = f.Name, ObjectId = f.ObjectId, SourceSystemId = f.SourceSystemId, TargetSystemId = f.TargetSystemId, Pattern = f.Pattern,
             Cron = f.Cron, Outcome = f.Outcome, Phase = f.Phase, Owner = f.Owner, Status = f.Status, JourneyStepId = f.JourneyStepId,
-            DefaultRegion = f.DefaultRegion,
+            DefaultRegion = f.DefaultRegion, MatchKeys = string.Join(", ", f.MatchKeys),
         };
 
     public DataFlow ToFlow(DataFlow? existing) =>
@@ -38,5 +40,6 @@ public sealed class FlowInput
             Name = Name.Trim(), ObjectId = ObjectId, SourceSystemId = SourceSystemId, TargetSystemId = TargetSystemId, Pattern = Pattern,
             Cron = Pattern == FlowPattern.Scheduled ? Cron?.Trim() : null, Outcome = Outcome.Trim(), Phase = Phase, Owner = Owner.Trim(),
             Status = Status, JourneyStepId = JourneyStepId, DefaultRegion = string.IsNullOrWhiteSpace(DefaultRegion) ? "US" : DefaultRegion.Trim().ToUpperInvariant(),
+            MatchKeys = [.. MatchKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)],
         };
 }

@@ -42,6 +42,15 @@ public static class FlowValidator
         {
             issues.Add(new(ConfigurationItemKind.Mapping, group.Last().Id, $"{flow.Name}: two mappings write {target.Name}.{group.Key}."));
         }
+        foreach (var key in flow.MatchKeys.Where(k => !targetFields.ContainsKey(k)))
+        {
+            Flow($"The flow {flow.Name} matches on \"{key}\", which is not in {target.Name}'s field catalog.");
+        }
+        foreach (var key in flow.MatchKeys.Where(k => targetFields.ContainsKey(k)
+            && !c.Mappings.Any(m => m.FlowId == flow.Id && string.Equals(m.TargetField, k, StringComparison.OrdinalIgnoreCase))))
+        {
+            Flow($"The flow {flow.Name} matches on \"{key}\", but no mapping of the flow fills it.");
+        }
         foreach (var rule in c.Rules.Where(r => r.FlowId == flow.Id))
         {
             issues.AddRange(Rule(c, flow, rule, target, sourceFields, targetFields));

@@ -27,6 +27,7 @@ public sealed class ErrorQueueItem
     public string? ResolvedBy { get; set; }
 }
 
-public enum ErrorKind { Rejected, Failed, Inbound }
+/// <summary>Rejected (validation or rule), Failed (system error), Review (held by a rule until released), Inbound (unreadable payload).</summary>
+public enum ErrorKind { Rejected, Failed, Review, Inbound }
 
 public enum ErrorStatus { Open, Resolved, Discarded }

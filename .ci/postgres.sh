@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs (if missing) and starts PostgreSQL 15 on 127.0.0.1:5432 with role crmgov / database crmgov_test,
+# then prints the connection string for CRMGOV_TEST_POSTGRES. Safe to run again.
+# Use: export CRMGOV_TEST_POSTGRES="$(bash .ci/postgres.sh | tail -n 1)"
+set -euo pipefail
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /etc/postgresql/15/main ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql >&2
+fi
+
+conf=/etc/postgresql/15/main/postgresql.conf
+if ! grep -q "^listen_addresses = '127.0.0.1'" "$conf"; then
+  echo "listen_addresses = '127.0.0.1'" >>"$conf"
+fi
+
+if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" && $4 == "online" { found = 1 } END { exit !found }'; then
+  pg_ctlcluster 15 main start >&2
+fi
+
+for _ in $(seq 1 30); do
+  if su postgres -c "psql -qAtc 'select 1'" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+
+su postgres -c "psql -v ON_ERROR_STOP=1 -qAt" >&2 <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'crmgov') THEN
+    CREATE ROLE crmgov LOGIN PASSWORD 'crmgov';
+  END IF;
+END $$;
+SQL
+if [ "$(su postgres -c "psql -qAtc \"SELECT 1 FROM pg_database WHERE datname = 'crmgov_test'\"")" != "1" ]; then
+  su postgres -c "createdb -O crmgov crmgov_test" >&2
+fi
+
+echo "Host=127.0.0.1;Port=5432;Database=crmgov_test;Username=crmgov;Password=crmgov"

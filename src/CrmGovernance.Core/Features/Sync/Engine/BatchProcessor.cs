@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CrmGovernance.Core.Features.Sync.Connectors;
+using CrmGovernance.Core.Features.Sync.Runs;
+
+namespace CrmGovernance.Core.Features.Sync.Engine;
+
+/// <summary>
+/// One batch through the pipeline: map and validate → match (crosswalk, then match keys) → rules and source of truth →
+/// write to the target (unless dry run) → per-record results. Idempotent: a new record's target id derives from its
+/// source system and id, so a batch re-run after a crash updates what the first attempt created.
+/// </summary>
+public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, CrosswalkStore crosswalk, TimeProvider time)
+{
+    public async Task<BatchResult> ProcessAsync(IReadOnlyList<ConnectorRecord> records, bool dryRun, IReadOnlySet<string> releasedFromReview,
+        CancellationToken cancellationToken)
+    {
+        var result = new BatchResult();
+        var incoming = records.Select(r => IncomingRecord.Map(plan, r)).ToList();
+        var valid = incoming.Where(r => r.Errors.Count == 0).ToList();
+        var links = await crosswalk.TargetIdsAsync(plan, valid.Select(r => r.SourceId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var index = await TargetIndex.LoadAsync(plan, target, links.Values.Distinct(StringComparer.Ordinal).ToList(),
+            valid.Where(r => !links.ContainsKey(r.SourceId)).ToList(), cancellationToken);
+        var work = new BatchWork(plan, index, time.GetUtcNow().UtcDateTime);
+
+        foreach (var record in incoming)
+        {
+            var entry = new RecordResult
+            {
+                SourceId = record.SourceId, PayloadJson = SyncJson.Serialize(record.Source.Fields), SourceCreatedUtc = record.Source.CreatedUtc,
+            };
+            result.Records.Add(entry);
+            if (record.Errors.Count > 0)
+            {
+                entry.Outcome = OutcomeKind.Rejected;
+                entry.Reason = string.Join(" ", record.Errors);
+                continue;
+            }
+            var (targetId, match) = Match(record, links, index);
+            entry.Match = match;
+            var decision = RuleEvaluator.Decide(plan, record, match, targetId is null ? null : index.Find(targetId), releasedFromReview.Contains(record.SourceId));
+            work.Apply(record, entry, decision, targetId ?? NewTargetId(record.SourceId), match);
+            if (entry.Outcome != OutcomeKind.Rejected && entry.Outcome != OutcomeKind.Queued && match == MatchKind.Key)
+            {
+                result.DuplicatesPrevented++;
+            }
+        }
+
+        if (!dryRun)
+        {
+            await work.WriteAsync(target, cancellationToken);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var created in result.Records.Where(r => r.Outcome == OutcomeKind.Created && r.SourceCreatedUtc is not null))
+        {
+            result.LeadResponseMillisecondsTotal += (long)Math.Max(0, (now - created.SourceCreatedUtc!.Value).TotalMilliseconds);
+            result.LeadResponseCount++;
+        }
+        return result;
+    }
+
+    private (string? TargetId, MatchKind Match) Match(IncomingRecord record, Dictionary<string, string> links, TargetIndex index)
+    {
+        if (links.TryGetValue(record.SourceId, out var linked))
+        {
+            return index.Exists(linked) ? (linked, MatchKind.Linked) : (linked, MatchKind.None);
+        }
+        foreach (var key in plan.MatchKeys)
+        {
+            if (index.FindByKey(key, record.Values.GetValueOrDefault(key)) is { } id)
+            {
+                return (id, MatchKind.Key);
+            }
+        }
+        return (null, MatchKind.None);
+    }
+
+    /// <summary>The same source record always gets the same target id, so re-running a batch cannot create a second record.</summary>
+    private string NewTargetId(string sourceId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{plan.Source.Id:N}/{plan.BusinessObject.Id:N}/{plan.Target.Id:N}/{sourceId}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+}

@@ -1,0 +1,36 @@
+using CrmGovernance.Core.Features.Sync.ErrorQueue;
+using CrmGovernance.Core.Features.Sync.Runs;
+
+namespace CrmGovernance.Core.Features.Sync.Engine;
+
+/// <summary>The fate of one record in a batch; <see cref="QueueAs"/> says which error-queue kind keeps it.</summary>
+public sealed class RecordResult
+{
+    public required string SourceId { get; init; }
+    public string? TargetId { get; set; }
+    public OutcomeKind Outcome { get; set; }
+    public string? Reason { get; set; }
+    public string? BeforeJson { get; set; }
+    public string? AfterJson { get; set; }
+    public required string PayloadJson { get; init; }
+    public MatchKind Match { get; set; }
+    public bool NewLink { get; set; }
+    public DateTime? SourceCreatedUtc { get; init; }
+
+    public ErrorKind? QueueAs => Outcome switch
+    {
+        OutcomeKind.Rejected => ErrorKind.Rejected,
+        OutcomeKind.Failed => ErrorKind.Failed,
+        OutcomeKind.Queued => ErrorKind.Review,
+        _ => null,
+    };
+}
+
+/// <summary>What a batch produced, ready to be recorded with the cursor that follows it.</summary>
+public sealed class BatchResult
+{
+    public List<RecordResult> Records { get; } = [];
+    public int DuplicatesPrevented { get; set; }
+    public long LeadResponseMillisecondsTotal { get; set; }
+    public int LeadResponseCount { get; set; }
+}

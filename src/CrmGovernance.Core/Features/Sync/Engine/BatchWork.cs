@@ -1,0 +1,148 @@
+using System.Text.Json;
+using CrmGovernance.Core.Features.Sync.Connectors;
+using CrmGovernance.Core.Features.Sync.Runs;
+
+namespace CrmGovernance.Core.Features.Sync.Engine;
+
+/// <summary>The writes a batch decided on, merged per target record, and the records that depend on each write.</summary>
+internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now)
+{
+    private readonly Dictionary<string, (Dictionary<string, string?> Fields, bool IsNew)> _writes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RecordResult>> _dependents = new(StringComparer.Ordinal);
+    private readonly List<(ActivityWrite Activity, RecordResult Entry)> _activities = [];
+    private readonly List<(RelatedSet Set, string KeyValue, RecordResult Entry)> _related = [];
+
+    public void Apply(IncomingRecord record, RecordResult entry, RecordDecision decision, string targetId, MatchKind match)
+    {
+        foreach (var (field, value) in decision.SetFields)
+        {
+            record.Values[field] = value;
+        }
+        if (decision.RejectReason is { } reject)
+        {
+            (entry.Outcome, entry.Reason) = (OutcomeKind.Rejected, reject);
+            return;
+        }
+        if (decision.ReviewReason is { } review)
+        {
+            (entry.Outcome, entry.Reason, entry.AfterJson) = (OutcomeKind.Queued, review, Json(record.Values));
+            return;
+        }
+        entry.TargetId = targetId;
+        var notes = new List<string>();
+        if (match == MatchKind.None)
+        {
+            var fields = record.Values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase);
+            Write(targetId, fields, isNew: true, entry);
+            index.Put(plan, targetId, new Dictionary<string, string?>(fields, StringComparer.OrdinalIgnoreCase));
+            (entry.Outcome, entry.NewLink, entry.AfterJson) = (OutcomeKind.Created, true, Json(fields));
+        }
+        else
+        {
+            var before = index.Find(targetId) ?? new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var writes = decision.Update || decision.OwnedFieldsOnly || !decision.Decided;
+            var ownedOnly = decision.OwnedFieldsOnly && !decision.Update;
+            var changes = writes
+                ? record.Values.Where(v => plan.Ownership.MayWrite(v.Key, before.GetValueOrDefault(v.Key), v.Value, ownedOnly)).ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase)
+                : [];
+            var shown = record.Values.Keys.Union(changes.Keys, StringComparer.OrdinalIgnoreCase).ToList();
+            entry.BeforeJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
+            if (changes.Count > 0)
+            {
+                Write(targetId, changes, isNew: false, entry);
+                foreach (var (field, value) in changes)
+                {
+                    before[field] = value;
+                }
+                index.Put(plan, targetId, before);
+            }
+            entry.AfterJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
+            entry.NewLink = match == MatchKind.Key;
+            entry.Outcome = decision.Append ? OutcomeKind.Appended : changes.Count > 0 ? OutcomeKind.Updated : OutcomeKind.Unchanged;
+            notes.Add(match == MatchKind.Key ? "Matched an existing record by key." : "Matched the record this source record is linked to.");
+            if (decision.Append)
+            {
+                var activity = new ActivityWrite($"{plan.Source.Key}:{plan.BusinessObject.Key}:{record.SourceId}", plan.BusinessObject.Key, targetId,
+                    plan.Source.Key, record.Source.CreatedUtc ?? now, SyncJson.Serialize(record.Source.Fields));
+                _activities.Add((activity, entry));
+            }
+        }
+        foreach (var set in decision.Related)
+        {
+            var email = plan.TargetCatalog.Values.FirstOrDefault(f => f.Type == Configuration.Model.FieldType.Email) is { } f ? record.Values.GetValueOrDefault(f.Name) : null;
+            if (email is null)
+            {
+                notes.Add($"Rule \"{set.Rule}\" could not set {set.ObjectKey}.{set.Field}: the record has no email to find the {set.ObjectKey}.");
+                continue;
+            }
+            _related.Add((set, email, entry));
+            notes.Add($"Rule \"{set.Rule}\" sets {set.ObjectKey}.{set.Field} to {set.Value}.");
+        }
+        if (decision.NotifyOwner)
+        {
+            notes.Add($"Owner {plan.Flow.Owner} notified.");
+        }
+        if (decision.FiredRules.Count > 0)
+        {
+            notes.Add("Rules: " + string.Join("; ", decision.FiredRules) + ".");
+        }
+        entry.Reason = notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    public async Task WriteAsync(ISyncConnector target, CancellationToken cancellationToken)
+    {
+        if (_writes.Count > 0)
+        {
+            var writes = _writes.Select(w => new RecordWrite(w.Key, w.Value.Fields, w.Value.IsNew)).ToList();
+            foreach (var failed in (await target.WriteBatchAsync(plan.BusinessObject.Key, writes, cancellationToken)).Where(r => !r.Succeeded))
+            {
+                foreach (var entry in _dependents.GetValueOrDefault(failed.Id) ?? [])
+                {
+                    Fail(entry, failed.Error!);
+                }
+            }
+        }
+        if (_activities.Count > 0)
+        {
+            var pending = _activities.Where(a => a.Entry.Outcome != OutcomeKind.Failed).ToList();
+            var results = await target.AppendActivitiesAsync(pending.Select(a => a.Activity).ToList(), cancellationToken);
+            foreach (var (activity, entry) in pending)
+            {
+                if (results.FirstOrDefault(r => r.Id == activity.Id && !r.Succeeded) is { } failed)
+                {
+                    Fail(entry, failed.Error!);
+                }
+            }
+        }
+        foreach (var (entry, error) in await RelatedWrites.ApplyAsync(plan, target, _related.Where(r => r.Entry.Outcome != OutcomeKind.Failed).ToList(), cancellationToken))
+        {
+            Fail(entry, error);
+        }
+    }
+
+    internal static void Fail(RecordResult entry, string error) =>
+        (entry.Outcome, entry.Reason, entry.NewLink) = (OutcomeKind.Failed, error, false);
+
+    private void Write(string targetId, Dictionary<string, string?> fields, bool isNew, RecordResult entry)
+    {
+        if (_writes.TryGetValue(targetId, out var pending))
+        {
+            foreach (var (field, value) in fields)
+            {
+                pending.Fields[field] = value;
+            }
+        }
+        else
+        {
+            _writes[targetId] = (new Dictionary<string, string?>(fields, StringComparer.OrdinalIgnoreCase), isNew);
+        }
+        if (!_dependents.TryGetValue(targetId, out var list))
+        {
+            list = [];
+            _dependents[targetId] = list;
+        }
+        list.Add(entry);
+    }
+
+    private static string Json(IReadOnlyDictionary<string, string?> values) => SyncJson.Serialize(values);
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using CrmGovernance.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.Sync.Engine;
+
+/// <summary>
+/// One run per flow across processes: a run holds its flow's lease (on the flow's cursor row) and renews it with every
+/// batch. A lease is free when released, expired, or held by a process of this machine that no longer exists (a
+/// killed worker's flows are picked up at once, not after the lease runs out).
+/// </summary>
+public sealed class FlowLease(IDbContextFactory<CrmDbContext> contexts, TimeProvider time)
+{
+    public static string NewHolder() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Takes the lease; returns the flow's cursor, or null Acquired=false with the current holder when it is held.</summary>
+    public async Task<(bool Acquired, string? Cursor)> AcquireAsync(Guid flowId, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.FlowCursors.AsNoTracking().FirstOrDefaultAsync(c => c.FlowId == flowId, cancellationToken);
+        if (row is null)
+        {
+            db.FlowCursors.Add(new FlowCursor { FlowId = flowId, UpdatedUtc = now, LeaseHolder = holder, LeaseUntilUtc = now + duration });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (true, null);
+            }
+            catch (DbUpdateException)
+            {
+                return (false, null);
+            }
+        }
+        if (row.LeaseHolder is { } current && row.LeaseUntilUtc > now && !IsDead(current))
+        {
+            return (false, row.Cursor);
+        }
+        var previous = row.LeaseHolder;
+        var taken = await db.FlowCursors.Where(c => c.FlowId == flowId && c.LeaseHolder == previous)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseHolder, holder).SetProperty(c => c.LeaseUntilUtc, now + duration), cancellationToken);
+        return (taken == 1, row.Cursor);
+    }
+
+    public async Task ReleaseAsync(Guid flowId, string holder, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.FlowCursors.Where(c => c.FlowId == flowId && c.LeaseHolder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseHolder, (string?)null).SetProperty(c => c.LeaseUntilUtc, (DateTime?)null), cancellationToken);
+    }
+
+    public async Task<string?> CursorAsync(Guid flowId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.FlowCursors.AsNoTracking().Where(c => c.FlowId == flowId).Select(c => c.Cursor).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static bool IsDead(string holder)
+    {
+        var parts = holder.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid) || pid == Environment.ProcessId)
+        {
+            return false;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using CrmGovernance.Core.Features.Configuration.Transforms;
+using CrmGovernance.Core.Features.Sync.Connectors;
+
+namespace CrmGovernance.Core.Features.Sync.Engine;
+
+/// <summary>A source record after mapping: its source fields, the target values the mappings produced, and any errors.</summary>
+public sealed class IncomingRecord
+{
+    private IncomingRecord(ConnectorRecord source, Dictionary<string, string?> values, List<string> errors)
+    {
+        Source = source;
+        Values = values;
+        Errors = errors;
+    }
+
+    public ConnectorRecord Source { get; }
+    public string SourceId => Source.Id;
+    /// <summary>Target field → value, as mapped (rules may set more).</summary>
+    public Dictionary<string, string?> Values { get; }
+    public List<string> Errors { get; }
+
+    /// <summary>The mapped value of a target field, else the source value of a source field.</summary>
+    public string? Value(string field) =>
+        Values.TryGetValue(field, out var mapped) ? mapped : Source.Fields.TryGetValue(field, out var raw) ? raw : null;
+
+    /// <summary>Maps a source record and checks the result against the target's catalog (required, type, picklist).</summary>
+    public static IncomingRecord Map(FlowPlan plan, ConnectorRecord source)
+    {
+        var values = new Dictionary<string, string?>(plan.Mappings.Count, StringComparer.OrdinalIgnoreCase);
+        var errors = new List<string>();
+        foreach (var mapping in plan.Mappings)
+        {
+            var mapped = MappingRunner.Run(mapping, source.Fields, plan.Flow.DefaultRegion);
+            values[mapping.TargetField] = string.IsNullOrEmpty(mapped.Value) ? null : mapped.Value;
+            errors.AddRange(mapped.Errors);
+        }
+        foreach (var field in plan.TargetCatalog.Values)
+        {
+            if ((values.TryGetValue(field.Name, out var value) || field.Required) && FieldValueCheck.Check(field, value) is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+        return new IncomingRecord(source, values, errors);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Sync.Connectors;
+using CrmGovernance.Core.Features.Sync.ErrorQueue;
+using CrmGovernance.Core.Features.Sync.Runs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrmGovernance.Core.Features.Sync.Engine;
+
+/// <summary>
+/// Runs a prepared run batch by batch: read since the cursor → <see cref="BatchProcessor"/> → <see cref="RunRecorder"/>
+/// (outcomes, crosswalk, error queue and the new cursor together), then ends it with its status. Singleton.
+/// </summary>
+public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOptions> options, TimeProvider time, ILogger<SyncExecutor> logger)
+{
+    internal async Task ExecuteAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        var status = SyncRunStatus.Succeeded;
+        string? message = null;
+        try
+        {
+            await using var source = connectors.Open(context.Plan.Source);
+            await using var target = connectors.Open(context.Plan.Target);
+            var processor = new BatchProcessor(context.Plan, target, context.Get<CrosswalkStore>(), time);
+            var recorder = new RunRecorder(context.Get<IDbContextFactory<CrmDbContext>>(), context.Plan, run, context.Holder);
+            (status, message) = context.Replay is { } items
+                ? await ReplayAsync(context, items, processor, recorder, cancellationToken)
+                : await ReadAndProcessAsync(context, source, processor, recorder, cancellationToken);
+        }
+        catch (SystemUnavailableException e)
+        {
+            (status, message) = (SyncRunStatus.SystemUnavailable, $"{e.Message} The cursor stays where the last recorded batch left it; the next run carries on from there.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (status, message) = (SyncRunStatus.Interrupted, "Stopped because the process shut down; the next run carries on from the last recorded batch.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or DbUpdateException or IOException or System.Data.Common.DbException)
+        {
+            logger.LogError(e, "Run {RunId} of flow {Flow} failed", run.Id, context.Plan.Flow.Name);
+            (status, message) = (SyncRunStatus.Failed, e.Message);
+        }
+        await FinishAsync(context, status, message);
+    }
+
+    private async Task<(SyncRunStatus, string?)> ReadAndProcessAsync(RunContext context, ISyncConnector source, BatchProcessor processor, RunRecorder recorder,
+        CancellationToken cancellationToken)
+    {
+        var run = context.Run;
+        var settings = options.Value;
+        var cursor = context.Cursor;
+        var remaining = run.DryRun ? settings.DryRunMaxRecords : int.MaxValue;
+        var fromStart = false;
+        while (remaining > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await source.ReadChangesAsync(context.Plan.BusinessObject.Key, cursor, Math.Min(settings.BatchSize, remaining), cancellationToken);
+            if (page.Records.Count == 0)
+            {
+                if (run.DryRun && run.Read == 0 && cursor is not null && !fromStart)
+                {
+                    (cursor, fromStart) = (null, true);
+                    continue;
+                }
+                break;
+            }
+            var batch = await processor.ProcessAsync(page.Records, run.DryRun, new HashSet<string>(), cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            await recorder.RecordAsync(batch, page.NextCursor, moveCursor: !run.DryRun, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
+            cursor = page.NextCursor;
+            remaining -= page.Records.Count;
+            if (run.Failed > settings.MaxFailedRecords)
+            {
+                return (SyncRunStatus.Aborted, $"Stopped after {run.Failed:N0} records failed (the limit is {settings.MaxFailedRecords:N0}); they wait in the error queue.");
+            }
+        }
+        var note = run.DryRun
+            ? $"Dry run: nothing was written. {(fromStart ? "Nothing was waiting since the last run, so the first records of the source were evaluated." : "The records waiting since the last run were evaluated.")}"
+            : null;
+        return (run.Rejected + run.Failed > 0 ? SyncRunStatus.CompletedWithErrors : SyncRunStatus.Succeeded, note);
+    }
+
+    private async Task<(SyncRunStatus, string?)> ReplayAsync(RunContext context, IReadOnlyList<ErrorQueueItem> items, BatchProcessor processor, RunRecorder recorder,
+        CancellationToken cancellationToken)
+    {
+        var released = items.Where(i => i.Kind == ErrorKind.Review).Select(i => i.SourceId!).ToHashSet(StringComparer.Ordinal);
+        foreach (var chunk in items.Chunk(options.Value.BatchSize))
+        {
+            var records = chunk.Select(i => new ConnectorRecord(i.SourceId!, JsonSerializer.Deserialize<Dictionary<string, string?>>(i.Payload) ?? [])).ToList();
+            var batch = await processor.ProcessAsync(records, dryRun: false, released, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            await recorder.RecordAsync(batch, null, moveCursor: false, now, now.AddSeconds(options.Value.LeaseSeconds), cancellationToken);
+        }
+        var run = context.Run;
+        return (run.Rejected + run.Failed > 0 ? SyncRunStatus.CompletedWithErrors : SyncRunStatus.Succeeded,
+            $"Replayed {items.Count:N0} queued record(s) with configuration version {run.ConfigurationVersion}.");
+    }
+
+    private async Task FinishAsync(RunContext context, SyncRunStatus status, string? message)
+    {
+        var run = context.Run;
+        (run.Status, run.Message, run.FinishedUtc) = (status, message, time.GetUtcNow().UtcDateTime);
+        await using var db = await context.Get<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(CancellationToken.None);
+        await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, status).SetProperty(r => r.Message, message).SetProperty(r => r.FinishedUtc, run.FinishedUtc), CancellationToken.None);
+        logger.LogInformation("Run {RunId} of {Flow} ended {Status}: {Read} read, {Created} created, {Updated} updated, {Rejected} rejected, {Failed} failed",
+            run.Id, run.FlowName, status, run.Read, run.Created, run.Updated, run.Rejected, run.Failed);
+    }
+}
