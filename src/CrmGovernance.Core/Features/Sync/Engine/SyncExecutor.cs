@@ -38,8 +38,9 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         {
             (status, message) = (SyncRunStatus.Interrupted, "Stopped because the process shut down; the next run carries on from the last recorded batch.");
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or DbUpdateException or IOException or System.Data.Common.DbException)
+        catch (Exception e)
         {
+            // Whatever went wrong, the run must end with a status and a reason, never stay "running".
             logger.LogError(e, "Run {RunId} of flow {Flow} failed", run.Id, context.Plan.Flow.Name);
             (status, message) = (SyncRunStatus.Failed, e.Message);
         }
