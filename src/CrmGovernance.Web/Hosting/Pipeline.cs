@@ -21,6 +21,7 @@ internal static class Pipeline
         app.UseAuthorization();
         app.UseActorContext();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapCrmHealth();

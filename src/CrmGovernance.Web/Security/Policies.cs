@@ -12,8 +12,12 @@ public static class Policies
     /// <summary>The governance configuration, change requests and versions (drafting and review are checked by the services).</summary>
     public const string Governance = nameof(Governance);
 
+    /// <summary>Runs and the error queue: watching flows run, starting runs, replaying and discarding records.</summary>
+    public const string Operations = nameof(Operations);
+
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Auditor))
-        .AddPolicy(Governance, p => p.RequireRole(Roles.Admin, Roles.BusinessOwner, Roles.Auditor));
+        .AddPolicy(Governance, p => p.RequireRole(Roles.Admin, Roles.BusinessOwner, Roles.Auditor))
+        .AddPolicy(Operations, p => p.RequireRole(Roles.Admin, Roles.BusinessOwner, Roles.Steward));
 }

@@ -24,7 +24,7 @@ public static class Endpoints
         System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}:]+(:(?<type>[a-z]+))?\}", m => m.Groups["type"].Value switch
         {
             "guid" => Guid.NewGuid().ToString(),
-            "int" => "1",
+            "int" or "long" => "1",
             _ => "sample",
         }).TrimStart('/');
 

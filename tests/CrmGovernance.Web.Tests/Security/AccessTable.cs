@@ -9,6 +9,7 @@ namespace CrmGovernance.Web.Tests.Security;
 public static class AccessTable
 {
     private static readonly Access Governance = Access.RolesOnly(Roles.Admin, Roles.BusinessOwner, Roles.Auditor);
+    private static readonly Access Operations = Access.RolesOnly(Roles.Admin, Roles.BusinessOwner, Roles.Steward);
 
     public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
     {
@@ -16,6 +17,7 @@ public static class AccessTable
         ["/"] = Access.AnyUser,
         ["/audit"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
         ["/admin/users"] = Access.RolesOnly(Roles.Admin),
+        ["/admin/inbound-keys"] = Access.RolesOnly(Roles.Admin),
 
         // Governance: read by owners, admins and auditors; drafting and review are checked again by the services.
         ["/journeys"] = Governance,
@@ -28,6 +30,11 @@ public static class AccessTable
         ["/change-requests"] = Governance,
         ["/change-requests/{Id:guid}"] = Governance,
         ["/versions"] = Governance,
+
+        // Operations: runs and the error queue, for those who run the flows day to day (the services check again).
+        ["/runs"] = Operations,
+        ["/runs/{Id:long}"] = Operations,
+        ["/error-queue"] = Operations,
 
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,
@@ -48,6 +55,8 @@ public static class AccessTable
         ["/Account/InvalidUser"] = Access.Anonymous,
         ["/setup"] = Access.Anonymous,
         ["/health"] = Access.Anonymous,
+        // The inbound webhook: anonymous for cookie auth; its API key (checked by the endpoint) is its authentication.
+        ["/api/inbound/{systemKey}/{object}"] = Access.Anonymous,
         ["/not-found"] = Access.Anonymous,
         ["/Error"] = Access.Anonymous,
 

@@ -18,7 +18,10 @@ public static class NavigationItems
         new("Governance", "Flows", "flows", Icons.Material.Filled.AltRoute, Policies.Governance),
         new("Governance", "Change requests", "change-requests", Icons.Material.Filled.RateReview, Policies.Governance),
         new("Governance", "Versions", "versions", Icons.Material.Filled.History, Policies.Governance),
+        new("Operations", "Runs", "runs", Icons.Material.Filled.PlayCircleOutline, Policies.Operations),
+        new("Operations", "Error queue", "error-queue", Icons.Material.Filled.ReportProblem, Policies.Operations),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.AuditReader),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Admin),
+        new("Admin", "Inbound API keys", "admin/inbound-keys", Icons.Material.Filled.Key, Policies.Admin),
     ];
 }

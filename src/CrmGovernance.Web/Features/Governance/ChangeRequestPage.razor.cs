@@ -1,7 +1,11 @@
 using CrmGovernance.Core;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Web.Features.Operations;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,12 +22,16 @@ public sealed partial class ChangeRequestPage
     private bool isAuthor;
     private bool mayReview;
     private string? comment;
+    private IReadOnlyList<DataFlow> dryRunFlows = [];
 
     [Parameter] public Guid Id { get; set; }
     [Inject] private ChangeRequestService Requests { get; set; } = default!;
     [Inject] private ChangeRequestReview Review { get; set; } = default!;
     [Inject] private ActorContext Actor { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private PublishedConfiguration Published { get; set; } = default!;
+    [Inject] private SyncRunner Runner { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -38,7 +46,13 @@ public sealed partial class ChangeRequestPage
         diffs = ChangeSet.Describe(request.Items);
         isAuthor = request.AuthorId == (Actor.UserId ?? Actor.Name) && ChangeControlAccess.MayDraft(Actor);
         mayReview = await Review.MayReviewAsync(request);
+        dryRunFlows = mayReview
+            ? DryRunFlows.For(request.Items, (await Published.CurrentAsync()).Configuration, await Requests.DraftConfigurationAsync(Id))
+            : [];
     }
+
+    private Task DryRunAsync(DataFlow flow) =>
+        RunLauncher.StartAsync(Runner, new SyncRunRequest(flow.Id, SyncTrigger.Manual, Actor.Name, DryRun: true, ChangeRequestId: Id), Navigation, Snackbar);
 
     private Task DiscardAsync(ChangeRequestItem item) => RunAsync(() => Requests.DiscardItemAsync(Id, item.Id), $"Removed {item.DisplayName} from the request.");
 

@@ -1,0 +1,6 @@
+namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
+
+/// <summary>An error-queue item as the list shows it: everything but the payload.</summary>
+public sealed record ErrorQueueRow(
+    long Id, ErrorKind Kind, ErrorStatus Status, Guid? FlowId, string SystemKey, string ObjectKey, long? RunId, string? SourceId,
+    string Reason, int Attempts, DateTime CreatedUtc, DateTime? LastAttemptUtc);

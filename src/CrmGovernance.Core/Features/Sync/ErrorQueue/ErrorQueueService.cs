@@ -1,0 +1,124 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Sync.Runs;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
+
+/// <summary>
+/// The error queue for the operations pages: rejected and failed records and unreadable inbound payloads, waiting
+/// for a fix and a replay (replays are runs: <see cref="Engine.SyncRunner.StartReplayAsync"/>), or for someone to discard them.
+/// </summary>
+public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+    public const string DiscardAction = "Discard";
+    public const string AuditEntityType = "ErrorQueueItem";
+
+    /// <summary>Items, newest first.</summary>
+    public async Task<PagedResult<ErrorQueueRow>> ListAsync(ErrorQueueFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        OperationsAccess.Ensure(actor);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        page = Math.Max(0, page);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.ErrorQueueItems.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+        if (filter.FlowId is { } flowId)
+        {
+            query = query.Where(e => e.FlowId == flowId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            var pattern = "%" + search.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+                .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            query = query.Where(e => (e.SourceId != null && e.SourceId.StartsWith(search)) || EF.Functions.Like(e.Reason, pattern, @"\"));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new ErrorQueueRow(e.Id, e.Kind, e.Status, e.FlowId, e.SystemKey, e.ObjectKey, e.RunId, e.SourceId, e.Reason,
+                e.Attempts, e.CreatedUtc, e.LastAttemptUtc))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ErrorQueueRow>(rows, total);
+    }
+
+    /// <summary>One item with its payload.</summary>
+    public async Task<ErrorQueueItem?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        OperationsAccess.Ensure(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ErrorQueueItems.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes open items out of the queue for good: they will not be replayed. Items no longer open (resolved by a
+    /// replay meanwhile, or discarded by someone else) are left as they are. Recorded in the audit trail with the reason.
+    /// </summary>
+    /// <returns>How many items were discarded.</returns>
+    public async Task<int> DiscardAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken = default)
+    {
+        OperationsAccess.Ensure(actor);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("Say why these items are discarded.", nameof(reason));
+        }
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        reason = reason.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var by = actor.Name;
+        List<long> discarded;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            discarded = await db.ErrorQueueItems.Where(e => ids.Contains(e.Id) && e.Status == ErrorStatus.Open).Select(e => e.Id)
+                .OrderBy(id => id).ToListAsync(cancellationToken);
+            await db.ErrorQueueItems.Where(e => discarded.Contains(e.Id) && e.Status == ErrorStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ErrorStatus.Discarded)
+                    .SetProperty(e => e.ResolvedUtc, now)
+                    .SetProperty(e => e.ResolvedBy, by), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (discarded.Count > 0)
+        {
+            var subject = string.Join(",", discarded);
+            await audit.RecordAsync(DiscardAction, AuditEntityType, subject.Length <= 256 ? subject : subject[..255] + "…",
+                new { reason, count = discarded.Count, items = subject },
+                cancellationToken: cancellationToken);
+        }
+        return discarded.Count;
+    }
+
+    /// <summary>Open items in all (for Home); 0 for someone who may not work the queue.</summary>
+    public async Task<int> OpenCountAsync(CancellationToken cancellationToken = default)
+    {
+        if (!OperationsAccess.MayOperate(actor))
+        {
+            return 0;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ErrorQueueItems.CountAsync(e => e.Status == ErrorStatus.Open, cancellationToken);
+    }
+
+    /// <summary>Open items per flow, most first.</summary>
+    public async Task<IReadOnlyList<OpenErrorCount>> OpenCountsByFlowAsync(CancellationToken cancellationToken = default)
+    {
+        OperationsAccess.Ensure(actor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counts = await db.ErrorQueueItems.Where(e => e.Status == ErrorStatus.Open)
+            .GroupBy(e => new { e.FlowId, e.SystemKey, e.ObjectKey })
+            .Select(g => new OpenErrorCount(g.Key.FlowId, g.Key.SystemKey, g.Key.ObjectKey, g.Count()))
+            .ToListAsync(cancellationToken);
+        return counts.OrderByDescending(c => c.Count).ThenBy(c => c.SystemKey, StringComparer.Ordinal).ToList();
+    }
+}

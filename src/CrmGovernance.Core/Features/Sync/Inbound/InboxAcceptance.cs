@@ -1,0 +1,4 @@
+namespace CrmGovernance.Core.Features.Sync.Inbound;
+
+/// <summary>The inbox id a payload was stored under; <see cref="Duplicate"/>: an earlier request with the same idempotency key stored it.</summary>
+public readonly record struct InboxAcceptance(long Id, bool Duplicate);

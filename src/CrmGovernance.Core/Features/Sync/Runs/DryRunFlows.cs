@@ -1,0 +1,43 @@
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+
+namespace CrmGovernance.Core.Features.Sync.Runs;
+
+/// <summary>Which flows a reviewer can dry-run to see what a change request's draft would do.</summary>
+public static class DryRunFlows
+{
+    /// <summary>
+    /// The active flows of the draft configuration that the request touches: the flow itself, its mappings or rules,
+    /// its object or that object's sources of truth, a field of its object in one of its systems, one of its systems.
+    /// All active flows when it touches none of them (e.g. a journey).
+    /// </summary>
+    public static IReadOnlyList<DataFlow> For(IEnumerable<ChangeRequestItem> items, GovernanceConfiguration published, GovernanceConfiguration draft)
+    {
+        var active = draft.Flows.Where(f => f.Status == FlowStatus.Active).OrderBy(f => f.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var touched = new List<Func<DataFlow, bool>>();
+        foreach (var item in items)
+        {
+            // Before and after: a deleted mapping touches its flow as much as a new one.
+            foreach (var config in new[] { draft, published })
+            {
+                Func<DataFlow, bool>? test = ConfigurationItems.Find(config, item.Kind, item.ItemId) switch
+                {
+                    DataFlow flow => f => f.Id == flow.Id,
+                    FieldMapping m => f => f.Id == m.FlowId,
+                    BusinessRule r => f => f.Id == r.FlowId,
+                    BusinessObject o => f => f.ObjectId == o.Id,
+                    SourceOfTruth s => f => f.ObjectId == s.ObjectId,
+                    FieldDefinition d => f => f.ObjectId == d.ObjectId && (f.SourceSystemId == d.SystemId || f.TargetSystemId == d.SystemId),
+                    ConnectedSystem s => f => f.SourceSystemId == s.Id || f.TargetSystemId == s.Id,
+                    _ => null,
+                };
+                if (test is not null)
+                {
+                    touched.Add(test);
+                }
+            }
+        }
+        var affected = active.Where(f => touched.Exists(t => t(f))).ToList();
+        return affected.Count > 0 ? affected : active;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace CrmGovernance.Core.Features.Sync.Runs;
+
+/// <summary>Reads a run's <see cref="SyncRun.RejectionReasonsJson"/> (reason → how often) for display.</summary>
+public static class RejectionReasons
+{
+    /// <summary>The most frequent reasons first (ties by reason), at most <paramref name="max"/>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> Top(string? json, int max)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return [];
+            }
+            return document.RootElement.EnumerateObject()
+                .Select(p => new KeyValuePair<string, int>(p.Name, p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt32(out var n) ? n : 0))
+                .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(max).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}
