@@ -432,9 +432,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Sync.Inbound.InboundApiKey", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -555,6 +555,8 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "Outcome");
 
                     b.HasIndex("RunId", "SourceId");
+
+                    b.HasIndex("RunId", "TargetId");
 
                     b.ToTable("RecordOutcomes");
                 });

@@ -25,6 +25,7 @@ public sealed class InboundKeyServiceTests(InboundFixture fixture) : IClassFixtu
         Assert.DoesNotContain(stored.Hash, insert.Changes, StringComparison.Ordinal);
         Assert.DoesNotContain(issued.Key, insert.Changes, StringComparison.Ordinal);
         Assert.Equal("web-tests", insert.ActorName);
+        Assert.Equal(issued.Id.ToString(), insert.EntityId);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class InboundKeyServiceTests(InboundFixture fixture) : IClassFixtu
         Assert.True(result.Succeeded);
         using var after = await PostAsync(client, issued.Key, Json("""{"email":"r@example.com"}"""));
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
-        var update = Assert.Single(await AuditRowsAsync(issued.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), a => a.Action == AuditActions.Update);
+        var update = Assert.Single(await AuditRowsAsync(issued.Id.ToString()), a => a.Action == AuditActions.Update);
         Assert.Contains("RevokedUtc", update.Changes, StringComparison.Ordinal);
         var row = (await AsAdminAsync(_host, s => s.ListAsync(0, 200))).Items.Single(k => k.Id == issued.Id);
         Assert.True(row.IsRevoked);

@@ -1,4 +1,4 @@
 namespace CrmGovernance.Core.Features.Sync.Inbound;
 
 /// <summary>A key that is not revoked, as the endpoint sees it: which system it belongs to.</summary>
-public sealed record ActiveInboundKey(int Id, string SystemKey, string Prefix);
+public sealed record ActiveInboundKey(Guid Id, string SystemKey, string Prefix);

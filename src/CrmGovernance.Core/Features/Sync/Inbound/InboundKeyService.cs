@@ -25,7 +25,7 @@ public sealed class InboundKeyService(
         var total = await db.InboundApiKeys.CountAsync(cancellationToken);
         // Active keys first, newest first.
         var rows = await db.InboundApiKeys.AsNoTracking()
-            .OrderBy(k => k.RevokedUtc != null).ThenByDescending(k => k.Id)
+            .OrderBy(k => k.RevokedUtc != null).ThenByDescending(k => k.CreatedUtc)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(k => new InboundKeyRow(k.Id, k.SystemKey, k.Name, k.Prefix, k.CreatedUtc, k.CreatedBy, k.RevokedUtc))
             .ToListAsync(cancellationToken);
@@ -70,8 +70,10 @@ public sealed class InboundKeyService(
             return new IssueKeyResult(OperationResult.Fail($"{system!.Name} already has an active key named \"{name}\": choose another name, or revoke that key first."), null);
         }
         var key = InboundKeyText.Generate();
+        // A key chosen here, not by the database, so the audit row of the insert names the real id.
         var entity = new InboundApiKey
         {
+            Id = Guid.CreateVersion7(),
             SystemKey = system!.Key,
             Name = name,
             Prefix = InboundKeyText.PrefixOf(key),
@@ -85,7 +87,7 @@ public sealed class InboundKeyService(
         return new IssueKeyResult(OperationResult.Success, new IssuedInboundKey(entity.Id, entity.SystemKey, entity.Name, entity.Prefix, key));
     }
 
-    public async Task<OperationResult> RevokeAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> RevokeAsync(Guid id, CancellationToken cancellationToken = default)
     {
         EnsureAdmin();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

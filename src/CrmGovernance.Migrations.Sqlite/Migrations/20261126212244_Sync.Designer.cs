@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmGovernance.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126195227_Sync")]
+    [Migration("20261126212244_Sync")]
     partial class Sync
     {
         /// <inheritdoc />
@@ -435,9 +435,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Sync.Inbound.InboundApiKey", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -558,6 +558,8 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "Outcome");
 
                     b.HasIndex("RunId", "SourceId");
+
+                    b.HasIndex("RunId", "TargetId");
 
                     b.ToTable("RecordOutcomes");
                 });

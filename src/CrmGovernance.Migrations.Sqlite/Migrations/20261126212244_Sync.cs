@@ -77,8 +77,7 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                 name: "InboundApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SystemKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -212,6 +211,11 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                 name: "IX_RecordOutcomes_RunId_SourceId",
                 table: "RecordOutcomes",
                 columns: new[] { "RunId", "SourceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordOutcomes_RunId_TargetId",
+                table: "RecordOutcomes",
+                columns: new[] { "RunId", "TargetId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SyncRuns_FlowId_Id",
