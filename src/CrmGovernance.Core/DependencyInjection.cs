@@ -2,6 +2,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.FirstRun.Demo;
 using CrmGovernance.Core.Features.Sync;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Health;
@@ -23,9 +24,10 @@ public static class DependencyInjection
     {
         // First hosted service: the schema must exist before Data Protection loads its key ring and before the scheduler starts.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddDemoSystems();
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.Section));
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations()
             .Validate(o => Quartz.CronExpression.TryParse(o.AuditVerificationCron, out _), "Scheduler:AuditVerificationCron is not a valid Quartz cron expression.")

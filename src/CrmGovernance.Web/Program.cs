@@ -1,4 +1,5 @@
 using CrmGovernance.Core;
+using CrmGovernance.Web.Features.Demo;
 using CrmGovernance.Web.Features.Inbound;
 using CrmGovernance.Web.Hosting;
 
@@ -8,6 +9,7 @@ builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddCrmIdentity(builder.Configuration);
 builder.Services.AddCrmUi();
 builder.Services.AddInboundEndpoint(builder.Configuration);
+builder.Services.AddCrmDemo();
 
 var app = builder.Build();
 app.UseCrmPipeline();

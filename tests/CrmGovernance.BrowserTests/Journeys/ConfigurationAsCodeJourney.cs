@@ -21,12 +21,12 @@ public sealed class ConfigurationAsCodeJourney(BrowserPortal portal)
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-yaml").ClickAsync());
         Assert.EndsWith(".yaml", download.SuggestedFilename, StringComparison.Ordinal);
         var yaml = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.Contains("cron: '0 */15 * * * ?'", yaml.Replace("\"", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("cron: '0/30 * * * * ?'", yaml.Replace("\"", "'", StringComparison.Ordinal), StringComparison.Ordinal);
 
         await page.GotoAsync("change-requests");
         await Interactive.ClickUntilAsync(page.Locator("#import-yaml"), page.Locator("#yaml-title"));
         await page.Locator("#yaml-title").FillAsync("Orders every 30 minutes");
-        var edited = yaml.Replace("0 */15 * * * ?", "0 */30 * * * ?", StringComparison.Ordinal);
+        var edited = yaml.Replace("0/30 * * * * ?", "0 */30 * * * ?", StringComparison.Ordinal);
         await page.Locator("#yaml-text").FillAsync(edited);
         await page.Locator("#yaml-import").ClickAsync();
 

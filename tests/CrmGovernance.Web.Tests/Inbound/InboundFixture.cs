@@ -10,6 +10,9 @@ public sealed class InboundFixture : IDisposable
 
     public PortalHost Host { get; } = new(settings: new Dictionary<string, string>
     {
+        // These tests count what their own requests stored: no live demo website posting too, no worker running the demo flows.
+        ["Demo:Live"] = "false",
+        ["Sync:Worker"] = "false",
         ["Inbound:PermitsPerSecond"] = PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Inbound:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });

@@ -54,6 +54,8 @@ public static class AccessTable
         ["/Account/AccessDenied"] = Access.Anonymous,
         ["/Account/InvalidUser"] = Access.Anonymous,
         ["/setup"] = Access.Anonymous,
+        // The live demo's public contact form (404 unless Demo:Enabled and Demo:Live): it stands for a website.
+        ["/demo/form"] = Access.Anonymous,
         ["/health"] = Access.Anonymous,
         // The inbound webhook: anonymous for cookie auth; its API key (checked by the endpoint) is its authentication.
         ["/api/inbound/{systemKey}/{object}"] = Access.Anonymous,

@@ -5,7 +5,9 @@ namespace CrmGovernance.Core.Features.FirstRun;
 /// <summary>
 /// The demo's published configuration: a website, a CRM, a shop and marketing automation, with the classic cases —
 /// a web form whose email already exists updates that contact and appends the submission as an activity (never a
-/// second contact), a refunded order sets the customer status, a closed-lost opportunity suppresses marketing.
+/// second contact), a refunded order sets the customer status, a new order above <see cref="ReviewAbove"/> waits for a
+/// steward, a closed-lost opportunity suppresses marketing. The systems are real: the website posts to the inbox, the
+/// others are SQLite files in data/demo (docs/demo.md).
 /// </summary>
 public static class DemoConfiguration
 {
@@ -18,6 +20,9 @@ public static class DemoConfiguration
     public static readonly Guid OpportunitiesFlow = new("f10e0000-0000-4000-8000-000000000003");
     public static readonly Guid WebEnquiryStep = new("10e0000a-0000-4000-8000-000000000001");
     public static readonly Guid OrderStep = new("10e0000a-0000-4000-8000-000000000002");
+
+    /// <summary>New orders with a larger amount are held for a steward's review.</summary>
+    public const decimal ReviewAbove = 5_000m;
 
     public static GovernanceConfiguration Build(string owner, string steward)
     {

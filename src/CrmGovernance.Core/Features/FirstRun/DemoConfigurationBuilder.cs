@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -6,52 +7,24 @@ using static CrmGovernance.Core.Features.FirstRun.DemoConfiguration;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>Builds the pieces of <see cref="DemoConfiguration"/>; ids derive from names, so every demo is identical.</summary>
-internal sealed class DemoConfigurationBuilder(string owner)
+internal sealed partial class DemoConfigurationBuilder(string owner)
 {
     public List<ConnectedSystem> SystemList { get; } = [];
     public List<FieldDefinition> FieldList { get; } = [];
 
+    /// <summary>Real connectors: the website posts to the inbox; the CRM, shop and marketing tool are SQLite files in data/demo (DemoDatabases).</summary>
     public void Systems(Guid website, Guid crm, Guid shop, Guid marketing)
     {
-        SystemList.Add(System(website, "website", "Website", SystemKind.WebsiteCms, "webhook"));
-        SystemList.Add(System(crm, "crm", "CRM", SystemKind.Crm, "sql"));
-        SystemList.Add(System(shop, "shop", "Shop", SystemKind.Ecommerce, "sql"));
-        SystemList.Add(System(marketing, "marketing", "Marketing automation", SystemKind.MarketingAutomation, "rest"));
-    }
-
-    public void Fields()
-    {
-        var contact = StandardObjects.Contact;
-        Field(Website, contact, "email", FieldType.Email, required: true);
-        Field(Website, contact, "first_name", FieldType.Text);
-        Field(Website, contact, "last_name", FieldType.Text);
-        Field(Website, contact, "phone", FieldType.Text);
-        Field(Website, contact, "message", FieldType.Text);
-        Field(Website, contact, "submitted_at", FieldType.Text);
-        Field(Crm, contact, "email", FieldType.Email, required: true);
-        Field(Crm, contact, "first_name", FieldType.Text);
-        Field(Crm, contact, "last_name", FieldType.Text, required: true);
-        Field(Crm, contact, "phone", FieldType.Phone);
-        Field(Crm, contact, "lifecycle_stage", FieldType.Picklist, values: ["subscriber", "lead", "customer", "churned"]);
-        Field(Crm, contact, "customer_status", FieldType.Picklist, values: ["prospect", "active", "refunded"]);
-        Field(Crm, contact, "last_form_at", FieldType.DateTime);
-        var order = StandardObjects.Order;
-        Field(Shop, order, "order_id", FieldType.Text, required: true);
-        Field(Shop, order, "customer_email", FieldType.Email, required: true);
-        Field(Shop, order, "status", FieldType.Text);
-        Field(Shop, order, "total", FieldType.Money);
-        Field(Crm, order, "external_id", FieldType.Text, required: true);
-        Field(Crm, order, "contact_email", FieldType.Email, required: true);
-        Field(Crm, order, "status", FieldType.Picklist, values: ["paid", "shipped", "refunded", "other"]);
-        Field(Crm, order, "amount", FieldType.Money);
-        var opportunity = StandardObjects.Opportunity;
-        Field(Crm, opportunity, "name", FieldType.Text, required: true);
-        Field(Crm, opportunity, "contact_email", FieldType.Email);
-        Field(Crm, opportunity, "stage", FieldType.Picklist, values: ["open", "won", "closed_lost"]);
-        Field(Marketing, opportunity, "contact_email", FieldType.Email, required: true);
-        Field(Marketing, opportunity, "stage", FieldType.Text);
-        Field(Marketing, contact, "email", FieldType.Email, required: true);
-        Field(Marketing, contact, "marketing_suppressed", FieldType.Boolean);
+        SystemList.Add(System(website, "website", "Website", SystemKind.WebsiteCms, "webhook", []));
+        SystemList.Add(System(crm, "crm", "CRM", SystemKind.Crm, "sql",
+        [
+            ("database", "demo/crm.db"), ("contact.table", "contacts"), ("company.table", "companies"), ("opportunity.table", "opportunities"),
+            ("opportunity.created", "created_at"), ("order.table", "orders"), ("activity.table", "activities"),
+        ]));
+        SystemList.Add(System(shop, "shop", "Shop", SystemKind.Ecommerce, "sql",
+            [("database", "demo/shop.db"), ("contact.table", "customers"), ("order.table", "orders"), ("order.created", "created_at")]));
+        SystemList.Add(System(marketing, "marketing", "Marketing automation", SystemKind.MarketingAutomation, "sql",
+            [("database", "demo/marketing.db"), ("contact.table", "contacts"), ("opportunity.table", "opportunities")]));
     }
 
     public static List<SourceOfTruth> SourcesOfTruth() =>
@@ -107,19 +80,20 @@ internal sealed class DemoConfigurationBuilder(string owner)
         {
             Id = webForm, Name = "Web form to CRM contacts", ObjectId = StandardObjects.Contact, SourceSystemId = Website, TargetSystemId = Crm,
             Pattern = FlowPattern.EventDriven, Outcome = "Every web enquiry reaches sales within minutes, without duplicate contacts.",
-            Phase = 1, Owner = owner, Status = FlowStatus.Active, JourneyStepId = webEnquiry, DefaultRegion = "GB",
+            Phase = 1, Owner = owner, Status = FlowStatus.Active, JourneyStepId = webEnquiry, DefaultRegion = "GB", MatchKeys = ["email"],
         },
         new()
         {
             Id = orders, Name = "Shop orders to CRM", ObjectId = StandardObjects.Order, SourceSystemId = Shop, TargetSystemId = Crm,
-            Pattern = FlowPattern.Scheduled, Cron = "0 */15 * * * ?", Outcome = "Account managers see orders and refunds in the CRM.",
-            Phase = 1, Owner = owner, Status = FlowStatus.Active, JourneyStepId = orderPlaced,
+            Pattern = FlowPattern.Scheduled, Cron = "0/30 * * * * ?", Outcome = "Account managers see orders and refunds in the CRM.",
+            Phase = 1, Owner = owner, Status = FlowStatus.Active, JourneyStepId = orderPlaced, MatchKeys = ["external_id"],
         },
         new()
         {
             Id = opportunities, Name = "CRM opportunities to marketing", ObjectId = StandardObjects.Opportunity, SourceSystemId = Crm,
-            TargetSystemId = Marketing, Pattern = FlowPattern.Scheduled, Cron = "0 0 * * * ?",
+            TargetSystemId = Marketing, Pattern = FlowPattern.Scheduled, Cron = "15/30 * * * * ?",
             Outcome = "Nobody who just lost a deal receives promotional email.", Phase = 2, Owner = owner, Status = FlowStatus.Active,
+            MatchKeys = ["crm_reference"],
         },
     ];
 
@@ -135,8 +109,9 @@ internal sealed class DemoConfigurationBuilder(string owner)
         Map(orders, 2, "contact_email", ["customer_email"], Step(TransformKind.EmailNormalise)),
         Map(orders, 3, "status", ["status"], StatusMap()),
         Map(orders, 4, "amount", ["total"]),
-        Map(opportunities, 1, "contact_email", ["contact_email"], Step(TransformKind.EmailNormalise)),
-        Map(opportunities, 2, "stage", ["stage"]),
+        Map(opportunities, 1, "crm_reference", ["reference"], Step(TransformKind.Trim)),
+        Map(opportunities, 2, "contact_email", ["contact_email"], Step(TransformKind.EmailNormalise)),
+        Map(opportunities, 3, "stage", ["stage"]),
     ];
 
     public static List<BusinessRule> Rules(Guid webForm, Guid orders, Guid opportunities) =>
@@ -146,6 +121,11 @@ internal sealed class DemoConfigurationBuilder(string owner)
         Rule(webForm, 2, "New email creates a contact", RuleTriggerKind.Created, null, null, new RuleAction { Kind = RuleActionKind.Create }),
         Rule(orders, 1, "Refunded order sets the customer status", RuleTriggerKind.FieldChangedTo, "status", "refunded",
             new() { Kind = RuleActionKind.SetField, Field = "contact.customer_status", Value = "refunded" }, new() { Kind = RuleActionKind.Update }),
+        Rule(orders, 2, "A new order above 5,000 is held for a steward", RuleTriggerKind.Created, null, null,
+            new RuleAction { Kind = RuleActionKind.RouteToReview }) with
+        {
+            Conditions = [new() { Field = "amount", Operator = ConditionOperator.GreaterThan, Value = DemoConfiguration.ReviewAbove.ToString(CultureInfo.InvariantCulture) }],
+        },
         Rule(opportunities, 1, "Closed-lost opportunity suppresses marketing", RuleTriggerKind.FieldChangedTo, "stage", "closed_lost",
             new() { Kind = RuleActionKind.SuppressMarketing }, new() { Kind = RuleActionKind.NotifyOwner }),
     ];
@@ -160,13 +140,18 @@ internal sealed class DemoConfigurationBuilder(string owner)
         return map;
     }
 
-    private ConnectedSystem System(Guid id, string key, string name, SystemKind kind, string connector) =>
-        new() { Id = id, Key = key, Name = name, Kind = kind, ConnectorType = connector, Owner = owner, Status = SystemStatus.Active };
+    private ConnectedSystem System(Guid id, string key, string name, SystemKind kind, string connector, (string Name, string Value)[] settings) =>
+        new()
+        {
+            Id = id, Key = key, Name = name, Kind = kind, ConnectorType = connector, Owner = owner, Status = SystemStatus.Active,
+            Settings = new(settings.ToDictionary(s => s.Name, s => s.Value), StringComparer.Ordinal),
+        };
 
-    private void Field(Guid system, Guid obj, string name, FieldType type, bool required = false, List<string>? values = null) =>
+    private void Field(Guid system, Guid obj, string name, FieldType type, bool required = false, List<string>? values = null, Guid? reference = null) =>
         FieldList.Add(new()
         {
             Id = Id($"field:{system}:{obj}:{name}"), SystemId = system, ObjectId = obj, Name = name, Type = type, Required = required,
+            ReferenceObjectId = reference,
             Label = char.ToUpperInvariant(name[0]) + name[1..].Replace('_', ' '), AllowedValues = values ?? [], Owner = owner,
         });
 

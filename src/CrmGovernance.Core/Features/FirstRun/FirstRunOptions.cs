@@ -1,12 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CrmGovernance.Core.Features.FirstRun;
 
-/// <summary>Settings of the "Demo" section: demo accounts for evaluation.</summary>
+/// <summary>Settings of the "Demo" section: demo accounts, configuration and systems for evaluation.</summary>
 public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>Seeds one demo user per role and shows their sign-in details on the sign-in page.</summary>
+    /// <summary>Seeds one demo user per role, shows their sign-in details on the sign-in page, and publishes the demo configuration.</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>
+    /// With <see cref="Enabled"/>: the demo systems are live. Their SQLite databases are created in data/demo when
+    /// missing, a simulated website posts enquiries to the inbound endpoint and the shop and CRM change, so the flows run.
+    /// </summary>
+    public bool Live { get; set; } = true;
+
+    /// <summary>Seconds between two enquiries of the simulated website.</summary>
+    [Range(1, 3_600)]
+    public int WebsiteEverySeconds { get; set; } = 8;
+
+    /// <summary>Seconds between two rounds of changes in the shop and the CRM (new orders, refunds, lost deals).</summary>
+    [Range(1, 3_600)]
+    public int ShopEverySeconds { get; set; } = 20;
+
+    /// <summary>Whether the live demo runs.</summary>
+    public bool IsLive => Enabled && Live;
 }
 
 /// <summary>Settings of the "Bootstrap" section: the first Admin when the demo is off.</summary>

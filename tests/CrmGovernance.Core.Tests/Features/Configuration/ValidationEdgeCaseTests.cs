@@ -40,7 +40,7 @@ public sealed class ValidationEdgeCaseTests
     [Fact]
     public void A_field_changed_to_trigger_without_a_value_is_reported()
     {
-        var rule = _demo.Rules.Single(r => r.FlowId == DemoConfiguration.OrdersFlow) with { TriggerValue = " " };
+        var rule = _demo.Rules.Single(r => r.FlowId == DemoConfiguration.OrdersFlow && r.Trigger == RuleTriggerKind.FieldChangedTo) with { TriggerValue = " " };
         var config = _demo with { Rules = [.. _demo.Rules.Where(r => r.Id != rule.Id), rule] };
         Assert.Contains(ConfigurationValidator.Validate(config), i => i.Message.EndsWith("its trigger needs the value the field changes to.", StringComparison.Ordinal));
     }

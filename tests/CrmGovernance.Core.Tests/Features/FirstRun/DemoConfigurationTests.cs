@@ -29,9 +29,25 @@ public sealed class DemoConfigurationTests
     [Fact]
     public void A_refunded_order_sets_the_customer_status()
     {
-        var rule = _demo.Rules.Single(r => r.FlowId == DemoConfiguration.OrdersFlow);
+        var rule = _demo.Rules.Single(r => r.FlowId == DemoConfiguration.OrdersFlow && r.Trigger == RuleTriggerKind.FieldChangedTo);
         Assert.Equal(("status", "refunded"), (rule.TriggerField, rule.TriggerValue));
         Assert.Contains(rule.Actions, a => a.Kind == RuleActionKind.SetField && a.Field == "contact.customer_status" && a.Value == "refunded");
+    }
+
+    [Fact]
+    public void A_new_order_above_the_threshold_is_held_for_review()
+    {
+        var rule = _demo.Rules.Single(r => r.FlowId == DemoConfiguration.OrdersFlow && r.Actions.Any(a => a.Kind == RuleActionKind.RouteToReview));
+        Assert.Equal(RuleTriggerKind.Created, rule.Trigger);
+        Assert.Equal(("amount", ConditionOperator.GreaterThan, "5000"), (rule.Conditions[0].Field, rule.Conditions[0].Operator, rule.Conditions[0].Value));
+    }
+
+    [Fact]
+    public void Every_demo_system_has_a_connector_that_can_run_and_every_flow_matches_on_a_key()
+    {
+        Assert.Equal(["webhook", "sql", "sql", "sql"], _demo.Systems.Select(s => s.ConnectorType));
+        Assert.All(_demo.Systems.Where(s => s.ConnectorType == "sql"), s => Assert.StartsWith("demo/", s.Settings["database"], StringComparison.Ordinal));
+        Assert.All(_demo.Flows, f => Assert.NotEmpty(f.MatchKeys));
     }
 
     [Fact]

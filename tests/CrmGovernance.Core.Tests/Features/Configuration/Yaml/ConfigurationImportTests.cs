@@ -12,7 +12,7 @@ namespace CrmGovernance.Core.Tests.Features.Configuration.Yaml;
 
 public sealed class ConfigurationImportTests
 {
-    private const string OrdersCron = "cron: \"0 */15 * * * ?\"";
+    private const string OrdersCron = "cron: \"0/30 * * * * ?\"";
 
     [Fact]
     public async Task Exporting_and_importing_the_published_configuration_finds_no_differences_and_creates_no_request()
@@ -105,7 +105,7 @@ public sealed class ConfigurationImportTests
     {
         var item = Assert.Single(diff);
         Assert.Equal((ConfigurationItemKind.Flow, DemoConfiguration.OrdersFlow, DiffKind.Changed), (item.Kind, item.ItemId, item.Change));
-        Assert.Equal(new FieldChange("cron", "0 */15 * * * ?", "0 0 * * * ?"), Assert.Single(item.Fields));
+        Assert.Equal(new FieldChange("cron", "0/30 * * * * ?", "0 0 * * * ?"), Assert.Single(item.Fields));
     }
 
     /// <summary>The test host registers only what the change control tests need, so the import service is built here as DI would.</summary>

@@ -97,7 +97,7 @@ public sealed class ConfigurationYamlTests
     {
         var demo = YamlSamples.Demo();
         var yaml = ConfigurationYaml.Export(demo, 1)
-            .Replace("cron: \"0 */15 * * * ?\"", "crn: \"0 */15 * * * ?\"", StringComparison.Ordinal)
+            .Replace("cron: \"0/30 * * * * ?\"", "crn: \"0/30 * * * * ?\"", StringComparison.Ordinal)
             .Replace("kind: Crm", "kind: Salesforce", StringComparison.Ordinal)
             .Replace($"- id: {StandardObjects.Order}", $"- uuid: {StandardObjects.Order}", StringComparison.Ordinal)
             .Replace("phase: 2", "phase: two", StringComparison.Ordinal);
