@@ -320,8 +320,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TargetSystemId", "ObjectId", "TargetId");
-
                     b.HasIndex("SourceSystemId", "ObjectId", "SourceId", "TargetSystemId")
                         .IsUnique();
 
@@ -555,8 +553,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "Outcome");
 
                     b.HasIndex("RunId", "SourceId");
-
-                    b.HasIndex("RunId", "TargetId");
 
                     b.ToTable("RecordOutcomes");
                 });

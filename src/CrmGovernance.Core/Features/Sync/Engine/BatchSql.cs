@@ -4,7 +4,10 @@ using CrmGovernance.Core.Features.Sync.Runs;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
-/// <summary>The statements <see cref="RunRecorder"/> runs, prepared once per batch and executed per row, inside its transaction.</summary>
+/// <summary>
+/// The statements <see cref="RunRecorder"/> runs, prepared once per batch and executed per row, inside its transaction.
+/// "+Status" keeps SQLite on the (FlowId, SourceId) index: the (Status, FlowId) one would scan every open item per row.
+/// </summary>
 internal sealed class BatchSql(DbConnection connection, DbTransaction transaction)
 {
     public async Task InsertOutcomesAsync(long runId, IReadOnlyList<RecordResult> records, DateTime now, CancellationToken ct)
@@ -37,7 +40,7 @@ internal sealed class BatchSql(DbConnection connection, DbTransaction transactio
     {
         await using var retry = Command("""
             UPDATE ErrorQueueItems SET Attempts = Attempts + 1, LastAttemptUtc = @at, Reason = @reason, Kind = @kind, Payload = @payload, RunId = @run
-            WHERE FlowId = @flow AND SourceId = @source AND Status = 'Open'
+            WHERE FlowId = @flow AND SourceId = @source AND +Status = 'Open'
             """, "@at", "@reason", "@kind", "@payload", "@run", "@flow", "@source");
         await using var insert = Command("""
             INSERT INTO ErrorQueueItems (Kind, Status, FlowId, SystemKey, ObjectKey, RunId, SourceId, Reason, Payload, ContentType, Attempts, CreatedUtc, LastAttemptUtc)
@@ -65,7 +68,7 @@ internal sealed class BatchSql(DbConnection connection, DbTransaction transactio
     {
         await using var command = Command("""
             UPDATE ErrorQueueItems SET Status = 'Resolved', ResolvedUtc = @at, ResolvedBy = @by, LastAttemptUtc = @at
-            WHERE FlowId = @flow AND SourceId = @source AND Status = 'Open'
+            WHERE FlowId = @flow AND SourceId = @source AND +Status = 'Open'
             """, "@at", "@by", "@flow", "@source");
         foreach (var r in records)
         {

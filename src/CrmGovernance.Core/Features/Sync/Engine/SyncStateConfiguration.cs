@@ -21,7 +21,6 @@ internal sealed class CrosswalkLinkConfiguration : IEntityTypeConfiguration<Cros
     public void Configure(EntityTypeBuilder<CrosswalkLink> builder)
     {
         builder.HasIndex(l => new { l.SourceSystemId, l.ObjectId, l.SourceId, l.TargetSystemId }).IsUnique();
-        builder.HasIndex(l => new { l.TargetSystemId, l.ObjectId, l.TargetId });
         builder.Property(l => l.SourceId).HasMaxLength(200);
         builder.Property(l => l.TargetId).HasMaxLength(200);
         builder.Property(l => l.CreatedUtc).HasConversion(UtcDateTimeConverter.Instance);

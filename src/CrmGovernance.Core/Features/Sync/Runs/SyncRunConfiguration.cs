@@ -31,7 +31,6 @@ internal sealed class RecordOutcomeConfiguration : IEntityTypeConfiguration<Reco
     {
         builder.HasIndex(r => new { r.RunId, r.Outcome });
         builder.HasIndex(r => new { r.RunId, r.SourceId });
-        builder.HasIndex(r => new { r.RunId, r.TargetId });
         builder.Property(r => r.SourceId).HasMaxLength(200);
         builder.Property(r => r.TargetId).HasMaxLength(200);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);

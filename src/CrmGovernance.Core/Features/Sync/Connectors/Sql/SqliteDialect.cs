@@ -25,7 +25,7 @@ internal sealed class SqliteDialect(string path, int busyTimeoutMilliseconds = 5
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds:D}; PRAGMA journal_mode = WAL;";
+            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds:D}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 10000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

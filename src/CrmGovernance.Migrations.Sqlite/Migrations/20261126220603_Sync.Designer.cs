@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmGovernance.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126212244_Sync")]
+    [Migration("20261126220603_Sync")]
     partial class Sync
     {
         /// <inheritdoc />
@@ -323,8 +323,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TargetSystemId", "ObjectId", "TargetId");
-
                     b.HasIndex("SourceSystemId", "ObjectId", "SourceId", "TargetSystemId")
                         .IsUnique();
 
@@ -558,8 +556,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "Outcome");
 
                     b.HasIndex("RunId", "SourceId");
-
-                    b.HasIndex("RunId", "TargetId");
 
                     b.ToTable("RecordOutcomes");
                 });

@@ -171,11 +171,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CrosswalkLinks_TargetSystemId_ObjectId_TargetId",
-                table: "CrosswalkLinks",
-                columns: new[] { "TargetSystemId", "ObjectId", "TargetId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ErrorQueueItems_FlowId_SourceId",
                 table: "ErrorQueueItems",
                 columns: new[] { "FlowId", "SourceId" });
@@ -211,11 +206,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                 name: "IX_RecordOutcomes_RunId_SourceId",
                 table: "RecordOutcomes",
                 columns: new[] { "RunId", "SourceId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RecordOutcomes_RunId_TargetId",
-                table: "RecordOutcomes",
-                columns: new[] { "RunId", "TargetId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SyncRuns_FlowId_Id",
