@@ -9,6 +9,7 @@ public static class Program
     private static readonly IBenchmarkCommand[] Commands =
     [
         new WebhookBenchmark(),
+        new Sync.SyncBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

@@ -1,0 +1,23 @@
+namespace CrmGovernance.Cli;
+
+/// <summary>The process exit codes, the same for every command (scripts and schedulers branch on them).</summary>
+internal static class ExitCodes
+{
+    public const int Succeeded = 0;
+    public const int CompletedWithErrors = 1;
+    public const int Usage = 2;
+    public const int FlowBusy = 3;
+    public const int RunDidNotFinish = 4;
+    public const int ConfigurationOrDatabase = 5;
+
+    /// <summary>What <c>--help</c> prints under "Exit codes:".</summary>
+    public static readonly IReadOnlyList<(int Code, string Meaning)> Meanings =
+    [
+        (Succeeded, "succeeded"),
+        (CompletedWithErrors, "the run completed, but some records were rejected or failed: they wait in the error queue"),
+        (Usage, "usage error: unknown command, option or flow (an unknown flow lists the known ones)"),
+        (FlowBusy, "the flow is running elsewhere (the portal or another crmgov); try again when that run has finished"),
+        (RunDidNotFinish, "the run ended aborted, system unavailable, failed or interrupted (Ctrl+C), or was cancelled before it started"),
+        (ConfigurationOrDatabase, "configuration or database problem (settings, database file, schema, flow not active, unexpected error)"),
+    ];
+}

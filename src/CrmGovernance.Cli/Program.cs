@@ -1,0 +1,3 @@
+using CrmGovernance.Cli.Commands;
+
+return await CrmgovCommand.InvokeAsync(args);

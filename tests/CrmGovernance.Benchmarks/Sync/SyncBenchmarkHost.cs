@@ -1,0 +1,91 @@
+using CrmGovernance.Core;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmGovernance.Benchmarks.Sync;
+
+/// <summary>
+/// The Core services on a generic host, as the command line runs them: a temp data folder (portal database, scheduler,
+/// the flows' SQLite source and CRMs), the demo off, no flow scheduling, framework logging at Warning.
+/// </summary>
+internal sealed class SyncBenchmarkHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private SyncBenchmarkHost(string folder, IHost host)
+    {
+        Folder = folder;
+        _host = host;
+    }
+
+    public string Folder { get; }
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<SyncBenchmarkHost> StartAsync(GovernanceConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crmgov-bench-sync-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var initial = new ConfigurationManager();
+        // No appsettings watcher: it would wake up for every write to the databases in this folder (about a tenth of the CPU).
+        initial.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Configuration = initial, ContentRootPath = folder, EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "false",
+            ["Database:Path"] = Path.Combine(folder, "portal.db"),
+            ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
+            ["Sync:Worker"] = "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // "No user exists yet" and "no XML encryptor": true, and beside the point here.
+        builder.Logging.AddFilter("CrmGovernance.Core.Features.FirstRun", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Services.AddCrmCore(builder.Configuration, folder);
+        builder.Services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password)).AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var bench = new SyncBenchmarkHost(folder, host);
+        await using (var scope = bench.SystemScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ConfigurationSeeder>().SeedIfEmptyAsync(configuration, cancellationToken);
+        }
+        return bench;
+    }
+
+    public string PathOf(string file) => Path.Combine(Folder, file);
+
+    /// <summary>A scope acting as the system, as the worker does.</summary>
+    public AsyncServiceScope SystemScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("benchmark", null);
+        return scope;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still closing; the temp folder is cleaned by the OS.
+        }
+    }
+}
