@@ -59,6 +59,11 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now)
             entry.AfterJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
             entry.NewLink = match == MatchKind.Key;
             entry.Outcome = decision.Append ? OutcomeKind.Appended : changes.Count > 0 ? OutcomeKind.Updated : OutcomeKind.Unchanged;
+            if (entry.Outcome == OutcomeKind.Unchanged)
+            {
+                // Nothing to compare: a resync of unchanged records does not fill the portal with copies of their values.
+                (entry.BeforeJson, entry.AfterJson) = (null, null);
+            }
             notes.Add(match == MatchKind.Key ? "Matched an existing record by key." : "Matched the record this source record is linked to.");
             if (decision.Append)
             {
