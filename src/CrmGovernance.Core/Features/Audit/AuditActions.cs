@@ -10,7 +10,10 @@ public static class AuditActions
     public const string LockedOut = "LockedOut";
     public const string SignOut = "SignOut";
     public const string TwoFactorReset = "TwoFactorReset";
+    public const string SyncRunStarted = "SyncRunStarted";
+    public const string SyncDryRunStarted = "SyncDryRunStarted";
+    public const string ErrorQueueDiscard = "Discard";
 
     public static readonly IReadOnlyList<string> All =
-        [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset];
+        [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard];
 }

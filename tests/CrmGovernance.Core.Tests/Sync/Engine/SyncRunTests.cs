@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -130,6 +131,22 @@ public sealed class SyncRunTests
         var outcome = await f.Host.QueryAsync(db => db.RecordOutcomes.SingleAsync(o => o.RunId == run.Id));
         Assert.Contains("\"phone\":null", outcome.BeforeJson, StringComparison.Ordinal);
         Assert.Contains("+447911123456", outcome.AfterJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starting_a_run_or_a_dry_run_by_hand_is_written_to_the_audit_trail_with_who_and_which_flow()
+    {
+        await using var f = await SyncFlowFixture.StartAsync(SyncScenario.Build());
+        await f.PersonAsync("a", "a@example.com");
+
+        var run = await f.RunAsync();
+        var dry = await f.RunAsync(dryRun: true);
+
+        var rows = await f.Host.QueryAsync(db => db.AuditEntries.Where(e => e.EntityType == "SyncRun").OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal([AuditActions.SyncRunStarted, AuditActions.SyncDryRunStarted], rows.Select(r => r.Action));
+        Assert.Equal([run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), dry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], rows.Select(r => r.EntityId));
+        Assert.All(rows, r => Assert.Equal("tester", r.ActorName));
+        Assert.Contains("People to CRM", rows[0].Changes, StringComparison.Ordinal);
     }
 
     internal static async Task<SyncRun> WaitUntilFinishedAsync(SyncFlowFixture f, long runId)

@@ -12,7 +12,7 @@ namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
 public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
-    public const string DiscardAction = "Discard";
+    public const string DiscardAction = AuditActions.ErrorQueueDiscard;
     public const string AuditEntityType = "ErrorQueueItem";
 
     /// <summary>Items, newest first.</summary>
