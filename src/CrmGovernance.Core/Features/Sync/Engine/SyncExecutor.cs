@@ -81,7 +81,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         var note = run.DryRun
             ? $"Dry run: nothing was written. {(fromStart ? "Nothing was waiting since the last run, so the first records of the source were evaluated." : "The records waiting since the last run were evaluated.")}"
             : null;
-        return (run.Rejected + run.Failed > 0 ? SyncRunStatus.CompletedWithErrors : SyncRunStatus.Succeeded, note);
+        return (Ended(run), note);
     }
 
     private async Task<(SyncRunStatus, string?)> ReplayAsync(RunContext context, IReadOnlyList<ErrorQueueItem> items, BatchProcessor processor, RunRecorder recorder,
@@ -96,9 +96,13 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             await recorder.RecordAsync(batch, null, moveCursor: false, now, now.AddSeconds(options.Value.LeaseSeconds), cancellationToken);
         }
         var run = context.Run;
-        return (run.Rejected + run.Failed > 0 ? SyncRunStatus.CompletedWithErrors : SyncRunStatus.Succeeded,
+        return (Ended(run),
             $"Replayed {items.Count:N0} queued record(s) with configuration version {run.ConfigurationVersion}.");
     }
+
+    /// <summary>A run that went through: with errors when any record was rejected or failed.</summary>
+    private static SyncRunStatus Ended(SyncRun run) =>
+        run.Rejected + run.Failed > 0 ? SyncRunStatus.CompletedWithErrors : SyncRunStatus.Succeeded;
 
     private async Task FinishAsync(RunContext context, SyncRunStatus status, string? message)
     {

@@ -26,41 +26,41 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
     /// <exception cref="InvalidOperationException">The flow does not exist or is not active (the message says so).</exception>
     public async Task<long> StartAsync(SyncRunRequest request, CancellationToken cancellationToken)
     {
-        var context = await PrepareAsync(request, null, cancellationToken);
-        _ = Task.Run(() => ExecuteAsync(context, lifetime.ApplicationStopping), CancellationToken.None);
-        return context.Run.Id;
+        return InBackground(await PrepareAsync(request, null, cancellationToken));
     }
 
     /// <summary>Runs to the end and returns the finished run.</summary>
     public async Task<SyncRun> RunAsync(SyncRunRequest request, CancellationToken cancellationToken)
     {
-        var context = await PrepareAsync(request, null, cancellationToken);
-        await ExecuteAsync(context, cancellationToken);
-        return context.Run;
+        return await ToTheEndAsync(await PrepareAsync(request, null, cancellationToken), cancellationToken);
     }
 
     /// <summary>Replays open error-queue items of a flow (all of them when <paramref name="ids"/> is null) with the current published configuration, in the background; returns the run's id.</summary>
     public async Task<long> StartReplayAsync(Guid flowId, IReadOnlyCollection<long>? ids, string startedBy, CancellationToken cancellationToken)
     {
-        var context = await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], cancellationToken);
-        _ = Task.Run(() => ExecuteAsync(context, lifetime.ApplicationStopping), CancellationToken.None);
-        return context.Run.Id;
+        return InBackground(await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], cancellationToken));
     }
 
     /// <summary>Replays to the end (the CLI).</summary>
     public async Task<SyncRun> ReplayAsync(Guid flowId, IReadOnlyCollection<long>? ids, string startedBy, CancellationToken cancellationToken)
     {
-        var context = await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], cancellationToken);
-        await ExecuteAsync(context, cancellationToken);
-        return context.Run;
+        return await ToTheEndAsync(await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], cancellationToken), cancellationToken);
     }
 
-    private async Task ExecuteAsync(RunContext context, CancellationToken cancellationToken)
+    /// <summary>Runs it until the process stops; the run's id is known at once.</summary>
+    private long InBackground(RunContext context)
+    {
+        _ = Task.Run(() => ToTheEndAsync(context, lifetime.ApplicationStopping), CancellationToken.None);
+        return context.Run.Id;
+    }
+
+    private async Task<SyncRun> ToTheEndAsync(RunContext context, CancellationToken cancellationToken)
     {
         await using (context)
         {
             await executor.ExecuteAsync(context, cancellationToken);
         }
+        return context.Run;
     }
 
     /// <param name="replayIds">Null: a normal run; empty: replay every open item of the flow; else those items.</param>
