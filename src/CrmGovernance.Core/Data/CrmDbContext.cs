@@ -1,5 +1,8 @@
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Matching.Review;
+using CrmGovernance.Core.Features.Matching.Scans;
+using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
@@ -31,6 +34,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<ErrorQueueItem> ErrorQueueItems => Set<ErrorQueueItem>();
     public DbSet<InboxItem> InboxItems => Set<InboxItem>();
     public DbSet<InboundApiKey> InboundApiKeys => Set<InboundApiKey>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    public DbSet<MatchExclusion> MatchExclusions => Set<MatchExclusion>();
+    public DbSet<RecordMerge> RecordMerges => Set<RecordMerge>();
+    public DbSet<DuplicateScan> DuplicateScans => Set<DuplicateScan>();
+    public DbSet<DuplicateScanPair> DuplicateScanPairs => Set<DuplicateScanPair>();
+    public DbSet<MatchIndexEntry> MatchIndexEntries => Set<MatchIndexEntry>();
 
     /// <summary>Data Protection's key ring (cookies, antiforgery, system secrets), kept with the data it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

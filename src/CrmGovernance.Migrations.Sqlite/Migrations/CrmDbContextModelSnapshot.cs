@@ -287,6 +287,319 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasAnnotation("CrmGovernance:Audit:EntityName", "ConfigurationVersion");
                 });
 
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Review.MatchExclusion", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftRecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightRecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SystemId", "ObjectId", "LeftRecordId", "RightRecordId");
+
+                    b.ToTable("MatchExclusions");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Review.RecordMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedLinksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurvivorAfterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmergedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnmergedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewItemId");
+
+                    b.HasIndex("SystemId", "ObjectId", "MergedId");
+
+                    b.ToTable("RecordMerges");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Review.ReviewItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeferredUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftRecordId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightRecordId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedTo");
+
+                    b.HasIndex("Status", "ObjectId", "Score");
+
+                    b.HasIndex("SystemId", "ObjectId", "LeftRecordId", "RightRecordId");
+
+                    b.ToTable("ReviewItems");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Scans.DuplicateScan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidatePairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Clusters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DuplicateRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("DuplicateRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FedToReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PairsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RecordsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "ObjectId", "RequestedUtc");
+
+                    b.ToTable("DuplicateScans");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Scans.DuplicateScanPair", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Cluster")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftRecordId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightRecordId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScanId", "Cluster");
+
+                    b.HasIndex("ScanId", "Score");
+
+                    b.ToTable("DuplicateScanPairs");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexEntry", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SystemId", "ObjectId", "RecordId");
+
+                    b.HasIndex("SystemId", "ObjectId", "UpdatedUtc");
+
+                    b.ToTable("MatchIndexEntries");
+                });
+
             modelBuilder.Entity("CrmGovernance.Core.Features.Sync.Engine.CrosswalkLink", b =>
                 {
                     b.Property<long>("Id")
@@ -297,6 +610,10 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedFromId")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ObjectId")
@@ -527,6 +844,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.Property<string>("BeforeJson")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("MatchScore")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -38,6 +38,7 @@ public static class ChangeControlAccess
                     DataFlow f => f.ObjectId,
                     FieldMapping m => (after.FindFlow(m.FlowId) ?? before.FindFlow(m.FlowId))?.ObjectId,
                     BusinessRule r => (after.FindFlow(r.FlowId) ?? before.FindFlow(r.FlowId))?.ObjectId,
+                    MatchRule r => r.ObjectId,
                     _ => null,
                 };
                 if (objectId is { } id)

@@ -13,6 +13,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Flow => typeof(DataFlow),
         ConfigurationItemKind.Mapping => typeof(FieldMapping),
         ConfigurationItemKind.Rule => typeof(BusinessRule),
+        ConfigurationItemKind.MatchRule => typeof(MatchRule),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -26,6 +27,7 @@ public static class ConfigurationItems
         DataFlow => ConfigurationItemKind.Flow,
         FieldMapping => ConfigurationItemKind.Mapping,
         BusinessRule => ConfigurationItemKind.Rule,
+        MatchRule => ConfigurationItemKind.MatchRule,
         _ => throw new ArgumentOutOfRangeException(nameof(item)),
     };
 
@@ -39,6 +41,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Flow => c.Flows,
         ConfigurationItemKind.Mapping => c.Mappings,
         ConfigurationItemKind.Rule => c.Rules,
+        ConfigurationItemKind.MatchRule => c.MatchRules,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -56,6 +59,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Flow => c with { Flows = Replace(c.Flows, id, item) },
         ConfigurationItemKind.Mapping => c with { Mappings = Replace(c.Mappings, id, item) },
         ConfigurationItemKind.Rule => c with { Rules = Replace(c.Rules, id, item) },
+        ConfigurationItemKind.MatchRule => c with { MatchRules = Replace(c.MatchRules, id, item) },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

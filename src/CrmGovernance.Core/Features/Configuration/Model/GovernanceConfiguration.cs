@@ -16,10 +16,14 @@ public sealed record GovernanceConfiguration
     public List<DataFlow> Flows { get; init; } = [];
     public List<FieldMapping> Mappings { get; init; } = [];
     public List<BusinessRule> Rules { get; init; } = [];
+    public List<MatchRule> MatchRules { get; init; } = [];
 
     public ConnectedSystem? FindSystem(Guid id) => Systems.Find(s => s.Id == id);
     public BusinessObject? FindObject(Guid id) => Objects.Find(o => o.Id == id);
     public DataFlow? FindFlow(Guid id) => Flows.Find(f => f.Id == id);
+
+    /// <summary>The match rule of an object (the first, when validation has not yet caught a second).</summary>
+    public MatchRule? MatchRuleOf(Guid objectId) => MatchRules.Find(r => r.ObjectId == objectId);
 
     public IEnumerable<FieldDefinition> FieldsOf(Guid systemId, Guid objectId) =>
         Fields.Where(f => f.SystemId == systemId && f.ObjectId == objectId);

@@ -63,5 +63,6 @@ public static class ConfigurationJson
         Flows = [.. c.Flows.OrderBy(f => f.Phase).ThenBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Id)],
         Mappings = [.. c.Mappings.OrderBy(m => m.FlowId).ThenBy(m => m.Order).ThenBy(m => m.TargetField, StringComparer.Ordinal).ThenBy(m => m.Id)],
         Rules = [.. c.Rules.OrderBy(r => r.FlowId).ThenBy(r => r.Order).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)],
+        MatchRules = [.. c.MatchRules.OrderBy(r => r.ObjectId).ThenBy(r => r.Id)],
     };
 }

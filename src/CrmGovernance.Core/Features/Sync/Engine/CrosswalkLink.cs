@@ -11,4 +11,6 @@ public sealed class CrosswalkLink
     public string TargetId { get; set; } = "";
     public Guid FlowId { get; set; }
     public DateTime CreatedUtc { get; set; }
+    /// <summary>The target id this link pointed to before a merge moved it to the survivor (kept so the merged id stays known).</summary>
+    public string? MergedFromId { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
-/// <summary>How an incoming record was matched to the target: not at all, through the crosswalk, or by a match key.</summary>
-public enum MatchKind { None, Linked, Key }
+/// <summary>How an incoming record was matched to the target: not at all, through the crosswalk, by a match key, or by the object's match rule (auto-match).</summary>
+public enum MatchKind { None, Linked, Key, Fuzzy }
 
 /// <summary>A value a rule sets on a record of another object of the target (e.g. the order's contact).</summary>
 public sealed record RelatedSet(string ObjectKey, string Field, string Value, string Rule);

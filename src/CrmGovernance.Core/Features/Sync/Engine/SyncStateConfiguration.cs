@@ -23,6 +23,7 @@ internal sealed class CrosswalkLinkConfiguration : IEntityTypeConfiguration<Cros
         builder.HasIndex(l => new { l.SourceSystemId, l.ObjectId, l.SourceId, l.TargetSystemId }).IsUnique();
         builder.Property(l => l.SourceId).HasMaxLength(200);
         builder.Property(l => l.TargetId).HasMaxLength(200);
+        builder.Property(l => l.MergedFromId).HasMaxLength(200);
         builder.Property(l => l.CreatedUtc).HasConversion(UtcDateTimeConverter.Instance);
     }
 }

@@ -12,5 +12,7 @@ public sealed class RecordOutcome
     public string? Reason { get; set; }
     public string? BeforeJson { get; set; }
     public string? AfterJson { get; set; }
+    /// <summary>The match probability of the best fuzzy candidate, when the object has a match rule and one was found.</summary>
+    public double? MatchScore { get; set; }
     public DateTime AtUtc { get; set; }
 }

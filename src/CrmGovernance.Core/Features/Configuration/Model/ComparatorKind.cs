@@ -1,0 +1,8 @@
+namespace CrmGovernance.Core.Features.Configuration.Model;
+
+/// <summary>
+/// How two normalised values are compared: equality; Jaro–Winkler or Levenshtein similarity; the phonetic code
+/// (Double Metaphone); dates tolerant of a day/month swap; numbers by relative difference; person names token-wise
+/// with nicknames and first/last swaps; email addresses by local part and domain.
+/// </summary>
+public enum ComparatorKind { Exact, JaroWinkler, Levenshtein, Phonetic, Date, Numeric, PersonName, Email }

@@ -1,0 +1,33 @@
+namespace CrmGovernance.Core.Features.Matching.Review;
+
+/// <summary>
+/// A candidate duplicate between the match thresholds: two records of one system's object, waiting for a steward's
+/// decision. Found by the worker (an incoming record against the target) or by a duplicate scan.
+/// </summary>
+public sealed class ReviewItem
+{
+    public long Id { get; set; }
+    public Guid ObjectId { get; set; }
+    public Guid SystemId { get; set; }
+    /// <summary>The flow whose run found the pair; null for a duplicate scan.</summary>
+    public Guid? FlowId { get; set; }
+    public long? RunId { get; set; }
+    public long? ScanId { get; set; }
+    /// <summary>The newer record (the incoming one, for the worker); <see cref="RightRecordId"/> the existing one.</summary>
+    public string LeftRecordId { get; set; } = "";
+    public string RightRecordId { get; set; } = "";
+    public double Score { get; set; }
+    /// <summary>The per-comparison explanation of <see cref="Score"/> (JSON array of ComparisonExplanation).</summary>
+    public string ExplanationJson { get; set; } = "[]";
+    public ReviewStatus Status { get; set; } = ReviewStatus.Open;
+    public string? AssignedTo { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? DeferredUntilUtc { get; set; }
+    public DateTime? DecidedUtc { get; set; }
+    public string? DecidedBy { get; set; }
+    /// <summary>The merge that settled it, while it stands.</summary>
+    public long? MergeId { get; set; }
+}
+
+/// <summary>Open (waiting), Deferred (set aside for later), Merged, NotDuplicate (remembered), Unmerged (a merge undone).</summary>
+public enum ReviewStatus { Open, Deferred, Merged, NotDuplicate, Unmerged }
