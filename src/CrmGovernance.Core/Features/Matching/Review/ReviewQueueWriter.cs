@@ -11,5 +11,5 @@ public sealed class ReviewQueueWriter(IDbContextFactory<CrmDbContext> contexts, 
 {
     /// <summary>Files the candidates and returns how many new review items were created.</summary>
     public Task<int> AddAsync(IReadOnlyList<ReviewCandidate> candidates, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        throw new NotImplementedException($"{contexts}{time}{candidates.Count}{cancellationToken}");
 }
