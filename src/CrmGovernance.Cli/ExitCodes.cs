@@ -15,9 +15,9 @@ internal static class ExitCodes
     [
         (Succeeded, "succeeded"),
         (CompletedWithErrors, "the run completed, but some records were rejected or failed: they wait in the error queue"),
-        (Usage, "usage error: unknown command, option or flow (an unknown flow lists the known ones)"),
+        (Usage, "usage error: unknown command, option, flow or match field, or an input file that does not fit (the message lists what is allowed)"),
         (FlowBusy, "the flow is running elsewhere (the portal or another crmgov); try again when that run has finished"),
         (RunDidNotFinish, "the run ended aborted, system unavailable, failed or interrupted (Ctrl+C), or was cancelled before it started"),
-        (ConfigurationOrDatabase, "configuration or database problem (settings, database file, schema, flow not active, unexpected error)"),
+        (ConfigurationOrDatabase, "configuration or database problem (settings, database file, schema, flow not active, a file that cannot be read or written, unexpected error)"),
     ];
 }

@@ -10,6 +10,8 @@ public static class Program
     [
         new WebhookBenchmark(),
         new Sync.SyncBenchmark(),
+        new Matching.MatchScanBenchmark(),
+        new Matching.MatchIncrementalBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

@@ -40,6 +40,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<DuplicateScan> DuplicateScans => Set<DuplicateScan>();
     public DbSet<DuplicateScanPair> DuplicateScanPairs => Set<DuplicateScanPair>();
     public DbSet<MatchIndexEntry> MatchIndexEntries => Set<MatchIndexEntry>();
+    public DbSet<MatchIndexCursor> MatchIndexCursors => Set<MatchIndexCursor>();
 
     /// <summary>Data Protection's key ring (cookies, antiforgery, system secrets), kept with the data it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -571,6 +571,30 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.ToTable("DuplicateScanPairs");
                 });
 
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexCursor", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldMap")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SystemId", "ObjectId");
+
+                    b.ToTable("MatchIndexCursors");
+                });
+
             modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexEntry", b =>
                 {
                     b.Property<Guid>("SystemId")

@@ -31,6 +31,9 @@ internal sealed class TimedConnector(ISyncConnector inner) : ISyncConnector
     public Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken) =>
         inner.AppendActivitiesAsync(activities, cancellationToken);
 
+    public Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        inner.DeleteBatchAsync(objectKey, ids, cancellationToken);
+
     public Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken) => inner.CheckHealthAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

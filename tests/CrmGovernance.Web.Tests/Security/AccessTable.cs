@@ -36,6 +36,12 @@ public static class AccessTable
         ["/runs/{Id:long}"] = Operations,
         ["/error-queue"] = Operations,
 
+        // Stewardship: the review queue, where admins and stewards decide candidate duplicates, and duplicate scans (the services check again).
+        ["/review-queue"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
+        ["/review-queue/{Id:long}"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
+        ["/duplicate-scans"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
+        ["/duplicate-scans/{Id:long}"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
+
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,
         ["/Account/Manage/ChangePassword"] = Access.AnyUser,

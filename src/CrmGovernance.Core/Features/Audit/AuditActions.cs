@@ -13,7 +13,16 @@ public static class AuditActions
     public const string SyncRunStarted = "SyncRunStarted";
     public const string SyncDryRunStarted = "SyncDryRunStarted";
     public const string ErrorQueueDiscard = "Discard";
+    public const string ReviewMerge = "Merge";
+    public const string ReviewUnmerge = "Unmerge";
+    public const string ReviewNotDuplicate = "NotDuplicate";
+    public const string ReviewDefer = "Defer";
+    public const string ReviewAssign = "Assign";
+    public const string DuplicateScanStarted = "DuplicateScanStarted";
+    public const string DuplicateScanFedToReview = "DuplicateScanFedToReview";
 
     public static readonly IReadOnlyList<string> All =
-        [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard];
+        [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard,
+         DuplicateScanStarted, DuplicateScanFedToReview,
+         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign];
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>
-/// Publishes the starting configuration as version 1 when nothing is published yet: the six standard objects, or the
-/// demo configuration. Every later change goes through a change request.
+/// Publishes the starting configuration as version 1 when nothing is published yet: the six standard objects with the
+/// default match rules of contact and company, or the demo configuration. Every later change goes through a change request.
 /// </summary>
 public sealed class ConfigurationSeeder(IDbContextFactory<CrmDbContext> contexts, PublishedConfiguration published, TimeProvider clock)
 {
@@ -39,5 +39,6 @@ public sealed class ConfigurationSeeder(IDbContextFactory<CrmDbContext> contexts
         return true;
     }
 
-    public static GovernanceConfiguration StandardObjectsOwnedBy(string email) => new() { Objects = StandardObjects.All(email, email) };
+    public static GovernanceConfiguration StandardObjectsOwnedBy(string email) =>
+        new() { Objects = StandardObjects.All(email, email), MatchRules = StandardMatchRules.All() };
 }

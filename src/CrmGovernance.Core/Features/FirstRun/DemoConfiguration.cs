@@ -6,7 +6,7 @@ namespace CrmGovernance.Core.Features.FirstRun;
 /// The demo's published configuration: a website, a CRM, a shop and marketing automation, with the classic cases —
 /// a web form whose email already exists updates that contact and appends the submission as an activity (never a
 /// second contact), a refunded order sets the customer status, a new order above <see cref="ReviewAbove"/> waits for a
-/// steward, a closed-lost opportunity suppresses marketing. The systems are real: the website posts to the inbox, the
+/// steward, a closed-lost opportunity suppresses marketing; contacts and companies have the default match rules. The systems are real: the website posts to the inbox, the
 /// others are SQLite files in data/demo (docs/demo.md).
 /// </summary>
 public static class DemoConfiguration
@@ -39,6 +39,8 @@ public static class DemoConfiguration
             Flows = builder.Flows(WebFormFlow, OrdersFlow, OpportunitiesFlow, WebEnquiryStep, OrderStep),
             Mappings = DemoConfigurationBuilder.Mappings(WebFormFlow, OrdersFlow, OpportunitiesFlow),
             Rules = DemoConfigurationBuilder.Rules(WebFormFlow, OrdersFlow, OpportunitiesFlow),
+            // The CRM's company catalog calls the company name "name" and its website "domain".
+            MatchRules = StandardMatchRules.All(new Dictionary<string, string>(StringComparer.Ordinal) { ["company"] = "name", ["website"] = "domain" }),
         };
     }
 }

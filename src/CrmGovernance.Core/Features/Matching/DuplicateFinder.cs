@@ -1,8 +1,133 @@
+using System.Collections.Concurrent;
+using CrmGovernance.Core.Features.Matching.Blocking;
+using CrmGovernance.Core.Features.Matching.Clustering;
+using CrmGovernance.Core.Features.Matching.Scoring;
+
 namespace CrmGovernance.Core.Features.Matching;
 
 /// <summary>Finds duplicate clusters inside one set of records: blocking, scoring of candidate pairs, clustering of auto-matches.</summary>
 public static class DuplicateFinder
 {
+    private const int PrepareChunk = 4096;
+
     public static DuplicateScanResult Find(MatchModel model, IReadOnlyList<MatchRecord> records, IProgress<ScanProgress>? progress,
-        CancellationToken cancellationToken) => throw new NotImplementedException();
+        CancellationToken cancellationToken) => Find(model, records, BlockingLimits.Default, progress, cancellationToken);
+
+    /// <summary>As <see cref="Find(MatchModel, IReadOnlyList{MatchRecord}, IProgress{ScanProgress}?, CancellationToken)"/>, with explicit blocking limits.</summary>
+    public static DuplicateScanResult Find(MatchModel model, IReadOnlyList<MatchRecord> records, BlockingLimits limits,
+        IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(limits);
+        var count = records.Count;
+        var keyCount = model.Keys.Count;
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        progress?.Report(new ScanProgress("preparing", 0));
+        var prepared = new PreparedRecord[count];
+        var hashes = new long[(long)keyCount * count];
+        var chunks = (count + PrepareChunk - 1) / PrepareChunk;
+        var done = 0;
+        Parallel.For(0, chunks, options, chunk =>
+        {
+            var end = Math.Min(count, (chunk + 1) * PrepareChunk);
+            for (var i = chunk * PrepareChunk; i < end; i++)
+            {
+                var record = prepared[i] = model.Prepare(records[i]);
+                for (var k = 0; k < keyCount; k++)
+                {
+                    hashes[(long)k * count + i] = KeyHash.Of(model.Key(record, k));
+                }
+            }
+            progress?.Report(new ScanProgress("preparing", (double)Interlocked.Increment(ref done) / chunks));
+        });
+
+        var blocks = new KeyBlocks[keyCount];
+        for (var k = 0; k < keyCount; k++)
+        {
+            blocks[k] = KeyBlocks.Build(hashes.AsSpan(k * count, count));
+        }
+        while (!limits.IsTightest && blocks.Sum(b => b.PlannedPairs(limits)) > (long)limits.MaxPairsPerRecord * count)
+        {
+            limits = limits.Tighter();
+        }
+        var positions = new int[(long)keyCount * count];
+        for (var k = 0; k < keyCount; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            blocks[k].OrderLargeBlocks(prepared, limits, positions.AsSpan(k * count, count));
+        }
+
+        var population = new MatchPopulation();
+        foreach (var record in prepared)
+        {
+            population.Add(record);
+        }
+        var sweep = new PairSweep(model, prepared, hashes, positions, limits, population);
+        var hits = new ConcurrentBag<List<ScoredHit>>();
+        long candidates = 0;
+        for (var k = 0; k < keyCount; k++)
+        {
+            var ranges = Ranges(blocks[k]);
+            var finished = 0;
+            var key = k;
+            Parallel.For(0, ranges.Count, options, () => (Hits: new List<ScoredHit>(), Compared: 0L), (r, _, local) =>
+            {
+                local.Compared += sweep.Run(key, blocks[key], ranges[r].Start, ranges[r].End, local.Hits);
+                var fraction = (key + (double)Interlocked.Increment(ref finished) / ranges.Count) / keyCount;
+                progress?.Report(new ScanProgress("comparing", fraction));
+                return local;
+            }, local =>
+            {
+                hits.Add(local.Hits);
+                Interlocked.Add(ref candidates, local.Compared);
+            });
+        }
+
+        progress?.Report(new ScanProgress("clustering", 0));
+        var all = hits.SelectMany(h => h).ToList();
+        var clusters = AutoMatchClusters.Build(count, all, h => model.Decide(MatchModel.Probability(h.Weight)) == MatchDecision.AutoMatch);
+        var pairs = all
+            .Select(h => ToPair(model, prepared[h.Left].Id, prepared[h.Right].Id, h.Weight))
+            .OrderByDescending(p => p.Probability).ThenBy(p => p.LeftId, StringComparer.Ordinal).ThenBy(p => p.RightId, StringComparer.Ordinal)
+            .ToList();
+        var idClusters = clusters
+            .Select(c => (IReadOnlyList<string>)[.. c.Select(i => prepared[i].Id).Order(StringComparer.Ordinal)])
+            .OrderBy(c => c[0], StringComparer.Ordinal)
+            .ToList();
+        progress?.Report(new ScanProgress("clustering", 1));
+        return new DuplicateScanResult(count, candidates, pairs, idClusters);
+    }
+
+    private static ScoredPair ToPair(MatchModel model, string a, string b, double weight)
+    {
+        var probability = MatchModel.Probability(weight);
+        return string.CompareOrdinal(a, b) <= 0
+            ? new ScoredPair(a, b, probability, model.Decide(probability))
+            : new ScoredPair(b, a, probability, model.Decide(probability));
+    }
+
+    /// <summary>Runs of whole blocks with about 2,000 members each: the unit of parallel work.</summary>
+    private static List<(int Start, int End)> Ranges(KeyBlocks blocks)
+    {
+        var ranges = new List<(int, int)>();
+        var start = 0;
+        var members = 0;
+        for (var b = 0; b < blocks.BlockCount; b++)
+        {
+            members += blocks.SizeOf(b);
+            if (members >= 2_000)
+            {
+                ranges.Add((start, b + 1));
+                start = b + 1;
+                members = 0;
+            }
+        }
+        if (start < blocks.BlockCount)
+        {
+            ranges.Add((start, blocks.BlockCount));
+        }
+        return ranges;
+    }
 }

@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.Blocking;
+using CrmGovernance.Core.Features.Matching.Comparators;
+using CrmGovernance.Core.Features.Matching.Normalisers;
+using CrmGovernance.Core.Features.Matching.Scoring;
 
 namespace CrmGovernance.Core.Features.Matching;
 
@@ -8,21 +13,202 @@ namespace CrmGovernance.Core.Features.Matching;
 /// </summary>
 public sealed class MatchModel
 {
+    /// <summary>The region phone numbers without a country code are read in, unless the caller gives one.</summary>
+    public const string DefaultPhoneRegion = "US";
+
+    private const int MaxCachedNames = 2_000_000;
+
+    private readonly ConcurrentDictionary<string, NamePart> _names = new(StringComparer.Ordinal);
+    private int _cachedNames;
+
     private MatchModel(MatchRule rule) => Rule = rule;
 
     public MatchRule Rule { get; }
 
-    public static MatchModel Compile(MatchRule rule) => throw new NotImplementedException();
+    /// <summary>The region phone numbers without a country code are read in (ISO 3166, e.g. "GB").</summary>
+    public string PhoneRegion { get; private init; } = DefaultPhoneRegion;
 
-    public PreparedRecord Prepare(MatchRecord record) => throw new NotImplementedException();
+    /// <summary>The rule's blocking keys, parsed.</summary>
+    public IReadOnlyList<BlockingKeyExpression> Keys { get; private init; } = [];
+
+    /// <summary>The attributes this model reads, in slot order.</summary>
+    public IReadOnlyList<string> Attributes => _attributes;
+
+    internal ComparisonEvaluator[] Evaluators { get; private init; } = [];
+    internal PhoneticCache Phonetic { get; } = new();
+
+    private string[] _attributes = [];
+    private bool[] _codedSlots = [];
+    private int[][] _keySlots = [];
+
+    public static MatchModel Compile(MatchRule rule) => Compile(rule, DefaultPhoneRegion);
+
+    /// <summary>Compiles the rule; phone numbers without a country code are read in <paramref name="phoneRegion"/> (a flow's default region).</summary>
+    public static MatchModel Compile(MatchRule rule, string phoneRegion)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var attributes = new List<string>();
+        int SlotOf(string attribute)
+        {
+            var slot = attributes.IndexOf(attribute);
+            if (slot < 0)
+            {
+                attributes.Add(attribute);
+                slot = attributes.Count - 1;
+            }
+            return slot;
+        }
+        var evaluators = new List<ComparisonEvaluator>();
+        foreach (var comparison in rule.Comparisons)
+        {
+            if (!MatchAttributes.IsKnown(comparison.Attribute))
+            {
+                throw new InvalidOperationException($"Match rule {rule.Name}: unknown attribute \"{comparison.Attribute}\" (use one of {string.Join(", ", MatchAttributes.All)}).");
+            }
+            evaluators.Add(new ComparisonEvaluator(comparison, SlotOf(comparison.Attribute)));
+        }
+        var keys = rule.BlockingKeys.Select(k => BlockingKeyExpression.TryParse(k, out var key, out var error)
+            ? key : throw new InvalidOperationException($"Match rule {rule.Name}: {error}")).ToList();
+        var keySlots = keys.Select(k => k.Parts.Select(p => SlotOf(p.Attribute)).ToArray()).ToArray();
+        var coded = new bool[attributes.Count];
+        foreach (var evaluator in evaluators.Where(e => e.NeedsCodes))
+        {
+            coded[evaluator.Slot] = true;
+        }
+        return new MatchModel(rule)
+        {
+            PhoneRegion = string.IsNullOrWhiteSpace(phoneRegion) ? DefaultPhoneRegion : phoneRegion.Trim().ToUpperInvariant(),
+            Keys = keys,
+            Evaluators = [.. evaluators],
+            _attributes = [.. attributes],
+            _codedSlots = coded,
+            _keySlots = keySlots,
+        };
+    }
+
+    public PreparedRecord Prepare(MatchRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var raw = record.Values;
+        var first = Raw(raw, MatchAttributes.FirstName);
+        var last = Raw(raw, MatchAttributes.LastName);
+        string? firstName = PersonNameNormaliser.Normalise(first), lastName = PersonNameNormaliser.Normalise(last);
+        if (firstName is null && lastName is null)
+        {
+            (firstName, lastName) = PersonNameNormaliser.Split(Raw(raw, MatchAttributes.FullName));
+        }
+        var firstPart = firstName is null ? null : Name(firstName);
+        var lastPart = lastName is null ? null : Name(lastName);
+        var values = new string?[_attributes.Length];
+        (string, string)[]? codes = null;
+        for (var slot = 0; slot < values.Length; slot++)
+        {
+            var attribute = _attributes[slot];
+            values[slot] = attribute switch
+            {
+                MatchAttributes.FirstName => firstName,
+                MatchAttributes.LastName => lastName,
+                MatchAttributes.FullName => firstName is null ? lastName : lastName is null ? firstName : firstName + " " + lastName,
+                _ => AttributeNormaliser.Normalise(attribute, Raw(raw, attribute), PhoneRegion),
+            };
+            if (_codedSlots[slot] && values[slot] is { } value)
+            {
+                codes ??= new (string, string)[values.Length];
+                codes[slot] = Phonetic.Encode(value);
+            }
+        }
+        return new PreparedRecord { Id = record.Id, Values = values, Codes = codes, First = firstPart, Last = lastPart, Attributes = _attributes };
+    }
 
     /// <summary>The record's blocking keys, each prefixed so keys of different rule entries never collide.</summary>
-    public IReadOnlyList<string> BlockingKeys(PreparedRecord record) => throw new NotImplementedException();
+    public IReadOnlyList<string> BlockingKeys(PreparedRecord record)
+    {
+        var keys = new List<string>(Keys.Count);
+        for (var k = 0; k < Keys.Count; k++)
+        {
+            if (Key(record, k) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+        return keys;
+    }
 
-    public MatchScore Score(PreparedRecord left, PreparedRecord right) => throw new NotImplementedException();
+    /// <summary>The record's key for the rule's k-th blocking expression ("k:part|part"), or null when a part is missing.</summary>
+    internal string? Key(PreparedRecord record, int k)
+    {
+        var expression = Keys[k];
+        var slots = _keySlots[k];
+        Span<string?> parts = new string?[slots.Length];
+        for (var p = 0; p < slots.Length; p++)
+        {
+            var value = record.Values[slots[p]];
+            foreach (var function in expression.Parts[p].Functions)
+            {
+                if (string.IsNullOrEmpty(value))
+                {
+                    break;
+                }
+                value = BlockingKeyFunctions.Apply(function, value, Phonetic);
+            }
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+            parts[p] = value;
+        }
+        return k.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join('\u001f', parts.ToArray());
+    }
+
+    public MatchScore Score(PreparedRecord left, PreparedRecord right) => Score(left, right, null);
+
+    /// <summary>The score with exact name agreements weighed by how common the name is among the records matched.</summary>
+    internal MatchScore Score(PreparedRecord left, PreparedRecord right, MatchPopulation? population)
+    {
+        var explanations = new ComparisonExplanation[Evaluators.Length];
+        var weight = Rule.PriorWeight + (population?.PriorAdjustment ?? 0);
+        for (var i = 0; i < Evaluators.Length; i++)
+        {
+            explanations[i] = Evaluators[i].Explain(left, right, population);
+            weight += explanations[i].Weight;
+        }
+        var probability = Probability(weight);
+        return new MatchScore(weight, probability, Decide(probability), explanations);
+    }
+
+    /// <summary>The summed weight of a pair without explanations: what scans run per candidate pair.</summary>
+    internal double Weight(PreparedRecord left, PreparedRecord right, MatchPopulation? population = null)
+    {
+        var weight = Rule.PriorWeight + (population?.PriorAdjustment ?? 0);
+        foreach (var evaluator in Evaluators)
+        {
+            weight += evaluator.Weigh(evaluator.Similarity(left, right), left, right, population);
+        }
+        return weight;
+    }
+
+    /// <summary>2^w / (1 + 2^w): the match probability of a summed weight.</summary>
+    public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
     public MatchDecision Decide(double probability) =>
         probability >= Rule.AutoMatchThreshold ? MatchDecision.AutoMatch
         : probability >= Rule.ReviewThreshold ? MatchDecision.Review
         : MatchDecision.Distinct;
+
+    private NamePart Name(string text)
+    {
+        if (_names.TryGetValue(text, out var part))
+        {
+            return part;
+        }
+        part = new NamePart(text);
+        if (Volatile.Read(ref _cachedNames) < MaxCachedNames && _names.TryAdd(text, part))
+        {
+            Interlocked.Increment(ref _cachedNames);
+        }
+        return part;
+    }
+
+    private static string? Raw(IReadOnlyDictionary<string, string?> values, string attribute) =>
+        values.TryGetValue(attribute, out var value) ? value : null;
 }

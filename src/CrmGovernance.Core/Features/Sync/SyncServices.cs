@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Features.Matching.Scans;
+using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Inbound;
@@ -18,9 +20,12 @@ public static class SyncServices
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CrosswalkStore>();
         services.AddSingleton<SyncExecutor>();
+        services.AddSingleton<TargetChangeFeed>();
+        services.AddMatchIndex();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<FlowScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<FlowScheduler>());
+        services.AddDuplicateScans();
         return services;
     }
 }

@@ -20,6 +20,8 @@ public static class NavigationItems
         new("Governance", "Versions", "versions", Icons.Material.Filled.History, Policies.Governance),
         new("Operations", "Runs", "runs", Icons.Material.Filled.PlayCircleOutline, Policies.Operations),
         new("Operations", "Error queue", "error-queue", Icons.Material.Filled.ReportProblem, Policies.Operations),
+        new("Operations", "Review queue", "review-queue", Icons.Material.Filled.CompareArrows, Policies.Stewardship),
+        new("Operations", "Duplicate scans", "duplicate-scans", Icons.Material.Filled.ManageSearch, Policies.Stewardship),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.AuditReader),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Admin),
         new("Admin", "Inbound API keys", "admin/inbound-keys", Icons.Material.Filled.Key, Policies.Admin),

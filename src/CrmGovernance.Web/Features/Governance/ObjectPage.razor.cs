@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,6 +11,8 @@ public sealed partial class ObjectPage
     private GovernanceConfiguration? configuration;
     private BusinessObject? obj;
     private SourceOfTruth? sot;
+    private MatchRule? matchRule;
+    private bool hasDefaultMatchRule;
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "cr")] private Guid? Cr { get; set; }
@@ -26,6 +29,8 @@ public sealed partial class ObjectPage
         configuration = await Reader.ViewAsync(Cr);
         obj = configuration.FindObject(Id);
         sot = configuration.SourcesOfTruth.FirstOrDefault(s => s.ObjectId == Id);
+        matchRule = configuration.MatchRuleOf(Id);
+        hasDefaultMatchRule = obj is not null && DefaultMatchRules.For(obj.Key, Guid.Empty, obj.Id) is not null;
     }
 
     private string SystemName(Guid id) => configuration?.FindSystem(id)?.Name ?? "(missing system)";
@@ -37,6 +42,29 @@ public sealed partial class ObjectPage
             { d => d.Configuration, configuration! }, { d => d.Object, obj! }, { d => d.Current, sot }, { d => d.ChangeRequestId, Cr!.Value },
         };
         await ShowAsync<SourceOfTruthEditorDialog>($"Source of truth: {obj!.Name}", parameters, MaxWidth.Medium);
+    }
+
+    /// <param name="template">What a new rule starts from; null: the object's current rule, or a blank one.</param>
+    private Task EditMatchRuleAsync(MatchRule? template) =>
+        ShowAsync<MatchRuleEditorDialog>($"Match rule: {obj!.Name}", new DialogParameters<MatchRuleEditorDialog>
+        {
+            { d => d.Configuration, configuration! }, { d => d.BusinessObject, obj! }, { d => d.Current, matchRule }, { d => d.Template, template },
+            { d => d.ChangeRequestId, Cr!.Value },
+        }, MaxWidth.Large);
+
+    // Opened in the editor rather than saved at once, so the field names can be set for this object's catalogs first.
+    private Task UseDefaultMatchRuleAsync() =>
+        EditMatchRuleAsync(DefaultMatchRules.For(obj!.Key, Guid.CreateVersion7(), obj.Id));
+
+    private async Task RemoveMatchRuleAsync()
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Remove match rule", $"Remove the match rule of {obj!.Name} in this change request? Once published, flows " +
+                "recognise existing records by their exact match keys only, and no new pairs reach the review queue.", yesText: "Remove", cancelText: "Cancel") == true)
+        {
+            var result = await Requests.DeleteItemAsync(Cr!.Value, ConfigurationItemKind.MatchRule, matchRule!.Id);
+            Snackbar.Add(result.Succeeded ? "Removed in the change request." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
+            await LoadAsync();
+        }
     }
 
     private Task EditFieldAsync(ConnectedSystem system, FieldDefinition? field) =>

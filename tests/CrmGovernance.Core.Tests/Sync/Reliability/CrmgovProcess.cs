@@ -90,7 +90,7 @@ internal sealed class CrmgovProcess : IDisposable
     }
 
     /// <summary>crmgov.dll with its runtimeconfig beside the tests; else the CLI project's own output of the same configuration.</summary>
-    private static string DllPath()
+    internal static string DllPath()
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "crmgov.dll");
         if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "crmgov.runtimeconfig.json")))
@@ -105,7 +105,7 @@ internal sealed class CrmgovProcess : IDisposable
     }
 
     /// <summary>The dotnet host running these tests (dotnet test sets DOTNET_HOST_PATH), else the one on the PATH.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
         : Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current
         : "dotnet";

@@ -29,7 +29,10 @@ public static class FlowHandbookBuilder
             fields,
             c.Rules.Where(r => r.FlowId == flow.Id).OrderBy(r => r.Order).Select(r => $"{r.Name}: {RuleText.Describe(r)}").ToList(),
             "Records that fail validation or a rule go to the error queue with the reason, and can be replayed after a fix; " +
-            $"system failures are retried. The owner, {flow.Owner}, is accountable for the queue.");
+            $"system failures are retried. The owner, {flow.Owner}, is accountable for the queue.")
+        {
+            Matching = c.MatchRuleOf(flow.ObjectId) is { } rule ? MatchRuleText.Describe(rule) : [],
+        };
     }
 
     private static string Describe(Transform t)

@@ -4,7 +4,8 @@ namespace CrmGovernance.Core.Features.Configuration.Validation;
 
 /// <summary>
 /// Validates a whole configuration before it may be submitted or published, and lists every blocking error in
-/// words a business owner understands. Flow-level checks (mappings, rules, schedules) are in <see cref="FlowValidator"/>.
+/// words a business owner understands. Flow-level checks (mappings, rules, schedules) are in <see cref="FlowValidator"/>,
+/// match rules in <see cref="MatchRuleValidator"/>.
 /// </summary>
 public static class ConfigurationValidator
 {
@@ -28,6 +29,7 @@ public static class ConfigurationValidator
         {
             issues.Add(new(ConfigurationItemKind.Rule, orphan.Id, $"The {orphan.DisplayName} belongs to a flow that does not exist."));
         }
+        issues.AddRange(MatchRuleValidator.Validate(c));
         return issues;
     }
 

@@ -56,7 +56,8 @@ internal sealed class YamlConfigurationReader
             }
             result[property.Name] = Read(value, property.PropertyType, where.Length == 0 ? key : $"{where}.{key}", property.IsSetNullable);
         }
-        foreach (var missing in settable.Where(p => p.IsRequired && !result.ContainsKey(p.Name)))
+        // A positional record's parameters (a match level's threshold and weight) are required as much as `required` members.
+        foreach (var missing in settable.Where(p => (p.IsRequired || p.AssociatedParameter is { HasDefaultValue: false }) && !result.ContainsKey(p.Name)))
         {
             Error(mapping.Start, $"{Label(where)} has no {missing.Name}.");
         }
@@ -123,6 +124,11 @@ internal sealed class YamlConfigurationReader
         if (type == typeof(int))
         {
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? JsonValue.Create(n) : Fail(node, $"{where} is \"{text}\", which is not a whole number.");
+        }
+        if (type == typeof(double))
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+                ? JsonValue.Create(d) : Fail(node, $"{where} is \"{text}\", which is not a number (write decimals with a point, e.g. 0.95).");
         }
         if (type == typeof(bool))
         {

@@ -19,6 +19,12 @@ public interface ISyncConnector : IAsyncDisposable
     /// <summary>Appends activities (e.g. a repeated form submission) to existing records; idempotent by activity id.</summary>
     Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes records by id (a merge removes the record it merged into another). A record already gone counts as
+    /// deleted. A system that cannot delete records throws <see cref="NotSupportedException"/> with a message saying so.
+    /// </summary>
+    Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
     Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken);
 }
 

@@ -1,17 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.Runs;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
-/// One batch through the pipeline: map and validate → match (crosswalk, then match keys) → rules and source of truth →
-/// write to the target (unless dry run) → per-record results. Idempotent: a new record's target id derives from its
-/// source system and id, so a batch re-run after a crash updates what the first attempt created.
+/// One batch through the pipeline: map and validate → match (crosswalk, then match keys, then the object's match rule
+/// when it has one and a <see cref="TargetMatcher"/> is given) → rules and source of truth → write to the target (unless
+/// dry run) → per-record results. Idempotent: a new record's target id derives from its source system and id, so a
+/// batch re-run after a crash updates what the first attempt created.
 /// </summary>
-public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, CrosswalkStore crosswalk, TimeProvider time)
+public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, CrosswalkStore crosswalk, TimeProvider time, TargetMatcher? matcher = null)
 {
     public async Task<BatchResult> ProcessAsync(IReadOnlyList<ConnectorRecord> records, bool dryRun, IReadOnlySet<string> releasedFromReview,
         CancellationToken cancellationToken)
@@ -20,9 +22,11 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
         var incoming = records.Select(r => IncomingRecord.Map(plan, r)).ToList();
         var valid = incoming.Where(r => r.Errors.Count == 0).ToList();
         var links = await crosswalk.TargetIdsAsync(plan, valid.Select(r => r.SourceId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
-        var index = await TargetIndex.LoadAsync(plan, target, links.Values.Distinct(StringComparer.Ordinal).ToList(),
-            valid.Where(r => !links.ContainsKey(r.SourceId)).ToList(), cancellationToken);
-        var work = new BatchWork(plan, index, time.GetUtcNow().UtcDateTime);
+        var unlinked = valid.Where(r => !links.ContainsKey(r.SourceId)).ToList();
+        var index = await TargetIndex.LoadAsync(plan, target, links.Values.Distinct(StringComparer.Ordinal).ToList(), unlinked, cancellationToken);
+        var fuzzy = matcher is null ? null
+            : await matcher.BeginBatchAsync(target, index, unlinked.Select(r => (r, NewTargetId(r.SourceId))).ToList(), dryRun, cancellationToken);
+        var work = new BatchWork(plan, index, time.GetUtcNow().UtcDateTime, dryRun);
 
         foreach (var record in incoming)
         {
@@ -37,19 +41,32 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
                 entry.Reason = string.Join(" ", record.Errors);
                 continue;
             }
-            var (targetId, match) = Match(record, links, index);
-            entry.Match = match;
+            var (targetId, match, candidate) = Match(record, links, index, fuzzy);
+            (entry.Match, entry.MatchScore) = (match, candidate?.Score.Probability);
+            entry.ReviewWith = candidate is { Score.Decision: MatchDecision.Review } ? candidate : null;
             var decision = RuleEvaluator.Decide(plan, record, match, targetId is null ? null : index.Find(targetId), releasedFromReview.Contains(record.SourceId));
             work.Apply(record, entry, decision, targetId ?? NewTargetId(record.SourceId), match);
-            if (entry.Outcome != OutcomeKind.Rejected && entry.Outcome != OutcomeKind.Queued && match == MatchKind.Key)
+            if (entry.Outcome != OutcomeKind.Created)
+            {
+                entry.ReviewWith = null;
+            }
+            if (entry.Outcome != OutcomeKind.Rejected && entry.Outcome != OutcomeKind.Queued && match is MatchKind.Key or MatchKind.Fuzzy)
             {
                 result.DuplicatesPrevented++;
+            }
+            if (fuzzy is not null && entry.TargetId is { } written && index.Find(written) is { } values)
+            {
+                fuzzy.Track(written, values);
             }
         }
 
         if (!dryRun)
         {
             await work.WriteAsync(target, cancellationToken);
+        }
+        if (matcher is not null)
+        {
+            result.MatchIndexUpdates.AddRange(matcher.IndexUpdates(result, index));
         }
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var created in result.Records.Where(r => r.Outcome == OutcomeKind.Created && r.SourceCreatedUtc is not null))
@@ -60,20 +77,25 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
         return result;
     }
 
-    private (string? TargetId, MatchKind Match) Match(IncomingRecord record, Dictionary<string, string> links, TargetIndex index)
+    /// <summary>Crosswalk, then match keys, then the match rule: an auto-match behaves as a key match; a review-band candidate only comes along.</summary>
+    private (string? TargetId, MatchKind Match, MatchCandidate? Candidate) Match(IncomingRecord record, Dictionary<string, string> links, TargetIndex index, FuzzyBatch? fuzzy)
     {
         if (links.TryGetValue(record.SourceId, out var linked))
         {
-            return index.Exists(linked) ? (linked, MatchKind.Linked) : (linked, MatchKind.None);
+            return index.Exists(linked) ? (linked, MatchKind.Linked, null) : (linked, MatchKind.None, null);
         }
         foreach (var key in plan.MatchKeys)
         {
             if (index.FindByKey(key, record.Values.GetValueOrDefault(key)) is { } id)
             {
-                return (id, MatchKind.Key);
+                return (id, MatchKind.Key, null);
             }
         }
-        return (null, MatchKind.None);
+        if (fuzzy?.Best(record, NewTargetId(record.SourceId), index) is { } best)
+        {
+            return best.Score.Decision == MatchDecision.AutoMatch ? (best.Id, MatchKind.Fuzzy, best) : (null, MatchKind.None, best);
+        }
+        return (null, MatchKind.None, null);
     }
 
     /// <summary>The same source record always gets the same target id, so re-running a batch cannot create a second record.</summary>

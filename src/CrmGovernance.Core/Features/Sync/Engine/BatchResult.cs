@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 
@@ -14,6 +15,10 @@ public sealed class RecordResult
     public string? AfterJson { get; set; }
     public required string PayloadJson { get; init; }
     public MatchKind Match { get; set; }
+    /// <summary>The best candidate's match probability under the object's match rule, when one reached the review threshold.</summary>
+    public double? MatchScore { get; set; }
+    /// <summary>The existing record a created record may duplicate (between the thresholds): filed for review once the batch is recorded.</summary>
+    public MatchCandidate? ReviewWith { get; set; }
     public bool NewLink { get; set; }
     public DateTime? SourceCreatedUtc { get; init; }
 
@@ -31,6 +36,8 @@ public sealed class BatchResult
 {
     public List<RecordResult> Records { get; } = [];
     public int DuplicatesPrevented { get; set; }
+    /// <summary>The matchable values of the target records the batch wrote or read, for the stored match index (only with a match rule).</summary>
+    public List<MatchRecord> MatchIndexUpdates { get; } = [];
     public long LeadResponseMillisecondsTotal { get; set; }
     public int LeadResponseCount { get; set; }
 }

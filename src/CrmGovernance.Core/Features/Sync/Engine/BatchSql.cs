@@ -1,4 +1,6 @@
 using System.Data.Common;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 
@@ -13,12 +15,12 @@ internal sealed class BatchSql(DbConnection connection, DbTransaction transactio
     public async Task InsertOutcomesAsync(long runId, IReadOnlyList<RecordResult> records, DateTime now, CancellationToken ct)
     {
         await using var command = Command("""
-            INSERT INTO RecordOutcomes (RunId, SourceId, TargetId, Outcome, Reason, BeforeJson, AfterJson, AtUtc)
-            VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @at)
-            """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@at");
+            INSERT INTO RecordOutcomes (RunId, SourceId, TargetId, Outcome, Reason, BeforeJson, AfterJson, MatchScore, AtUtc)
+            VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @score, @at)
+            """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@score", "@at");
         foreach (var r in records)
         {
-            await ExecuteAsync(command, ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, now);
+            await ExecuteAsync(command, ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now);
         }
     }
 
@@ -55,6 +57,10 @@ internal sealed class BatchSql(DbConnection connection, DbTransaction transactio
             }
         }
     }
+
+    /// <summary>The target records' matchable values, for every process's match index (unchanged values leave their row alone).</summary>
+    public Task<int> UpsertMatchIndexAsync(FlowPlan plan, IEnumerable<MatchRecord> records, DateTime now, CancellationToken ct) =>
+        new MatchIndexSql(connection, transaction).UpsertAsync(plan.Target.Id, plan.BusinessObject.Id, records.Select(r => (r.Id, MatchIndexValues.Serialize(r))), now, ct);
 
     public async Task<bool> HasOpenErrorsAsync(Guid flowId, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using CrmGovernance.Core.Features.Sync.Runs;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>The writes a batch decided on, merged per target record, and the records that depend on each write.</summary>
-internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now)
+internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, bool dryRun = false)
 {
     private readonly Dictionary<string, (Dictionary<string, string?> Fields, bool IsNew)> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<RecordResult>> _dependents = new(StringComparer.Ordinal);
@@ -36,6 +36,10 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now)
             Write(targetId, fields, isNew: true, entry);
             index.Put(plan, targetId, new Dictionary<string, string?>(fields, StringComparer.OrdinalIgnoreCase));
             (entry.Outcome, entry.NewLink, entry.AfterJson) = (OutcomeKind.Created, true, Json(fields));
+            if (entry.ReviewWith is { } possible)
+            {
+                notes.Add($"Possible duplicate of {possible.Id} ({Score(possible.Score.Probability)}): {(dryRun ? "would be sent" : "sent")} to the review queue.");
+            }
         }
         else
         {
@@ -57,14 +61,19 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now)
                 index.Put(plan, targetId, before);
             }
             entry.AfterJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
-            entry.NewLink = match == MatchKind.Key;
+            entry.NewLink = match is MatchKind.Key or MatchKind.Fuzzy;
             entry.Outcome = decision.Append ? OutcomeKind.Appended : changes.Count > 0 ? OutcomeKind.Updated : OutcomeKind.Unchanged;
             if (entry.Outcome == OutcomeKind.Unchanged)
             {
                 // Nothing to compare: a resync of unchanged records does not fill the portal with copies of their values.
                 (entry.BeforeJson, entry.AfterJson) = (null, null);
             }
-            notes.Add(match == MatchKind.Key ? "Matched an existing record by key." : "Matched the record this source record is linked to.");
+            notes.Add(match switch
+            {
+                MatchKind.Key => "Matched an existing record by key.",
+                MatchKind.Fuzzy => $"Matched by the match rule to {targetId} ({Score(entry.MatchScore ?? 0)}).",
+                _ => "Matched the record this source record is linked to.",
+            });
             if (decision.Append)
             {
                 var activity = new ActivityWrite($"{plan.Source.Key}:{plan.BusinessObject.Key}:{record.SourceId}", plan.BusinessObject.Key, targetId,
@@ -150,4 +159,7 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now)
     }
 
     private static string Json(IReadOnlyDictionary<string, string?> values) => SyncJson.Serialize(values);
+
+    /// <summary>Up to three decimals, cut rather than rounded, so a score below 1 never reads 1 (0.99996 reads 0.999).</summary>
+    private static string Score(double probability) => (Math.Floor(probability * 1000) / 1000).ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,11 +1,15 @@
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
-/// <summary>Everything a run of one flow needs from a configuration, looked up once: its ends, mappings, catalog, rules and ownership.</summary>
+/// <summary>
+/// Everything a run of one flow needs from a configuration, looked up once: its ends, mappings, catalog, rules,
+/// ownership and, when the object has a match rule, the compiled rule and where the target keeps each attribute.
+/// </summary>
 public sealed class FlowPlan
 {
-    private FlowPlan(GovernanceConfiguration configuration, DataFlow flow, BusinessObject obj, ConnectedSystem source, ConnectedSystem target)
+    private FlowPlan(GovernanceConfiguration configuration, DataFlow flow, BusinessObject obj, ConnectedSystem source, ConnectedSystem target, MatchModel? matchModel)
     {
         Configuration = configuration;
         Flow = flow;
@@ -18,6 +22,8 @@ public sealed class FlowPlan
         SourceCatalog = configuration.CatalogOf(source.Id, obj.Id);
         Ownership = new FieldOwnership(configuration.SourcesOfTruth.Find(s => s.ObjectId == obj.Id), source.Id);
         MatchKeys = [.. flow.MatchKeys.Where(k => TargetCatalog.ContainsKey(k))];
+        MatchModel = matchModel;
+        TargetMatchFields = matchModel is null ? null : MatchFields.For(matchModel.Rule, TargetCatalog);
     }
 
     public GovernanceConfiguration Configuration { get; }
@@ -31,6 +37,10 @@ public sealed class FlowPlan
     public Dictionary<string, FieldDefinition> SourceCatalog { get; }
     public FieldOwnership Ownership { get; }
     public IReadOnlyList<string> MatchKeys { get; }
+    /// <summary>The object's match rule, compiled; null when the object has none (then matching stops at the match keys).</summary>
+    public MatchModel? MatchModel { get; }
+    /// <summary>Which target field carries each attribute of <see cref="MatchModel"/>; null without a match rule.</summary>
+    public MatchFields? TargetMatchFields { get; }
 
     /// <summary>The plan for a flow, or an error in words when the configuration cannot run it.</summary>
     public static (FlowPlan? Plan, string? Error) For(GovernanceConfiguration configuration, Guid flowId)
@@ -47,7 +57,24 @@ public sealed class FlowPlan
         {
             return (null, $"The flow {flow.Name} names a system or object that does not exist.");
         }
-        return (new FlowPlan(configuration, flow, obj, source, target), null);
+        var (model, ruleError) = Compile(configuration.MatchRuleOf(obj.Id));
+        return ruleError is null ? (new FlowPlan(configuration, flow, obj, source, target, model), null) : (null, $"The match rule of {obj.Name} cannot run: {ruleError}");
+    }
+
+    private static (MatchModel? Model, string? Error) Compile(MatchRule? rule)
+    {
+        if (rule is null)
+        {
+            return (null, null);
+        }
+        try
+        {
+            return (MatchModel.Compile(rule), null);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return (null, e.Message);
+        }
     }
 
     /// <summary>The object of the target system a rule's "object.field" names (e.g. "contact.customer_status"), with the field.</summary>

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
-/// Records a batch in the portal database in one transaction: each record's outcome, new crosswalk links, error-queue
-/// entries (new, retried or resolved), the run's counters and, with the lease check, the flow's new cursor. Plain SQL
+/// Records a batch in the portal database in one transaction: each record's outcome (with its match score), new
+/// crosswalk links, error-queue entries (new, retried or resolved), the target records' values for the match index,
+/// the run's counters and, with the lease check, the flow's new cursor. Plain SQL
 /// with prepared commands: a run records thousands of rows a second.
 /// </summary>
 public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPlan plan, SyncRun run, string leaseHolder)
@@ -33,6 +34,10 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         {
             await sql.InsertLinksAsync(plan, batch.Records.Where(r => r.NewLink && r.TargetId is not null), now, cancellationToken);
             await sql.QueueErrorsAsync(plan, run.Id, batch.Records, now, cancellationToken);
+            if (batch.MatchIndexUpdates.Count > 0)
+            {
+                await sql.UpsertMatchIndexAsync(plan, batch.MatchIndexUpdates, now, cancellationToken);
+            }
             if (await sql.HasOpenErrorsAsync(plan.Flow.Id, cancellationToken))
             {
                 await sql.ResolveErrorsAsync(plan.Flow.Id, run.Id, batch.Records.Where(r => r.QueueAs is null), now, cancellationToken);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Matching.Review;
+using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -11,9 +13,11 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
 /// Runs a prepared run batch by batch: read since the cursor → <see cref="BatchProcessor"/> → <see cref="RunRecorder"/>
-/// (outcomes, crosswalk, error queue and the new cursor together), then ends it with its status. Singleton.
+/// (outcomes, crosswalk, error queue and the new cursor together) → the match rule's review pairs, then ends it with
+/// its status. Singleton.
 /// </summary>
-public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOptions> options, TimeProvider time, ILogger<SyncExecutor> logger)
+public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOptions> options, TimeProvider time, ILogger<SyncExecutor> logger,
+    MatchIndexCache matchIndexes, TargetChangeFeed targetChanges)
 {
     internal async Task ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
@@ -24,11 +28,13 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         {
             await using var source = connectors.Open(context.Plan.Source);
             await using var target = connectors.Open(context.Plan.Target);
-            var processor = new BatchProcessor(context.Plan, target, context.Get<CrosswalkStore>(), time);
-            var recorder = new RunRecorder(context.Get<IDbContextFactory<CrmDbContext>>(), context.Plan, run, context.Holder);
+            var contexts = context.Get<IDbContextFactory<CrmDbContext>>();
+            var matcher = TargetMatcher.For(context.Plan, matchIndexes, context.Get<MatchIndexStore>(), targetChanges, context.Get<ReviewQueueWriter>(), contexts);
+            var processor = new BatchProcessor(context.Plan, target, context.Get<CrosswalkStore>(), time, matcher);
+            var recorder = new RunRecorder(contexts, context.Plan, run, context.Holder);
             (status, message) = context.Replay is { } items
-                ? await ReplayAsync(context, items, processor, recorder, cancellationToken)
-                : await ReadAndProcessAsync(context, source, processor, recorder, cancellationToken);
+                ? await ReplayAsync(context, items, processor, recorder, matcher, cancellationToken)
+                : await ReadAndProcessAsync(context, source, processor, recorder, matcher, cancellationToken);
         }
         catch (SystemUnavailableException e)
         {
@@ -48,7 +54,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
     }
 
     private async Task<(SyncRunStatus, string?)> ReadAndProcessAsync(RunContext context, ISyncConnector source, BatchProcessor processor, RunRecorder recorder,
-        CancellationToken cancellationToken)
+        TargetMatcher? matcher, CancellationToken cancellationToken)
     {
         var run = context.Run;
         var settings = options.Value;
@@ -71,6 +77,10 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             var batch = await processor.ProcessAsync(page.Records, run.DryRun, new HashSet<string>(), cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             await recorder.RecordAsync(batch, page.NextCursor, moveCursor: !run.DryRun, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
+            if (matcher is not null)
+            {
+                await matcher.AfterRecordedAsync(batch, run, cancellationToken);
+            }
             cursor = page.NextCursor;
             remaining -= page.Records.Count;
             if (run.Failed > settings.MaxFailedRecords)
@@ -85,7 +95,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
     }
 
     private async Task<(SyncRunStatus, string?)> ReplayAsync(RunContext context, IReadOnlyList<ErrorQueueItem> items, BatchProcessor processor, RunRecorder recorder,
-        CancellationToken cancellationToken)
+        TargetMatcher? matcher, CancellationToken cancellationToken)
     {
         var released = items.Where(i => i.Kind == ErrorKind.Review).Select(i => i.SourceId!).ToHashSet(StringComparer.Ordinal);
         foreach (var chunk in items.Chunk(options.Value.BatchSize))
@@ -94,6 +104,10 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             var batch = await processor.ProcessAsync(records, dryRun: false, released, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             await recorder.RecordAsync(batch, null, moveCursor: false, now, now.AddSeconds(options.Value.LeaseSeconds), cancellationToken);
+            if (matcher is not null)
+            {
+                await matcher.AfterRecordedAsync(batch, context.Run, cancellationToken);
+            }
         }
         var run = context.Run;
         return (Ended(run),

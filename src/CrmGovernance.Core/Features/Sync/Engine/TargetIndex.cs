@@ -30,6 +30,15 @@ internal sealed class TargetIndex
         return index;
     }
 
+    /// <summary>Adds the target records with these ids (the match rule's candidates); ids the target no longer has stay absent.</summary>
+    public async Task AddAsync(FlowPlan plan, ISyncConnector target, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count > 0)
+        {
+            AddAll(plan, await target.LookupAsync(plan.BusinessObject.Key, null, ids, cancellationToken));
+        }
+    }
+
     public Dictionary<string, string?>? Find(string id) => _byId.GetValueOrDefault(id);
 
     public bool Exists(string id) => _byId.ContainsKey(id);

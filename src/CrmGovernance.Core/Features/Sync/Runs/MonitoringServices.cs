@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class MonitoringServices
     {
         services.AddScoped<SyncRunQueries>();
         services.AddScoped<ErrorQueueService>();
+        services.AddReviewQueue();
         return services;
     }
 }

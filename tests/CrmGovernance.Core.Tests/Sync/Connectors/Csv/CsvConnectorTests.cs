@@ -95,6 +95,18 @@ public sealed class CsvConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deletes_rows_by_id_keeping_the_others_and_a_row_already_gone_counts_as_deleted()
+    {
+        await File.WriteAllTextAsync(_host.PathOf("contacts.csv"), "id,email\r\na,a@x.test\r\nb,b@x.test\r\nc,c@x.test\r\n");
+        await using var connector = Open(("contact.file", "contacts.csv"));
+
+        var results = await connector.DeleteBatchAsync("contact", ["a", "c", "zz"], CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal("id,email\r\nb,b@x.test\r\n", await File.ReadAllTextAsync(_host.PathOf("contacts.csv")));
+    }
+
+    [Fact]
     public async Task Formula_like_cells_are_written_as_they_are()
     {
         await using var connector = Open(("contact.file", "formulas.csv"));

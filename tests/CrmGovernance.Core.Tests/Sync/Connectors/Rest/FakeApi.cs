@@ -78,7 +78,7 @@ internal sealed class FakeApi : IAsyncDisposable
             context.Response.StatusCode = 401;
             return;
         }
-        using var body = request.ContentLength > 0 || request.Method != "GET" ? await JsonDocument.ParseAsync(request.Body) : null;
+        using var body = request.ContentLength > 0 || request.Method is not ("GET" or "DELETE") ? await JsonDocument.ParseAsync(request.Body) : null;
         var segments = (request.Path.Value ?? "").Trim('/').Split('/');
         var recordId = segments.Length > 1 ? segments[1] : body?.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
         Log.Enqueue((request.Method, request.Path.Value ?? "", recordId, key, attempt, DateTime.UtcNow));

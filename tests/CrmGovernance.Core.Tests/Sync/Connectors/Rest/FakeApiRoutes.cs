@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace CrmGovernance.Core.Tests.Sync.Connectors.Rest;
 
-/// <summary>The fake API's contacts resource: list by updated_since (inclusive) and limit, get, create, patch, activities.</summary>
+/// <summary>The fake API's contacts resource: list by updated_since (inclusive) and limit, get, create, patch, delete, activities.</summary>
 internal static class FakeApiRoutes
 {
     public static (int Status, object? Body) Handle(FakeApi api, HttpRequest request, string[] path, JsonDocument? body)
@@ -45,6 +45,8 @@ internal static class FakeApiRoutes
                     return (422, new { error = "invalid email" });
                 }
                 return contacts.TryGetValue(path[1], out var existing) ? (200, contacts[path[1]] = Merge(existing, changes)) : (404, null);
+            case ("DELETE", 2):
+                return contacts.TryRemove(path[1], out _) ? (204, null) : (404, null);
             case ("POST", 3) when path[2] == "activities":
                 var activityId = body!.RootElement.GetProperty("id").GetString()!;
                 return api.Activities.TryAdd(activityId, body.RootElement.GetRawText()) ? (201, null) : (409, null);

@@ -116,6 +116,32 @@ public sealed class RestConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deletes_records_by_id_and_a_record_already_gone_counts_as_deleted()
+    {
+        _api.Seed(Contact("a", "2026-01-01T00:00:00Z"), Contact("b", "2026-01-01T00:00:00Z"));
+        await using var connector = Open();
+
+        var results = await connector.DeleteBatchAsync("contact", ["a", "gone"], CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(["b"], _api.Contacts.Keys);
+        Assert.Contains(_api.Log, l => l.Method == "DELETE" && l.Path == "/contacts/a");
+    }
+
+    [Fact]
+    public async Task An_api_that_does_not_allow_delete_says_it_cannot_take_merges()
+    {
+        _api.Seed(Contact("a", "2026-01-01T00:00:00Z"));
+        _api.Fault = (request, _, _) => request.Method == "DELETE" ? new Fault(405) : null;
+        await using var connector = Open();
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => connector.DeleteBatchAsync("contact", ["a"], CancellationToken.None));
+
+        Assert.Contains("cannot take merges", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], _api.Contacts.Keys);
+    }
+
+    [Fact]
     public async Task Refused_credentials_make_the_system_unavailable_and_health_says_so()
     {
         await using var healthy = Open();

@@ -201,6 +201,19 @@ public abstract class SqlConnectorContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deletes_records_by_id_and_a_record_already_gone_counts_as_deleted()
+    {
+        await using var connector = Open();
+        await WriteAsync(connector, Contact(1, "2026-01-01T00:00:00.0000000Z"), Contact(2, "2026-01-01T00:00:00.0000000Z"), Contact(3, "2026-01-01T00:00:00.0000000Z"));
+
+        var results = await connector.DeleteBatchAsync("contact", ["c0001", "c0003", "no-such-id"], CancellationToken.None);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(["c0002"], (await connector.LookupAsync("contact", null, ["c0001", "c0002", "c0003"], CancellationToken.None)).Select(r => r.Id));
+        Assert.Equal(1, await CountAsync("contacts"));
+    }
+
+    [Fact]
     public async Task An_unreachable_database_is_reported_as_system_unavailable()
     {
         var (settings, secrets) = Unreachable();

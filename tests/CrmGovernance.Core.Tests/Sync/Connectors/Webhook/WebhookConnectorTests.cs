@@ -102,6 +102,8 @@ public sealed class WebhookConnectorTests : IAsyncLifetime
 
         var write = await Assert.ThrowsAsync<NotSupportedException>(() => connector.WriteBatchAsync("lead", [New("1")], CancellationToken.None));
         await Assert.ThrowsAsync<NotSupportedException>(() => connector.LookupAsync("lead", null, ["1"], CancellationToken.None));
+        var delete = await Assert.ThrowsAsync<NotSupportedException>(() => connector.DeleteBatchAsync("lead", ["1"], CancellationToken.None));
+        Assert.Contains("cannot delete records", delete.Message, StringComparison.Ordinal);
 
         Assert.Contains("source only", write.Message, StringComparison.Ordinal);
     }

@@ -100,6 +100,23 @@ internal sealed class CsvConnector(ConnectorSettings settings, string baseFolder
         return results;
     }
 
+    /// <summary>Removes the rows with these ids and rewrites the file; ids it does not hold are already gone.</summary>
+    public async Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var path = FilePath(objectKey);
+        if (File.Exists(path))
+        {
+            var table = await CsvTable.LoadAsync(path, _delimiter, cancellationToken);
+            var key = table.Column(settings.ForObject(objectKey, "key", "id"), add: false);
+            var doomed = ids.ToHashSet(StringComparer.Ordinal);
+            if (key >= 0 && table.Rows.RemoveAll(r => CsvTable.Cell(r, key) is { } id && doomed.Contains(id)) > 0)
+            {
+                await table.SaveAsync(path, _delimiter, cancellationToken);
+            }
+        }
+        return ids.Select(id => new WriteResult(id, string.IsNullOrEmpty(id) ? "The record has no id." : null)).ToList();
+    }
+
     public Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"The {settings.Describe} cannot store activities: a CSV file has no place for them. Use a SQL or REST target for flows that append activities.");
 

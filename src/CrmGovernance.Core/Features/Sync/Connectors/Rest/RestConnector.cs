@@ -111,6 +111,33 @@ internal sealed class RestConnector(RestTransport transport, RestSettings settin
         return activities.Select((a, i) => new WriteResult(a.Id, errors[i])).ToList();
     }
 
+    /// <summary>DELETE {path}/{id} per record; 404 means already gone. An API that does not allow DELETE (405, 501) cannot take merges.</summary>
+    public async Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var o = settings.Object(objectKey);
+        var errors = new string?[ids.Count];
+        var refused = 0;
+        await ForEachAsync(Enumerable.Range(0, ids.Count), async (i, ct) =>
+        {
+            if (string.IsNullOrEmpty(ids[i]))
+            {
+                errors[i] = "The record has no id.";
+                return;
+            }
+            var response = await transport.SendAsync(HttpMethod.Delete, settings.Url(o.RecordPath(ids[i])), null, ct);
+            if (response.Status is 405 or 501)
+            {
+                Interlocked.Increment(ref refused);
+            }
+            errors[i] = response.Succeeded || response.Status == 404 ? null : response.Describe();
+        }, cancellationToken);
+        if (refused > 0)
+        {
+            throw new NotSupportedException($"The {settings.Describe} does not allow deleting records of {o.Path} (DELETE answered HTTP 405 or 501), so it cannot take merges.");
+        }
+        return ids.Select((id, i) => new WriteResult(id, errors[i])).ToList();
+    }
+
     public async Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         try

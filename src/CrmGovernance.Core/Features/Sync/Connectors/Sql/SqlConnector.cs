@@ -18,6 +18,7 @@ internal sealed class SqlConnector : ISyncConnector
     private readonly SqlSchema _schema;
     private readonly SqlStatements _statements;
     private readonly SqlWriter _writer;
+    private readonly SqlDeleter _deleter;
     private DbConnection? _connection;
 
     public SqlConnector(SqlDialect dialect, ConnectorSettings settings, TimeProvider clock)
@@ -27,6 +28,7 @@ internal sealed class SqlConnector : ISyncConnector
         _schema = new SqlSchema(dialect, settings);
         _statements = new SqlStatements(dialect);
         _writer = new SqlWriter(dialect, _statements, _schema, clock);
+        _deleter = new SqlDeleter(dialect, _statements, _schema);
     }
 
     public Task<ChangePage> ReadChangesAsync(string objectKey, string? cursor, int max, CancellationToken cancellationToken) =>
@@ -78,6 +80,9 @@ internal sealed class SqlConnector : ISyncConnector
 
     public Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken) =>
         GuardAsync(connection => _writer.AppendAsync(connection, activities, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        GuardAsync(connection => _deleter.DeleteAsync(connection, objectKey, ids, cancellationToken), cancellationToken);
 
     public async Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {

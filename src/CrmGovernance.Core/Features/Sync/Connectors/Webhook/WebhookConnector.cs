@@ -45,6 +45,9 @@ internal sealed class WebhookConnector(ConnectorSettings settings, IServiceScope
     public Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken) =>
         throw SourceOnly("append activities");
 
+    public Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        throw SourceOnly("delete records");
+
     public Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new ConnectorHealth(true, "Reads the portal's inbox; the system posts to the inbound endpoint."));
 

@@ -1,0 +1,71 @@
+using CrmGovernance.Core.Features.Matching.Normalisers;
+
+namespace CrmGovernance.Core.Features.Matching.Comparators;
+
+/// <summary>
+/// Canonical email addresses compared by local part and domain separately. A typo in either still scores about 0.9
+/// (the local part by edit distance with swaps, not Jaro–Winkler: a shared prefix such as "victoriaw" and
+/// "victoriawalall" is another person's mailbox, not a typo; a domain within two edits counts 0.95). What two
+/// different people produce scores low: the same local part at another provider (× 0.5), or local parts that differ
+/// only in digits or punctuation ("jsmith1", "jsmith2", "j.smith": another mailbox of a namesake, at most 0.7). An
+/// address with a stray second "@" is compared whole.
+/// </summary>
+public static class EmailSimilarity
+{
+    public const double OtherMailbox = 0.7;
+    public const double DomainTypo = 0.95;
+    public const double OtherDomain = 0.5;
+
+    public static double Similarity(string left, string right)
+    {
+        if (string.Equals(left, right, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+        if (left.Count(ch => ch == '@') > 1 || right.Count(ch => ch == '@') > 1)
+        {
+            // A stray "@" typed into an address splits it in the wrong place: compare it whole.
+            return Levenshtein.SimilarityWithTranspositions(left, right);
+        }
+        var leftDomain = EmailNormaliser.Domain(left);
+        var rightDomain = EmailNormaliser.Domain(right);
+        if (leftDomain.IsEmpty || rightDomain.IsEmpty)
+        {
+            return Levenshtein.SimilarityWithTranspositions(left, right);
+        }
+        var leftLocal = EmailNormaliser.Local(left);
+        var rightLocal = EmailNormaliser.Local(right);
+        var local = leftLocal.SequenceEqual(rightLocal) ? 1
+            : SameLetters(leftLocal, rightLocal) ? Math.Min(OtherMailbox, Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal))
+            : Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal);
+        var domain = leftDomain.SequenceEqual(rightDomain) ? 1
+            : Levenshtein.Distance(leftDomain, rightDomain) <= 2 ? DomainTypo
+            : OtherDomain;
+        return local * domain;
+    }
+
+    /// <summary>The same letters in the same order (the local parts differ, so in digits or punctuation).</summary>
+    private static bool SameLetters(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < left.Length && !char.IsAsciiLetter(left[i]))
+            {
+                i++;
+            }
+            while (j < right.Length && !char.IsAsciiLetter(right[j]))
+            {
+                j++;
+            }
+            if (i == left.Length || j == right.Length)
+            {
+                return i == left.Length && j == right.Length;
+            }
+            if (left[i++] != right[j++])
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace CrmGovernance.Core.Features.Matching.Review;
+
+/// <summary>One field of the two records side by side, as the target system holds them now.</summary>
+public sealed record ComparisonField(string Name, string Label, string? Left, string? Right)
+{
+    /// <summary>The values differ; an empty value and a missing one are the same.</summary>
+    public bool Differs => !string.Equals(Left ?? "", Right ?? "", StringComparison.Ordinal);
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CrmGovernance.Core.Features.Matching.Review;
+
+public static class ReviewServices
+{
+    /// <summary>The review queue: filing pairs, the list and its decisions, merges and unmerges, and its metrics.</summary>
+    public static IServiceCollection AddReviewQueue(this IServiceCollection services)
+    {
+        // The worker's match index registers the writer too; one registration is enough.
+        services.TryAddScoped<ReviewQueueWriter>();
+        services.AddScoped<ReviewQueueService>();
+        services.AddScoped<ReviewDecisions>();
+        services.AddScoped<ReviewComparisonService>();
+        services.AddScoped<MergeService>();
+        services.AddScoped<UnmergeService>();
+        services.AddScoped<BulkMerger>();
+        services.AddScoped<ReviewMetricsService>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using CrmGovernance.Core.Features.Sync.Connectors;
+
+namespace CrmGovernance.Core.Features.Matching.Scans;
+
+/// <summary>Reads every record of a system's object through its connector, from the beginning until a page comes back empty.</summary>
+internal static class ScanRecordReader
+{
+    public const int PageSize = 5_000;
+
+    /// <param name="expected">Records the last scan of this system's object read (0 when unknown), to estimate the reading share.</param>
+    public static async Task<List<MatchRecord>> ReadAsync(ISyncConnector connector, DuplicateScanPlan plan, long expected, ScanProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
+        var records = new List<MatchRecord>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? cursor = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await connector.ReadChangesAsync(plan.BusinessObject.Key, cursor, PageSize, cancellationToken);
+            if (page.Records.Count == 0)
+            {
+                return records;
+            }
+            if (cursor is not null && page.NextCursor == cursor)
+            {
+                throw new InvalidOperationException($"The connector of {plan.System.Name} returned records without moving its cursor; the scan stopped instead of reading them forever.");
+            }
+            foreach (var record in page.Records.Where(r => !string.IsNullOrEmpty(r.Id)))
+            {
+                var values = plan.Fields.ToRecord(record.Id, record.Fields);
+                // A record changed while the scan reads comes round again at the end: keep it once, with its latest values.
+                if (positions.TryGetValue(record.Id, out var at))
+                {
+                    records[at] = values;
+                }
+                else
+                {
+                    positions[record.Id] = records.Count;
+                    records.Add(values);
+                }
+            }
+            cursor = page.NextCursor;
+            progress.Read(records.Count, expected > 0 ? Math.Min(0.99, (double)records.Count / expected) : 0);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.Comparators;
+using CrmGovernance.Core.Features.Matching.Normalisers;
+
+namespace CrmGovernance.Core.Features.Matching.Scoring;
+
+/// <summary>
+/// One comparison of a rule, compiled: where its attribute sits in a <see cref="PreparedRecord"/>, how to compare, and
+/// the weight of each similarity level (highest threshold first).
+/// </summary>
+internal sealed class ComparisonEvaluator
+{
+    private const double Tolerance = 1e-9;
+    private readonly MatchLevel[] _levels;
+
+    public ComparisonEvaluator(MatchComparison comparison, int slot)
+    {
+        Comparison = comparison;
+        Slot = slot;
+        _levels = [.. comparison.Levels.OrderByDescending(l => l.Threshold)];
+        NamePart = comparison.Comparator == ComparatorKind.PersonName ? comparison.Attribute switch
+        {
+            MatchAttributes.FirstName => NameSelection.First,
+            MatchAttributes.LastName => NameSelection.Last,
+            MatchAttributes.FullName => NameSelection.Full,
+            _ => NameSelection.None,
+        } : NameSelection.None;
+    }
+
+    private enum NameSelection { None, First, Last, Full }
+
+    public MatchComparison Comparison { get; }
+    public int Slot { get; }
+    private NameSelection NamePart { get; }
+
+    public bool NeedsCodes => Comparison.Comparator == ComparatorKind.Phonetic;
+
+    /// <summary>The similarity (0–1) of the two records on this comparison, or null when either value is missing.</summary>
+    public double? Similarity(PreparedRecord left, PreparedRecord right)
+    {
+        switch (NamePart)
+        {
+            case NameSelection.First:
+                return PersonNameSimilarity.Compare(left.First, left.Last, right.First, right.Last).First;
+            case NameSelection.Last:
+                return PersonNameSimilarity.Compare(left.First, left.Last, right.First, right.Last).Last;
+            case NameSelection.Full:
+                return PersonNameSimilarity.FullName(left.First, left.Last, right.First, right.Last);
+        }
+        var a = left.Values[Slot];
+        var b = right.Values[Slot];
+        if (a is null || b is null)
+        {
+            return null;
+        }
+        return Comparison.Comparator switch
+        {
+            ComparatorKind.Exact => string.Equals(a, b, StringComparison.Ordinal) ? 1 : 0,
+            ComparatorKind.JaroWinkler => JaroWinkler.Similarity(a, b),
+            ComparatorKind.Levenshtein => Levenshtein.Similarity(a, b),
+            ComparatorKind.Phonetic => PhoneticSimilarity.Similarity(left.Codes![Slot], right.Codes![Slot]),
+            ComparatorKind.Date => DateSimilarity.Similarity(DateNormaliser.ToNumber(a), DateNormaliser.ToNumber(b)),
+            ComparatorKind.Numeric => NumericSimilarity.Similarity(a, b),
+            ComparatorKind.Email => EmailSimilarity.Similarity(a, b),
+            // Person-name comparison of another attribute (a company, a city): word by word.
+            ComparatorKind.PersonName => PersonNameSimilarity.Similarity(new NamePart(a), new NamePart(b)),
+            _ => throw new InvalidOperationException($"Comparator {Comparison.Comparator} has no implementation."),
+        };
+    }
+
+    /// <summary>The weight a similarity adds: the first level it reaches, else the mismatch weight; nothing when missing.</summary>
+    public double Weigh(double? similarity) => similarity is not { } s ? 0 : Level(s) is { } level ? level.Weight : Comparison.MismatchWeight;
+
+    /// <summary>As <see cref="Weigh"/>, with the exact agreement on a first or last name adjusted for how common the name is.</summary>
+    public double Weigh(double? similarity, PreparedRecord left, PreparedRecord right, MatchPopulation? population) =>
+        Weigh(similarity) + FrequencyAdjustment(similarity, left, right, population);
+
+    public ComparisonExplanation Explain(PreparedRecord left, PreparedRecord right, MatchPopulation? population)
+    {
+        var similarity = Similarity(left, right);
+        var adjustment = FrequencyAdjustment(similarity, left, right, population);
+        var label = similarity is not { } s ? "missing"
+            : Level(s) is { } level ? level.Threshold >= 1 ? "exact" : string.Create(CultureInfo.InvariantCulture, $"≥ {level.Threshold:0.###}")
+            : "mismatch";
+        if (adjustment != 0)
+        {
+            label += string.Create(CultureInfo.InvariantCulture, $" ({(adjustment < 0 ? "common" : "rare")} name {adjustment:+0.0;−0.0})");
+        }
+        return new ComparisonExplanation(Comparison.Attribute, Comparison.Comparator.ToString(), Shown(left), Shown(right),
+            similarity is { } value ? Math.Round(value, 4) : null, label, Weigh(similarity) + adjustment);
+    }
+
+    private double FrequencyAdjustment(double? similarity, PreparedRecord left, PreparedRecord right, MatchPopulation? population)
+    {
+        if (population is null || similarity is not >= 1 || NamePart is not (NameSelection.First or NameSelection.Last))
+        {
+            return 0;
+        }
+        // The agreeing name: the part compared on the left (after a swap it may sit in the other field).
+        var first = NamePart == NameSelection.First;
+        var name = first ? left.First?.Text : left.Last?.Text;
+        var other = first ? right.First?.Text : right.Last?.Text;
+        return name is not null && name == other ? population.Adjustment(first, name) : 0;
+    }
+
+    private MatchLevel? Level(double similarity)
+    {
+        foreach (var level in _levels)
+        {
+            if (similarity + Tolerance >= level.Threshold)
+            {
+                return level;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The value a steward sees for this comparison: the normalised attribute, or the name part compared.</summary>
+    private string? Shown(PreparedRecord record) => NamePart switch
+    {
+        NameSelection.First => record.First?.Text,
+        NameSelection.Last => record.Last?.Text,
+        NameSelection.Full => record.Values[Slot],
+        _ => record.Values[Slot],
+    };
+}

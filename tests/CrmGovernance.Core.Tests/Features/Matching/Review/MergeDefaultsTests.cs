@@ -1,0 +1,67 @@
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.Review;
+using CrmGovernance.Core.Features.Sync.Connectors;
+
+namespace CrmGovernance.Core.Tests.Features.Matching.Review;
+
+public sealed class MergeDefaultsTests
+{
+    private static readonly Guid Crm = Guid.NewGuid();
+    private static readonly Guid Website = Guid.NewGuid();
+
+    private static ReviewComparison Comparison(DateTime? leftCreated, DateTime? rightCreated, params ComparisonField[] fields) => new()
+    {
+        Item = new ReviewItem { Id = 1, LeftRecordId = "new", RightRecordId = "old", SystemId = Crm },
+        SystemName = "CRM",
+        ObjectName = "Contact",
+        TargetSystemId = Crm,
+        Left = new ConnectorRecord("new", fields.ToDictionary(f => f.Name, f => f.Left), leftCreated),
+        Right = new ConnectorRecord("old", fields.ToDictionary(f => f.Name, f => f.Right), rightCreated),
+        Fields = fields,
+        Links = [new LinkedSource("new", Website, "Website", 2)],
+        SourceOfTruth = new SourceOfTruth
+        {
+            Id = Guid.NewGuid(), ObjectId = Guid.NewGuid(), SystemOfRecordId = Crm,
+            Fields =
+            [
+                new() { Field = "email", OwnerSystemId = Website },
+                new() { Field = "stage", Strategy = SurvivorshipStrategy.MostRecent },
+                new() { Field = "notes", Strategy = SurvivorshipStrategy.MostComplete },
+            ],
+        },
+    };
+
+    [Fact]
+    public void The_older_record_survives_and_each_field_follows_the_source_of_truth_and_survivorship()
+    {
+        var comparison = Comparison(new DateTime(2026, 3, 1), new DateTime(2025, 1, 1),
+            new("first_name", "First name", "Anne", ""),
+            new("last_name", "Last name", "Lee-Smith", "Lee"),
+            new("email", "Email", "ann@new.test", "ann@old.test"),
+            new("stage", "Stage", "customer", "lead"),
+            new("notes", "Notes", "short", "a longer note"),
+            new("phone", "Phone", null, "+44 20"));
+
+        var survivor = MergeDefaults.Survivor(comparison);
+        var choices = MergeDefaults.Choices(comparison, survivor);
+
+        Assert.Equal("old", survivor);
+        Assert.Equal("new", choices["first_name"]);   // a value over an empty one
+        Assert.Equal("old", choices["last_name"]);    // no rule: the survivor keeps its own
+        Assert.Equal("new", choices["email"]);        // owned by the website, and only "new" is linked from it
+        Assert.Equal("new", choices["stage"]);        // most recent: the newer record
+        Assert.Equal("old", choices["notes"]);        // most complete: the longer value
+        Assert.Equal("old", choices["phone"]);
+    }
+
+    [Fact]
+    public void Without_creation_times_the_existing_record_survives_and_the_incoming_one_counts_as_newer()
+    {
+        var comparison = Comparison(null, null, new("stage", "Stage", "customer", "lead"), new("last_name", "Last name", "Lee", "Leigh"));
+
+        var choices = MergeDefaults.Choices(comparison, "new");
+
+        Assert.Equal("old", MergeDefaults.Survivor(comparison));
+        Assert.Equal(("new", "new"), (choices["stage"], choices["last_name"]));
+    }
+}

@@ -1,0 +1,71 @@
+using Bunit;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Matching.Scans;
+using CrmGovernance.Web.Features.Stewardship;
+using CrmGovernance.Web.Tests.Hosting;
+using CrmGovernance.Web.Tests.Operations;
+
+namespace CrmGovernance.Web.Tests.Stewardship;
+
+public sealed class DuplicateScanPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_steward_starts_a_scan_of_the_demo_crm_and_its_page_follows_it_to_the_clusters()
+    {
+        var (first, second) = await new DuplicateScanSeed(fixture.Host).LookalikesAsync();
+        await using var pages = new OperationsPages(fixture.Host);
+        var scans = pages.Context.Services.GetRequiredService<DuplicateScanService>();
+        var choices = await scans.ChoicesAsync();
+        var crmContacts = Assert.Single(choices.Targets, t => t.SystemId == DemoConfiguration.Crm && t.ObjectId == StandardObjects.Contact);
+        var id = await scans.RequestAsync(crmContacts.SystemId, crmContacts.ObjectId);
+
+        var page = pages.Context.Render<DuplicateScanPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Equal(nameof(ScanStatus.Completed), page.Find("[data-scan-status]").GetAttribute("data-scan-status")), Patience);
+        Assert.Contains("Contact in CRM", page.Find("#scan-heading").TextContent, StringComparison.Ordinal);
+        Assert.NotEqual("0", page.Find("#figure-clusters").TextContent.Trim());
+        Assert.StartsWith("Send ", page.Find("#scan-feed-button").TextContent.Trim(), StringComparison.Ordinal);
+        var clusters = await scans.ClustersAsync(id, 0, DuplicateScanService.MaxPageSize);
+        Assert.Contains(clusters.Items, c => c.Members.Contains(first) && c.Members.Contains(second));
+    }
+
+    [Fact]
+    public async Task A_completed_scan_shows_its_figures_its_clusters_with_their_scores_and_what_the_feed_will_send()
+    {
+        var scan = DuplicateScanSeed.Scan(ScanStatus.Completed);
+        (scan.PairsFound, scan.Clusters, scan.DuplicateRecords, scan.DuplicateRate, scan.CandidatePairs) = (4, 2, 3, 3.0 / 1_200, 9_000);
+        var id = await new DuplicateScanSeed(fixture.Host).ScanAsync(scan,
+            DuplicateScanSeed.Pair("c-1", "c-2", 0.999, 1), DuplicateScanSeed.Pair("c-2", "c-3", 0.985, 1),
+            DuplicateScanSeed.Pair("k-1", "k-2", 0.991, 2), DuplicateScanSeed.Pair("r-1", "r-2", 0.72, null));
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<DuplicateScanPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-cluster]")));
+        Assert.Equal(DuplicateScanFormat.Rate(3.0 / 1_200), page.Find("#figure-rate").TextContent.Trim());
+        Assert.Equal("1", page.Find("#figure-review").TextContent.Trim());
+        Assert.Equal(new string?[] { "c-1", "c-2", "c-3", "k-1", "k-2" }, page.FindAll("[data-member]").Select(m => m.GetAttribute("data-member")).ToArray());
+        Assert.Contains("c-1 ↔ c-2 0.999", page.Find("#clusters-grid").TextContent, StringComparison.Ordinal);
+        Assert.Single(page.FindAll("#review-pairs-grid [data-pair-score]"));
+        Assert.Equal("Send 4 pairs to the review queue", page.Find("#scan-feed-button").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_list_shows_a_running_scan_live_until_it_has_finished()
+    {
+        var seed = new DuplicateScanSeed(fixture.Host);
+        var id = await seed.ScanAsync(DuplicateScanSeed.Scan(ScanStatus.Running));
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<DuplicateScansPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-scan='{id}']")));
+        Assert.NotEmpty(page.FindAll("#scan-target"));
+        Assert.Contains("Comparing", page.Find("[data-scan-activity='comparing']").TextContent, StringComparison.Ordinal);
+        await seed.UpdateAsync(id, s => (s.Status, s.Phase, s.Progress, s.FinishedUtc, s.DuplicateRate) = (ScanStatus.Completed, ScanPhases.Done, 1, DateTime.UtcNow, 0.05));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-scan-activity]")), TimeSpan.FromSeconds(10));
+        Assert.Contains(DuplicateScanFormat.Rate(0.05), page.Find("#scans-grid").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,85 @@
+using Bunit;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Matching.Review;
+using CrmGovernance.Web.Features.Stewardship;
+using CrmGovernance.Web.Tests.Hosting;
+using CrmGovernance.Web.Tests.Operations;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace CrmGovernance.Web.Tests.Stewardship;
+
+public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task The_pair_is_shown_side_by_side_from_the_crm_with_differences_highlighted_and_the_score_explained()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (left, right) = await seed.ContactsAsync();
+        var id = await seed.ItemAsync(left, right);
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#comparison")));
+        Assert.Equal("true", page.Find("tr[data-field='first_name']").GetAttribute("data-differs"));
+        Assert.Equal("false", page.Find("tr[data-field='email']").GetAttribute("data-differs"));
+        Assert.Equal("Jo", page.Find("td[data-take='left'][data-field='first_name']").TextContent.Trim());
+        Assert.Equal("Joanna", page.Find("td[data-take='right'][data-field='first_name']").TextContent.Trim());
+        // The existing record survives; its empty phone takes the incoming one.
+        Assert.Equal("+447700900123", page.Find("td[data-result='phone']").TextContent.Trim());
+        Assert.Contains("-1.5", page.Find("#explanation tr[data-attribute='first_name']").TextContent.Replace('−', '-'), StringComparison.Ordinal);
+        Assert.Contains("j", page.Find("#shortcuts").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_take_a_value_for_the_focused_field_and_merge_and_the_crm_is_written()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (left, right) = await seed.ContactsAsync();
+        var id = await seed.ItemAsync(left, right);
+        await using var pages = new OperationsPages(fixture.Host);
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#comparison")));
+
+        page.Find("tr[data-field='first_name']").TriggerEvent("onfocusin", new FocusEventArgs());
+        page.Find("#review-item").KeyDown(new KeyboardEventArgs { Key = "1" });
+        page.WaitForAssertion(() => Assert.Equal("Jo", page.Find("td[data-result='first_name']").TextContent.Trim()));
+        page.Find("#review-item").KeyDown(new KeyboardEventArgs { Key = "m" });
+        pages.Dialogs.WaitForAssertion(() => Assert.NotEmpty(pages.Dialogs.FindAll("#merge-confirm")));
+        Assert.Contains("Jo", pages.Dialogs.Find("#merge-changes tr[data-change='First name']").TextContent, StringComparison.Ordinal);
+        pages.Dialogs.Find("#merge-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.Merged, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        var crm = await seed.CrmRecordsAsync(left, right);
+        Assert.Equal([right], crm.Keys);
+        Assert.Equal(("Jo", "+447700900123"), (crm[right].Fields["first_name"], crm[right].Fields["phone"]));
+        page.WaitForAssertion(() => Assert.Equal("Jo", page.Find("[data-merge] td[data-now='first_name']").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task When_the_records_cannot_be_read_the_page_says_why_and_not_a_duplicate_still_works()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        // The website is a webhook system: the portal cannot read its records, let alone merge them.
+        var id = await seed.ItemAsync("web-1", "web-2", system: DemoConfiguration.Website);
+        await using var pages = new OperationsPages(fixture.Host);
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Contains("source only", page.Find("#target-problem").TextContent, StringComparison.Ordinal));
+        Assert.True(page.Find("#merge").HasAttribute("disabled"));
+        Assert.False(page.Find("#defer").HasAttribute("disabled"));
+        page.Find("#not-duplicate").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_pair_that_does_not_exist_says_so()
+    {
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, 987_654));
+
+        page.WaitForAssertion(() => Assert.Contains("There is no pair #987654", page.Find("#review-item-missing").TextContent, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,42 @@
+using Bunit;
+using CrmGovernance.Web.Features.Stewardship;
+using CrmGovernance.Web.Tests.Hosting;
+using CrmGovernance.Web.Tests.Operations;
+
+namespace CrmGovernance.Web.Tests.Stewardship;
+
+public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task A_steward_sees_the_waiting_pairs_with_the_queue_figures()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (left, right) = await seed.ContactsAsync();
+        var id = await seed.ItemAsync(left, right, score: 0.93);
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<ReviewQueuePage>();
+
+        page.WaitForAssertion(() => Assert.Contains($"{left} ↔ {right}", page.Find($"[data-open='{id}']").TextContent, StringComparison.Ordinal));
+        Assert.Equal("0.930", page.Find($"[data-score='{id}']").TextContent.Trim());
+        Assert.Contains("email exact", page.Find("#review-queue-grid").TextContent, StringComparison.Ordinal);
+        Assert.NotEqual("0", page.Find("#metric-waiting").TextContent.Trim());
+        Assert.EndsWith($"review-queue/{id}", page.Find($"[data-open='{id}']").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_are_kept_in_the_query_string_and_carried_to_the_pair()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var low = await seed.ItemAsync("rq-low-a", "rq-low-b", score: 0.61);
+        var high = await seed.ItemAsync("rq-high-a", "rq-high-b", score: 0.99);
+        await using var pages = new OperationsPages(fixture.Host);
+        pages.Navigation.NavigateTo("review-queue?min=0.95&sort=Oldest");
+
+        var page = pages.Context.Render<ReviewQueuePage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-open='{high}']")));
+        Assert.Empty(page.FindAll($"[data-open='{low}']"));
+        Assert.EndsWith($"review-queue/{high}?min=0.95&sort=Oldest", page.Find($"[data-open='{high}']").GetAttribute("href"), StringComparison.Ordinal);
+    }
+}
