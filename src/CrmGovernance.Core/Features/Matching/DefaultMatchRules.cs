@@ -14,7 +14,7 @@ public static class DefaultMatchRules
         Id = id,
         ObjectId = objectId,
         Name = "Default contact rule",
-        PriorWeight = -4,
+        PriorWeight = -2.5,
         AutoMatchThreshold = 0.99,
         ReviewThreshold = 0.7,
         Comparisons =
@@ -46,7 +46,6 @@ public static class DefaultMatchRules
             "first_name.nickname+last_name.initial",
             "full_name.metaphone.sorted",
             "dob",
-            "first_name.nickname+dob.year",
             "last_name.metaphone+dob.year",
             "postcode+street_number",
         ],

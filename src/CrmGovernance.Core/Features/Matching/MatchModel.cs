@@ -180,9 +180,10 @@ public sealed class MatchModel
     internal double Weight(PreparedRecord left, PreparedRecord right, MatchPopulation? population = null)
     {
         var weight = Rule.PriorWeight + (population?.PriorAdjustment ?? 0);
+        var names = default(NamePairing);
         foreach (var evaluator in Evaluators)
         {
-            weight += evaluator.Weigh(evaluator.Similarity(left, right), left, right, population);
+            weight += evaluator.Weigh(evaluator.Similarity(left, right, ref names, evaluator.Floor), left, right, population);
         }
         return weight;
     }

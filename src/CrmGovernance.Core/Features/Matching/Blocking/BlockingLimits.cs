@@ -6,7 +6,7 @@ namespace CrmGovernance.Core.Features.Matching.Blocking;
 /// <see cref="Window"/> only. When the planned pairs of all keys would pass <see cref="MaxPairsPerRecord"/> × the
 /// record count, both limits are halved until they fit.
 /// </summary>
-public sealed record BlockingLimits(int MaxBlockSize = 32, int Window = 10, int MaxPairsPerRecord = 50)
+public sealed record BlockingLimits(int MaxBlockSize = 32, int Window = 8, int MaxPairsPerRecord = 50)
 {
     public static BlockingLimits Default { get; } = new();
 

@@ -16,31 +16,38 @@ public static class EmailSimilarity
     public const double DomainTypo = 0.95;
     public const double OtherDomain = 0.5;
 
-    public static double Similarity(string left, string right)
+    public static double Similarity(string left, string right) => Similarity(left, right, 0);
+
+    /// <summary>The similarity; when it is below <paramref name="floor"/>, any value below the floor (the work stops early).</summary>
+    public static double Similarity(string left, string right, double floor)
     {
         if (string.Equals(left, right, StringComparison.Ordinal))
         {
             return 1;
         }
-        if (left.Count(ch => ch == '@') > 1 || right.Count(ch => ch == '@') > 1)
+        if (left.IndexOf('@', StringComparison.Ordinal) != left.LastIndexOf('@') || right.IndexOf('@', StringComparison.Ordinal) != right.LastIndexOf('@'))
         {
             // A stray "@" typed into an address splits it in the wrong place: compare it whole.
-            return Levenshtein.SimilarityWithTranspositions(left, right);
+            return Levenshtein.SimilarityWithTranspositions(left, right, floor);
         }
         var leftDomain = EmailNormaliser.Domain(left);
         var rightDomain = EmailNormaliser.Domain(right);
         if (leftDomain.IsEmpty || rightDomain.IsEmpty)
         {
-            return Levenshtein.SimilarityWithTranspositions(left, right);
+            return Levenshtein.SimilarityWithTranspositions(left, right, floor);
+        }
+        var domain = leftDomain.SequenceEqual(rightDomain) ? 1
+            : Levenshtein.DistanceWithTranspositions(leftDomain, rightDomain, 2) <= 2 ? DomainTypo
+            : OtherDomain;
+        if (domain < floor)
+        {
+            return 0; // even an equal local part stays below the floor
         }
         var leftLocal = EmailNormaliser.Local(left);
         var rightLocal = EmailNormaliser.Local(right);
         var local = leftLocal.SequenceEqual(rightLocal) ? 1
             : SameLetters(leftLocal, rightLocal) ? Math.Min(OtherMailbox, Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal))
-            : Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal);
-        var domain = leftDomain.SequenceEqual(rightDomain) ? 1
-            : Levenshtein.Distance(leftDomain, rightDomain) <= 2 ? DomainTypo
-            : OtherDomain;
+            : Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal, floor / domain);
         return local * domain;
     }
 

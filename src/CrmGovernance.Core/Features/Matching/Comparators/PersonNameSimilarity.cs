@@ -30,12 +30,23 @@ internal static class PersonNameSimilarity
     /// <summary>The similarity of the first names and of the last names after pairing them (null where a side lacks the part).</summary>
     public static (double? First, double? Last) Compare(NamePart? leftFirst, NamePart? leftLast, NamePart? rightFirst, NamePart? rightLast)
     {
-        var direct = Part(leftFirst, rightFirst) + Part(leftLast, rightLast);
-        var crossA = Part(leftFirst, rightLast);
-        var crossB = Part(leftLast, rightFirst);
-        if (crossA + crossB <= direct + SwapMargin || !Fits(leftFirst, rightLast, crossA) || !Fits(leftLast, rightFirst, crossB))
+        var first = Pair(leftFirst, rightFirst);
+        var last = Pair(leftLast, rightLast);
+        var direct = (first ?? 0) + (last ?? 0);
+        // The crosswise pairing can only win when it can beat the direct one by the margin (each pair is at most 1).
+        if (direct + SwapMargin >= 2 || (leftFirst is null || rightLast is null) && (leftLast is null || rightFirst is null))
         {
-            return (Pair(leftFirst, rightFirst), Pair(leftLast, rightLast));
+            return (first, last);
+        }
+        var crossA = Part(leftFirst, rightLast);
+        if (!Fits(leftFirst, rightLast, crossA))
+        {
+            return (first, last);
+        }
+        var crossB = Part(leftLast, rightFirst);
+        if (crossA + crossB <= direct + SwapMargin || !Fits(leftLast, rightFirst, crossB))
+        {
+            return (first, last);
         }
         // Swapped: which crosswise pair held the given names is unknowable, so the better one counts as the
         // first names; that keeps score(a, b) equal to score(b, a).
@@ -44,12 +55,9 @@ internal static class PersonNameSimilarity
         return a is null ? (b, null) : b is null ? (a, null) : (Math.Max(a.Value, b.Value), Math.Min(a.Value, b.Value));
     }
 
-    /// <summary>The whole name: the mean of both parts; one part alone counts for less.</summary>
-    public static double? FullName(NamePart? leftFirst, NamePart? leftLast, NamePart? rightFirst, NamePart? rightLast)
-    {
-        var (first, last) = Compare(leftFirst, leftLast, rightFirst, rightLast);
-        return first is { } f && last is { } l ? (f + l) / 2 : first is { } only ? only * Initial : last * Initial;
-    }
+    /// <summary>The whole name from the paired parts: their mean; one part alone counts for less.</summary>
+    public static double? FullName(double? first, double? last) =>
+        first is { } f && last is { } l ? (f + l) / 2 : first is { } only ? only * Initial : last * Initial;
 
     /// <summary>Similarity of two name parts (0–1).</summary>
     public static double Similarity(NamePart left, NamePart right)

@@ -13,7 +13,23 @@ public static class CompanyNameNormaliser
         "oyj", "kk", "sl", "sro", "lda", "ltda", "cv", "se", "ug", "bhd", "sdn", "group", "holding", "holdings", "and",
     };
 
+    /// <summary>The canonical form; hostile input that one pass leaves half-cleaned is passed again until it is stable.</summary>
     public static string? Normalise(string? value)
+    {
+        var current = Once(value);
+        for (var pass = 0; pass < 4 && current is not null; pass++)
+        {
+            var next = Once(current);
+            if (next == current)
+            {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static string? Once(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -27,7 +43,7 @@ public static class CompanyNameNormaliser
         }
         var tokens = folded.Split(' ');
         int start = 0, end = tokens.Length;
-        if (end > 1 && tokens[0] == "the")
+        while (end - start > 1 && tokens[start] == "the")
         {
             start++;
         }

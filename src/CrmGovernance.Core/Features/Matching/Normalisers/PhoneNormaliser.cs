@@ -38,17 +38,16 @@ public static class PhoneNormaliser
         {
             return null;
         }
-        if (!other)
+        var candidate = international ? "+" + digits
+            : digits.StartsWith("00", StringComparison.Ordinal) ? "+" + digits[2..]
+            : National(digits, defaultRegion);
+        var quick = candidate is not null && IsE164(candidate) ? candidate : null;
+        if (!other && quick is not null)
         {
-            var candidate = international ? "+" + digits
-                : digits.StartsWith("00", StringComparison.Ordinal) ? "+" + digits[2..]
-                : National(digits, defaultRegion);
-            if (candidate is not null && IsE164(candidate))
-            {
-                return candidate;
-            }
+            return quick;
         }
-        return Parsed(value, defaultRegion) ?? (international ? "+" + digits : digits);
+        // Unreadable spellings fall back to their digits read the quick way, so normalising again changes nothing.
+        return Parsed(value, defaultRegion) ?? quick ?? (international ? "+" + digits : digits);
     }
 
     /// <summary>The national number with the region's country code, its trunk prefix dropped ("07911…" → "+447911…").</summary>

@@ -90,7 +90,7 @@ public static class TextNormaliser
             }
             builder.Append(ch switch
             {
-                'ß' => "ss",
+                'ß' or 'ẞ' => "ss",
                 'æ' or 'Æ' => "ae",
                 'œ' or 'Œ' => "oe",
                 'ø' or 'Ø' => "o",

@@ -18,7 +18,23 @@ public static class WebDomainNormaliser
         "libero.it", "bigpond.com", "fastmail.com", "hey.com", "tutanota.com",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The canonical form; hostile input that one pass leaves half-cleaned is passed again until it is stable.</summary>
     public static string? Normalise(string? value)
+    {
+        var current = Once(value);
+        for (var pass = 0; pass < 4 && current is not null; pass++)
+        {
+            var next = Once(current);
+            if (next == current)
+            {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static string? Once(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -19,6 +19,7 @@ internal sealed class ComparisonEvaluator
         Comparison = comparison;
         Slot = slot;
         _levels = [.. comparison.Levels.OrderByDescending(l => l.Threshold)];
+        Floor = _levels.Length == 0 ? 1 : Math.Max(0, _levels[^1].Threshold - Tolerance);
         NamePart = comparison.Comparator == ComparatorKind.PersonName ? comparison.Attribute switch
         {
             MatchAttributes.FirstName => NameSelection.First,
@@ -34,19 +35,37 @@ internal sealed class ComparisonEvaluator
     public int Slot { get; }
     private NameSelection NamePart { get; }
 
+    /// <summary>The lowest level's threshold: below it every similarity weighs the same (the mismatch weight).</summary>
+    public double Floor { get; }
+
     public bool NeedsCodes => Comparison.Comparator == ComparatorKind.Phonetic;
 
     /// <summary>The similarity (0–1) of the two records on this comparison, or null when either value is missing.</summary>
     public double? Similarity(PreparedRecord left, PreparedRecord right)
     {
-        switch (NamePart)
+        var names = default(NamePairing);
+        return Similarity(left, right, ref names, 0);
+    }
+
+    /// <summary>
+    /// The similarity, where a comparator may stop early with any value below <paramref name="floor"/> once it knows
+    /// the true one is below it (scans pass <see cref="Floor"/>: only the level matters there). The name pairing is
+    /// worked out once per pair and shared by the first- and last-name comparisons.
+    /// </summary>
+    public double? Similarity(PreparedRecord left, PreparedRecord right, ref NamePairing names, double floor)
+    {
+        if (NamePart != NameSelection.None)
         {
-            case NameSelection.First:
-                return PersonNameSimilarity.Compare(left.First, left.Last, right.First, right.Last).First;
-            case NameSelection.Last:
-                return PersonNameSimilarity.Compare(left.First, left.Last, right.First, right.Last).Last;
-            case NameSelection.Full:
-                return PersonNameSimilarity.FullName(left.First, left.Last, right.First, right.Last);
+            if (!names.Done)
+            {
+                names = new NamePairing(PersonNameSimilarity.Compare(left.First, left.Last, right.First, right.Last));
+            }
+            return NamePart switch
+            {
+                NameSelection.First => names.First,
+                NameSelection.Last => names.Last,
+                _ => PersonNameSimilarity.FullName(names.First, names.Last),
+            };
         }
         var a = left.Values[Slot];
         var b = right.Values[Slot];
@@ -58,11 +77,11 @@ internal sealed class ComparisonEvaluator
         {
             ComparatorKind.Exact => string.Equals(a, b, StringComparison.Ordinal) ? 1 : 0,
             ComparatorKind.JaroWinkler => JaroWinkler.Similarity(a, b),
-            ComparatorKind.Levenshtein => Levenshtein.Similarity(a, b),
+            ComparatorKind.Levenshtein => Levenshtein.Similarity(a, b, floor),
             ComparatorKind.Phonetic => PhoneticSimilarity.Similarity(left.Codes![Slot], right.Codes![Slot]),
             ComparatorKind.Date => DateSimilarity.Similarity(DateNormaliser.ToNumber(a), DateNormaliser.ToNumber(b)),
             ComparatorKind.Numeric => NumericSimilarity.Similarity(a, b),
-            ComparatorKind.Email => EmailSimilarity.Similarity(a, b),
+            ComparatorKind.Email => EmailSimilarity.Similarity(a, b, floor),
             // Person-name comparison of another attribute (a company, a city): word by word.
             ComparatorKind.PersonName => PersonNameSimilarity.Similarity(new NamePart(a), new NamePart(b)),
             _ => throw new InvalidOperationException($"Comparator {Comparison.Comparator} has no implementation."),
