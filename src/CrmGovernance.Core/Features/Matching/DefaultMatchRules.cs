@@ -23,10 +23,12 @@ public static class DefaultMatchRules
             Compare(MatchAttributes.FirstName, ComparatorKind.PersonName, -12, (1, 6), (0.95, 4.5), (0.88, 3), (0.8, 0.5), (0.7, -2.5)),
             Compare(MatchAttributes.LastName, ComparatorKind.PersonName, -4.5, (1, 8.5), (0.92, 5.5), (0.85, 2.5)),
             Compare(MatchAttributes.Dob, ComparatorKind.Date, -4, (1, 12), (0.95, 8.5), (0.9, 6.5), (0.8, 4), (0.7, 2.5), (0.6, 0.5)),
-            Compare(MatchAttributes.Email, ComparatorKind.Email, -2, (1, 16), (0.9, 8), (0.8, 3)),
+            // A different mailbox is strong evidence of a different person: strangers who share a name rarely share a mailbox,
+            // and a name alone (common names are shared by thousands) must not be enough to merge.
+            Compare(MatchAttributes.Email, ComparatorKind.Email, -6, (1, 16), (0.9, 8), (0.8, 3)),
             Compare(MatchAttributes.NationalId, ComparatorKind.Levenshtein, -6, (1, 18), (0.85, 10)),
             // Where the person lives: shared by a household, so all of it together says "same household", not "same person".
-            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -1.5, (1, 8), (0.9, 3)),
+            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -3, (1, 8), (0.9, 3)),
             Compare(MatchAttributes.Postcode, ComparatorKind.Levenshtein, -1.5, (1, 4), (0.75, 1.5)),
             Compare(MatchAttributes.Street, ComparatorKind.JaroWinkler, -1.5, (1, 4), (0.9, 2.5), (0.8, 1)),
             Compare(MatchAttributes.StreetNumber, ComparatorKind.Exact, -1, (1, 1.5)),

@@ -37,27 +37,23 @@ public static class DuplicateFinder
                 var record = prepared[i] = model.Prepare(records[i]);
                 for (var k = 0; k < keyCount; k++)
                 {
-                    hashes[(long)k * count + i] = KeyHash.Of(model.Key(record, k));
+                    hashes[(long)k * count + i] = model.KeyHash(record, k);
                 }
             }
             progress?.Report(new ScanProgress("preparing", (double)Interlocked.Increment(ref done) / chunks));
         });
 
         var blocks = new KeyBlocks[keyCount];
-        for (var k = 0; k < keyCount; k++)
-        {
-            blocks[k] = KeyBlocks.Build(hashes.AsSpan(k * count, count));
-        }
+        Parallel.For(0, keyCount, options, k => blocks[k] = KeyBlocks.Build(hashes.AsSpan(k * count, count)));
         while (!limits.IsTightest && blocks.Sum(b => b.PlannedPairs(limits)) > (long)limits.MaxPairsPerRecord * count)
         {
             limits = limits.Tighter();
         }
+        // Oversized blocks are walked in one order of the records' values; ranking the records once makes sorting
+        // each block a sort of numbers.
+        var ranks = blocks.Any(b => b.HasBlockOver(limits.MaxBlockSize)) ? Ranks(prepared) : null;
         var positions = new int[(long)keyCount * count];
-        for (var k = 0; k < keyCount; k++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            blocks[k].OrderLargeBlocks(prepared, limits, positions.AsSpan(k * count, count));
-        }
+        Parallel.For(0, keyCount, options, k => blocks[k].OrderLargeBlocks(ranks, limits, positions.AsSpan(k * count, count)));
 
         var population = new MatchPopulation();
         foreach (var record in prepared)
@@ -106,6 +102,23 @@ public static class DuplicateFinder
         return string.CompareOrdinal(a, b) <= 0
             ? new ScoredPair(a, b, probability, model.Decide(probability))
             : new ScoredPair(b, a, probability, model.Decide(probability));
+    }
+
+    /// <summary>Each record's place when all are sorted by <see cref="RecordOrder"/>.</summary>
+    private static int[] Ranks(PreparedRecord[] records)
+    {
+        var order = new int[records.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, Comparer<int>.Create((a, b) => RecordOrder.Instance.Compare(records[a], records[b])));
+        var ranks = new int[records.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            ranks[order[r]] = r;
+        }
+        return ranks;
     }
 
     /// <summary>Runs of whole blocks with about 2,000 members each: the unit of parallel work.</summary>

@@ -58,7 +58,7 @@ public sealed class MatchIndex
         _population.Add(prepared);
         for (var k = 0; k < Model.Keys.Count; k++)
         {
-            if (KeyHash.Of(Model.Key(prepared, k)) is var hash and not 0)
+            if (Model.KeyHash(prepared, k) is var hash and not 0)
             {
                 _blocks.Add(hash, slot);
             }
@@ -74,7 +74,7 @@ public sealed class MatchIndex
         var prepared = _records[slot]!;
         for (var k = 0; k < Model.Keys.Count; k++)
         {
-            if (KeyHash.Of(Model.Key(prepared, k)) is var hash and not 0)
+            if (Model.KeyHash(prepared, k) is var hash and not 0)
             {
                 _blocks.Remove(hash, slot);
             }
@@ -95,7 +95,7 @@ public sealed class MatchIndex
         long compared = 0;
         for (var k = 0; k < Model.Keys.Count; k++)
         {
-            var hash = KeyHash.Of(Model.Key(incoming, k));
+            var hash = Model.KeyHash(incoming, k);
             if (hash == 0)
             {
                 continue;

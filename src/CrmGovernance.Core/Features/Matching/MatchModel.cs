@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.Blocking;
 using CrmGovernance.Core.Features.Matching.Comparators;
@@ -16,11 +15,6 @@ public sealed class MatchModel
     /// <summary>The region phone numbers without a country code are read in, unless the caller gives one.</summary>
     public const string DefaultPhoneRegion = "US";
 
-    private const int MaxCachedNames = 2_000_000;
-
-    private readonly ConcurrentDictionary<string, NamePart> _names = new(StringComparer.Ordinal);
-    private int _cachedNames;
-
     private MatchModel(MatchRule rule) => Rule = rule;
 
     public MatchRule Rule { get; }
@@ -35,11 +29,10 @@ public sealed class MatchModel
     public IReadOnlyList<string> Attributes => _attributes;
 
     internal ComparisonEvaluator[] Evaluators { get; private init; } = [];
-    internal PhoneticCache Phonetic { get; } = new();
 
     private string[] _attributes = [];
-    private bool[] _codedSlots = [];
-    private int[][] _keySlots = [];
+    private RecordPreparer _preparer = null!;
+    private BlockingKeyBuilder _keys = null!;
 
     public static MatchModel Compile(MatchRule rule) => Compile(rule, DefaultPhoneRegion);
 
@@ -75,58 +68,33 @@ public sealed class MatchModel
         {
             coded[evaluator.Slot] = true;
         }
+        var region = string.IsNullOrWhiteSpace(phoneRegion) ? DefaultPhoneRegion : phoneRegion.Trim().ToUpperInvariant();
+        var phonetic = new PhoneticCache();
         return new MatchModel(rule)
         {
-            PhoneRegion = string.IsNullOrWhiteSpace(phoneRegion) ? DefaultPhoneRegion : phoneRegion.Trim().ToUpperInvariant(),
+            PhoneRegion = region,
             Keys = keys,
             Evaluators = [.. evaluators],
             _attributes = [.. attributes],
-            _codedSlots = coded,
-            _keySlots = keySlots,
+            _preparer = new RecordPreparer([.. attributes], coded, region, phonetic),
+            _keys = new BlockingKeyBuilder(keys, keySlots, phonetic),
         };
     }
 
     public PreparedRecord Prepare(MatchRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var raw = record.Values;
-        var first = Raw(raw, MatchAttributes.FirstName);
-        var last = Raw(raw, MatchAttributes.LastName);
-        string? firstName = PersonNameNormaliser.Normalise(first), lastName = PersonNameNormaliser.Normalise(last);
-        if (firstName is null && lastName is null)
-        {
-            (firstName, lastName) = PersonNameNormaliser.Split(Raw(raw, MatchAttributes.FullName));
-        }
-        var firstPart = firstName is null ? null : Name(firstName);
-        var lastPart = lastName is null ? null : Name(lastName);
-        var values = new string?[_attributes.Length];
-        (string, string)[]? codes = null;
-        for (var slot = 0; slot < values.Length; slot++)
-        {
-            var attribute = _attributes[slot];
-            values[slot] = attribute switch
-            {
-                MatchAttributes.FirstName => firstName,
-                MatchAttributes.LastName => lastName,
-                MatchAttributes.FullName => firstName is null ? lastName : lastName is null ? firstName : firstName + " " + lastName,
-                _ => AttributeNormaliser.Normalise(attribute, Raw(raw, attribute), PhoneRegion),
-            };
-            if (_codedSlots[slot] && values[slot] is { } value)
-            {
-                codes ??= new (string, string)[values.Length];
-                codes[slot] = Phonetic.Encode(value);
-            }
-        }
-        return new PreparedRecord { Id = record.Id, Values = values, Codes = codes, First = firstPart, Last = lastPart, Attributes = _attributes };
+        return _preparer.Prepare(record);
     }
 
     /// <summary>The record's blocking keys, each prefixed so keys of different rule entries never collide.</summary>
     public IReadOnlyList<string> BlockingKeys(PreparedRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var keys = new List<string>(Keys.Count);
         for (var k = 0; k < Keys.Count; k++)
         {
-            if (Key(record, k) is { } key)
+            if (_keys.Text(record, k) is { } key)
             {
                 keys.Add(key);
             }
@@ -134,31 +102,8 @@ public sealed class MatchModel
         return keys;
     }
 
-    /// <summary>The record's key for the rule's k-th blocking expression ("k:part|part"), or null when a part is missing.</summary>
-    internal string? Key(PreparedRecord record, int k)
-    {
-        var expression = Keys[k];
-        var slots = _keySlots[k];
-        Span<string?> parts = new string?[slots.Length];
-        for (var p = 0; p < slots.Length; p++)
-        {
-            var value = record.Values[slots[p]];
-            foreach (var function in expression.Parts[p].Functions)
-            {
-                if (string.IsNullOrEmpty(value))
-                {
-                    break;
-                }
-                value = BlockingKeyFunctions.Apply(function, value, Phonetic);
-            }
-            if (string.IsNullOrEmpty(value))
-            {
-                return null;
-            }
-            parts[p] = value;
-        }
-        return k.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join('\u001f', parts.ToArray());
-    }
+    /// <summary>The hash of the record's key for the rule's k-th blocking expression; 0 when a part is missing.</summary>
+    internal long KeyHash(PreparedRecord record, int k) => _keys.Hash(record, k);
 
     public MatchScore Score(PreparedRecord left, PreparedRecord right) => Score(left, right, null);
 
@@ -195,21 +140,4 @@ public sealed class MatchModel
         probability >= Rule.AutoMatchThreshold ? MatchDecision.AutoMatch
         : probability >= Rule.ReviewThreshold ? MatchDecision.Review
         : MatchDecision.Distinct;
-
-    private NamePart Name(string text)
-    {
-        if (_names.TryGetValue(text, out var part))
-        {
-            return part;
-        }
-        part = new NamePart(text);
-        if (Volatile.Read(ref _cachedNames) < MaxCachedNames && _names.TryAdd(text, part))
-        {
-            Interlocked.Increment(ref _cachedNames);
-        }
-        return part;
-    }
-
-    private static string? Raw(IReadOnlyDictionary<string, string?> values, string attribute) =>
-        values.TryGetValue(attribute, out var value) ? value : null;
 }

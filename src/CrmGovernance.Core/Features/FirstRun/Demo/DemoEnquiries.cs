@@ -62,7 +62,8 @@ public static class DemoEnquiries
     {
         var kind = KindOf(n);
         var random = new Random(DemoPeople.SeedFor(4, n));
-        var person = kind is DemoEnquiryKind.KnownContact ? DemoPeople.Crm[random.Next(DemoPeople.Crm.Count)]
+        // A misspelt domain is typed by someone the CRM already knows: the match rule should recognise them.
+        var person = kind is DemoEnquiryKind.KnownContact or DemoEnquiryKind.DomainTypo ? DemoPeople.Crm[random.Next(DemoPeople.Crm.Count)]
             : kind is DemoEnquiryKind.ReturningVisitor ? Returning(n, random)
             : DemoPeople.Visitor(n);
         var email = kind switch

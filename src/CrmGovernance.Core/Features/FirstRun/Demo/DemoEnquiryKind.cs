@@ -19,6 +19,6 @@ public enum DemoEnquiryKind
     UnreadablePhone,
     /// <summary>The whole name typed into "first name": the CRM's length check refuses it, so it fails.</summary>
     OverlongFirstName,
-    /// <summary>A slip in the domain (gmial.com): a valid address, so a second contact is created for the same person.</summary>
+    /// <summary>A CRM contact with a slip in the domain (gmial.com): a valid address, so only the contact match rule tells it is the same person.</summary>
     DomainTypo,
 }

@@ -38,7 +38,7 @@ internal static class DemoNames
     public static readonly string[] PersonalDomains =
         ["gmail.com", "outlook.com", "hotmail.co.uk", "yahoo.co.uk", "icloud.com", "btinternet.com", "live.co.uk", "protonmail.com"];
 
-    /// <summary>Typing slips in a domain: the address is valid, so it becomes a second contact (a duplicate a steward would merge).</summary>
+    /// <summary>Typing slips in a domain: the address is valid, so only the contact match rule keeps it from becoming a second contact.</summary>
     public static readonly (string Right, string Wrong)[] DomainTypos =
         [("gmail.com", "gmial.com"), ("gmail.com", "gmail.co"), ("outlook.com", "outlok.com"), ("hotmail.co.uk", "hotmail.co"), ("yahoo.co.uk", "yaho.co.uk")];
 

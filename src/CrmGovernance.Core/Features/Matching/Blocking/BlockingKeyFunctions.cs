@@ -55,27 +55,26 @@ public static class BlockingKeyFunctions
         return false;
     }
 
-    /// <summary>The function applied to a non-empty value; null or empty when it gives nothing (no key then).</summary>
-    internal static string? Apply(BlockingKeyFunction function, string value, PhoneticCache phonetic) => function.Name switch
+    /// <summary>The function applied to a non-empty value; empty when it gives nothing (no key then).</summary>
+    internal static ReadOnlySpan<char> Apply(BlockingKeyFunction function, ReadOnlySpan<char> value, PhoneticCache phonetic) => function.Name switch
     {
         "exact" => value,
-        "metaphone" => value.Contains(' ', StringComparison.Ordinal)
-            ? string.Join(' ', value.Split(' ').Select(w => phonetic.Encode(w).Primary).Where(c => c.Length > 0))
-            : phonetic.Encode(value).Primary,
+        "metaphone" => phonetic.EncodeWords(value.ToString()),
         "initial" => value[..1],
         "prefix" => value.Length <= function.Length ? value : value[..function.Length],
         "suffix" => value.Length <= function.Length ? value : value[^function.Length..],
         "year" => DatePart(value, 0, 4),
         "month" => DatePart(value, 5, 2),
         "day" => DatePart(value, 8, 2),
-        "domain" => value.Contains('@', StringComparison.Ordinal) ? EmailNormaliser.Domain(value).ToString() : value,
-        "local" => EmailNormaliser.Local(value).ToString(),
-        "digits" => CodeNormaliser.Digits(value),
-        "sorted" => value.Contains(' ', StringComparison.Ordinal) ? string.Join(' ', value.Split(' ').Order(StringComparer.Ordinal)) : value,
-        "nickname" => value.Contains(' ', StringComparison.Ordinal) ? string.Join(' ', value.Split(' ').Select(Nicknames.Root)) : Nicknames.Root(value),
+        "domain" => value.LastIndexOf('@') is var at and >= 0 ? value[(at + 1)..] : value,
+        "local" => value.LastIndexOf('@') is var at and >= 0 ? value[..at] : value,
+        "digits" => CodeNormaliser.Digits(value.ToString()),
+        "sorted" => value.Contains(' ') ? string.Join(' ', value.ToString().Split(' ').Order(StringComparer.Ordinal)) : value,
+        "nickname" => value.Contains(' ') ? string.Join(' ', value.ToString().Split(' ').Select(Nicknames.Root)) : Nicknames.Root(value),
         _ => throw new InvalidOperationException($"Blocking function {function} has no implementation."),
     };
 
-    private static string? DatePart(string value, int start, int length) =>
-        value.Length >= start + length && value.Length == 10 && value[4] == '-' ? value.Substring(start, length) : null;
+    /// <summary>A part of a normalised date (yyyy-MM-dd); empty for anything else.</summary>
+    private static ReadOnlySpan<char> DatePart(ReadOnlySpan<char> value, int start, int length) =>
+        value.Length == 10 && value[4] == '-' ? value.Slice(start, length) : [];
 }

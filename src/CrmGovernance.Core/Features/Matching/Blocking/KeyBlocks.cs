@@ -1,5 +1,3 @@
-using CrmGovernance.Core.Features.Matching.Scoring;
-
 namespace CrmGovernance.Core.Features.Matching.Blocking;
 
 /// <summary>
@@ -78,18 +76,30 @@ internal sealed class KeyBlocks
         return pairs;
     }
 
-    /// <summary>
-    /// Sorts each oversized block by the records' values and writes each member's place in it to
-    /// <paramref name="positions"/> (indexed by record); members of blocks compared in full get -1.
-    /// </summary>
-    public void OrderLargeBlocks(PreparedRecord[] records, BlockingLimits limits, Span<int> positions)
+    public bool HasBlockOver(int size)
     {
-        var comparer = Comparer<int>.Create((a, b) => RecordOrder.Instance.Compare(records[a], records[b]));
+        for (var b = 0; b < BlockCount; b++)
+        {
+            if (SizeOf(b) > size)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Sorts each oversized block by the records' ranks in <see cref="RecordOrder"/> and writes each member's place in
+    /// it to <paramref name="positions"/> (indexed by record); members of blocks compared in full get -1.
+    /// </summary>
+    public void OrderLargeBlocks(int[]? ranks, BlockingLimits limits, Span<int> positions)
+    {
+        int[]? memberRanks = null;
         for (var b = 0; b < BlockCount; b++)
         {
             var start = Starts[b];
             var size = SizeOf(b);
-            if (size <= limits.MaxBlockSize)
+            if (size <= limits.MaxBlockSize || ranks is null)
             {
                 for (var i = start; i < start + size; i++)
                 {
@@ -97,7 +107,12 @@ internal sealed class KeyBlocks
                 }
                 continue;
             }
-            Array.Sort(Members, start, size, comparer);
+            memberRanks ??= new int[Members.Length];
+            for (var i = start; i < start + size; i++)
+            {
+                memberRanks[i] = ranks[Members[i]];
+            }
+            Array.Sort(memberRanks, Members, start, size);
             for (var i = 0; i < size; i++)
             {
                 positions[Members[start + i]] = i;

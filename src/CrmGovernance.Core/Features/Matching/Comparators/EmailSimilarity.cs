@@ -45,10 +45,27 @@ public static class EmailSimilarity
         }
         var leftLocal = EmailNormaliser.Local(left);
         var rightLocal = EmailNormaliser.Local(right);
+        if (domain == DomainTypo && IsGmailTypo(leftDomain, rightDomain, leftLocal, rightLocal))
+        {
+            return domain;
+        }
         var local = leftLocal.SequenceEqual(rightLocal) ? 1
             : SameLetters(leftLocal, rightLocal) ? Math.Min(OtherMailbox, Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal))
             : Levenshtein.SimilarityWithTranspositions(leftLocal, rightLocal, floor / domain);
         return local * domain;
+    }
+
+    /// <summary>
+    /// "rob.brown@gmial.com" is "rob.brown@gmail.com" mistyped: its dots were kept because the typo hid Gmail, while the
+    /// real Gmail address lost them in the canonical form. Equal without dots, it is the same mailbox.
+    /// </summary>
+    private static bool IsGmailTypo(ReadOnlySpan<char> leftDomain, ReadOnlySpan<char> rightDomain, ReadOnlySpan<char> leftLocal, ReadOnlySpan<char> rightLocal)
+    {
+        if (!leftDomain.SequenceEqual("gmail.com") && !rightDomain.SequenceEqual("gmail.com"))
+        {
+            return false;
+        }
+        return leftLocal.ToString().Replace(".", "", StringComparison.Ordinal) == rightLocal.ToString().Replace(".", "", StringComparison.Ordinal);
     }
 
     /// <summary>The same letters in the same order (the local parts differ, so in digits or punctuation).</summary>

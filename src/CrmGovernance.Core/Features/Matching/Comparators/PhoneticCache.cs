@@ -1,27 +1,20 @@
-using System.Collections.Concurrent;
+using CrmGovernance.Core.Features.Matching.Scoring;
 
 namespace CrmGovernance.Core.Features.Matching.Comparators;
 
 /// <summary>Double Metaphone codes by value, computed once per distinct value: names and cities repeat a lot.</summary>
 internal sealed class PhoneticCache
 {
-    /// <summary>Past this many entries new values are encoded without being kept, so a stream of unique values cannot grow it.</summary>
-    private const int MaxEntries = 1_000_000;
+    private readonly BoundedCache<(string, string)> _codes = new(value => DoubleMetaphone.Encode(value));
+    private readonly BoundedCache<string> _wordCodes = new(WordCodes);
 
-    private readonly ConcurrentDictionary<string, (string, string)> _codes = new(StringComparer.Ordinal);
-    private int _count;
+    public (string Primary, string Alternate) Encode(string value) => _codes.Get(value);
 
-    public (string Primary, string Alternate) Encode(string value)
-    {
-        if (_codes.TryGetValue(value, out var codes))
-        {
-            return codes;
-        }
-        codes = DoubleMetaphone.Encode(value);
-        if (Volatile.Read(ref _count) < MaxEntries && _codes.TryAdd(value, codes))
-        {
-            Interlocked.Increment(ref _count);
-        }
-        return codes;
-    }
+    /// <summary>The primary code of each word, space-separated ("isla hall" → "AL HL"): what the metaphone blocking function gives.</summary>
+    public string EncodeWords(string value) => _wordCodes.Get(value);
+
+    private static string WordCodes(string value) =>
+        value.Contains(' ', StringComparison.Ordinal)
+            ? string.Join(' ', value.Split(' ').Select(w => DoubleMetaphone.Encode(w).Primary).Where(c => c.Length > 0))
+            : DoubleMetaphone.Encode(value).Primary;
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CrmGovernance.Core.Features.Matching.Normalisers;
 
 /// <summary>Codes compared character by character: postcodes and ids (letters and digits, upper case) and digit strings.</summary>
@@ -12,15 +10,16 @@ public static class CodeNormaliser
         {
             return null;
         }
-        var builder = new StringBuilder(value.Length);
+        Span<char> buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        var length = 0;
         foreach (var ch in value)
         {
             if (char.IsAsciiLetterOrDigit(ch))
             {
-                builder.Append(char.ToUpperInvariant(ch));
+                buffer[length++] = char.ToUpperInvariant(ch);
             }
         }
-        return builder.Length == 0 ? null : builder.ToString();
+        return length == 0 ? null : length == value.Length && buffer.SequenceEqual(value) ? value : new string(buffer[..length]);
     }
 
     /// <summary>The ASCII digits only; null when none.</summary>
@@ -30,14 +29,15 @@ public static class CodeNormaliser
         {
             return null;
         }
-        var builder = new StringBuilder(value.Length);
+        Span<char> buffer = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        var length = 0;
         foreach (var ch in value)
         {
             if (char.IsAsciiDigit(ch))
             {
-                builder.Append(ch);
+                buffer[length++] = ch;
             }
         }
-        return builder.Length == 0 ? null : builder.ToString();
+        return length == 0 ? null : length == value.Length ? value : new string(buffer[..length]);
     }
 }

@@ -30,6 +30,10 @@ public static class EmailNormaliser
         {
             return null;
         }
+        if (IsCanonical(value))
+        {
+            return value;
+        }
         var email = value.ToLowerInvariant().Trim(Wrapping);
         while (email.StartsWith("mailto:", StringComparison.Ordinal))
         {
@@ -60,6 +64,28 @@ public static class EmailNormaliser
         var canonical = domain.Length == 0 ? local : local + "@" + domain;
         // Dropping dots can uncover a "mailto:" prefix; the canonical form must be stable.
         return canonical.StartsWith("mailto:", StringComparison.Ordinal) ? Normalise(canonical) : canonical;
+    }
+
+    /// <summary>
+    /// Lower case, one "@" with something on both sides, no "+", no wrapping characters, not Gmail, no "mailto:":
+    /// already canonical, so a scan of a million addresses copies none of them.
+    /// </summary>
+    private static bool IsCanonical(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at == value.Length - 1 || value.LastIndexOf('@') != at || value[^1] == '.')
+        {
+            return false;
+        }
+        foreach (var ch in value)
+        {
+            if (ch is (>= 'A' and <= 'Z') or '+' or ' ' or '\t' or '<' or '>' or '"' or '\'' || ch > 127)
+            {
+                return false;
+            }
+        }
+        var domain = value.AsSpan(at + 1);
+        return !domain.SequenceEqual("gmail.com") && !domain.SequenceEqual("googlemail.com") && !value.StartsWith("mailto:", StringComparison.Ordinal);
     }
 
     /// <summary>The part before the last "@" (the whole value when there is none).</summary>

@@ -41,6 +41,10 @@ public static class Nicknames
     /// </summary>
     public static string Root(string name) => Table.Roots.TryGetValue(name, out var root) ? root : name;
 
+    /// <summary>As <see cref="Root(string)"/>, without making a string of a name the table does not know.</summary>
+    public static ReadOnlySpan<char> Root(ReadOnlySpan<char> name) =>
+        Table.Roots.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var root) ? root : name;
+
     private static (FrozenDictionary<string, int[]>, FrozenDictionary<string, string>) Load()
     {
         var lines = NicknameTable.Groups.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -20,7 +20,8 @@ public static class TextNormaliser
             return value;
         }
         var text = IsAscii(value) ? value : StripAccents(value);
-        var builder = new StringBuilder(text.Length);
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         var space = false;
         foreach (var raw in text)
         {
@@ -30,19 +31,19 @@ public static class TextNormaliser
             }
             if (char.IsLetterOrDigit(raw))
             {
-                if (space && builder.Length > 0)
+                if (space && length > 0)
                 {
-                    builder.Append(' ');
+                    buffer[length++] = ' ';
                 }
                 space = false;
-                builder.Append(char.ToLowerInvariant(raw));
+                buffer[length++] = char.ToLowerInvariant(raw);
             }
             else
             {
                 space = true;
             }
         }
-        return builder.Length == 0 ? null : builder.ToString();
+        return length == 0 ? null : new string(buffer[..length]);
     }
 
     /// <summary>Lower-case ASCII letters and digits with single inner spaces: already folded, so no copy is made.</summary>
