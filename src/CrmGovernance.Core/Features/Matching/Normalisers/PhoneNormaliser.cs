@@ -47,7 +47,9 @@ public static class PhoneNormaliser
             return quick;
         }
         // Unreadable spellings fall back to their digits read the quick way, so normalising again changes nothing.
-        return Parsed(value, defaultRegion) ?? quick ?? (international ? "+" + digits : digits);
+        // Its digits alone are what a second pass would read, so they are read here too.
+        var raw = international ? "+" + digits : digits;
+        return Parsed(value, defaultRegion) ?? quick ?? Parsed(raw, defaultRegion) ?? raw;
     }
 
     /// <summary>The national number with the region's country code, its trunk prefix dropped ("07911…" → "+447911…").</summary>
