@@ -58,27 +58,29 @@ public static class DefaultMatchRules
         Id = id,
         ObjectId = objectId,
         Name = "Default company rule",
-        PriorWeight = -12,
+        PriorWeight = -2.5,
         AutoMatchThreshold = 0.99,
         ReviewThreshold = 0.7,
         Comparisons =
         [
-            Compare(MatchAttributes.Company, ComparatorKind.JaroWinkler, -5, (1, 10), (0.94, 7), (0.88, 3)),
+            // The name without its legal form: two companies rarely share one in a place (registries refuse it).
+            Compare(MatchAttributes.Company, ComparatorKind.JaroWinkler, -6, (1, 10), (0.94, 7), (0.88, 3)),
+            Compare(MatchAttributes.NationalId, ComparatorKind.Exact, -6, (1, 16)),
             Compare(MatchAttributes.Website, ComparatorKind.Exact, -2, (1, 12)),
-            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -1.5, (1, 10), (0.9, 5)),
-            Compare(MatchAttributes.Street, ComparatorKind.JaroWinkler, -1, (1, 5), (0.9, 3)),
+            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -1, (1, 8), (0.9, 3)),
+            // Where it is: branches of one company differ here, so these weigh less.
+            Compare(MatchAttributes.Street, ComparatorKind.JaroWinkler, -1, (1, 4), (0.9, 2.5)),
+            Compare(MatchAttributes.Postcode, ComparatorKind.Levenshtein, -1, (1, 4), (0.75, 1.5)),
             Compare(MatchAttributes.City, ComparatorKind.JaroWinkler, -2, (1, 2), (0.88, 1)),
-            Compare(MatchAttributes.Postcode, ComparatorKind.Levenshtein, -1.5, (1, 5), (0.75, 2)),
             Compare(MatchAttributes.Country, ComparatorKind.Exact, -4, (1, 0.5)),
-            Compare(MatchAttributes.NationalId, ComparatorKind.Exact, -3, (1, 14)),
         ],
         BlockingKeys =
         [
-            "company.metaphone",
-            "company.sorted",
             "website",
             "phone",
             "national_id",
+            "company.metaphone",
+            "company.sorted",
             "postcode+company.initial",
         ],
     };

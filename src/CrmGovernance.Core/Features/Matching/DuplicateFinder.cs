@@ -23,8 +23,9 @@ public static class DuplicateFinder
         var count = records.Count;
         var keyCount = model.Keys.Count;
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var report = new ScanProgressReporter(progress);
 
-        progress?.Report(new ScanProgress("preparing", 0));
+        report.Report("preparing", 0);
         var prepared = new PreparedRecord[count];
         var hashes = new long[(long)keyCount * count];
         var chunks = (count + PrepareChunk - 1) / PrepareChunk;
@@ -40,7 +41,8 @@ public static class DuplicateFinder
                     hashes[(long)k * count + i] = model.KeyHash(record, k);
                 }
             }
-            progress?.Report(new ScanProgress("preparing", (double)Interlocked.Increment(ref done) / chunks));
+            // Normalising is most of this phase; building the blocks is the last tenth.
+            report.Report("preparing", 0.9 * Interlocked.Increment(ref done) / chunks);
         });
 
         var blocks = new KeyBlocks[keyCount];
@@ -54,6 +56,7 @@ public static class DuplicateFinder
         var ranks = blocks.Any(b => b.HasBlockOver(limits.MaxBlockSize)) ? Ranks(prepared) : null;
         var positions = new int[(long)keyCount * count];
         Parallel.For(0, keyCount, options, k => blocks[k].OrderLargeBlocks(ranks, limits, positions.AsSpan(k * count, count)));
+        report.Report("preparing", 1);
 
         var population = new MatchPopulation();
         foreach (var record in prepared)
@@ -71,8 +74,7 @@ public static class DuplicateFinder
             Parallel.For(0, ranges.Count, options, () => (Hits: new List<ScoredHit>(), Compared: 0L), (r, _, local) =>
             {
                 local.Compared += sweep.Run(key, blocks[key], ranges[r].Start, ranges[r].End, local.Hits);
-                var fraction = (key + (double)Interlocked.Increment(ref finished) / ranges.Count) / keyCount;
-                progress?.Report(new ScanProgress("comparing", fraction));
+                report.Report("comparing", (key + (double)Interlocked.Increment(ref finished) / ranges.Count) / keyCount);
                 return local;
             }, local =>
             {
@@ -81,7 +83,7 @@ public static class DuplicateFinder
             });
         }
 
-        progress?.Report(new ScanProgress("clustering", 0));
+        report.Report("clustering", 0);
         var all = hits.SelectMany(h => h).ToList();
         var clusters = AutoMatchClusters.Build(count, all, h => model.Decide(MatchModel.Probability(h.Weight)) == MatchDecision.AutoMatch);
         var pairs = all
@@ -92,7 +94,7 @@ public static class DuplicateFinder
             .Select(c => (IReadOnlyList<string>)[.. c.Select(i => prepared[i].Id).Order(StringComparer.Ordinal)])
             .OrderBy(c => c[0], StringComparer.Ordinal)
             .ToList();
-        progress?.Report(new ScanProgress("clustering", 1));
+        report.Report("clustering", 1);
         return new DuplicateScanResult(count, candidates, pairs, idClusters);
     }
 

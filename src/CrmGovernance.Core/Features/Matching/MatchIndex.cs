@@ -41,8 +41,24 @@ public sealed class MatchIndex
     public void Put(MatchRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Remove(record.Id);
-        var prepared = Model.Prepare(record);
+        Insert(Model.Prepare(record));
+    }
+
+    /// <summary>Adds or replaces many records: normalised on all cores, then indexed (a large load is mostly normalising).</summary>
+    public void PutRange(IReadOnlyList<MatchRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var prepared = new PreparedRecord[records.Count];
+        Parallel.For(0, records.Count, i => prepared[i] = Model.Prepare(records[i]));
+        foreach (var record in prepared)
+        {
+            Insert(record);
+        }
+    }
+
+    private void Insert(PreparedRecord prepared)
+    {
+        Remove(prepared.Id);
         int slot;
         if (_free.Count > 0)
         {
@@ -54,7 +70,7 @@ public sealed class MatchIndex
             slot = _records.Count;
             _records.Add(prepared);
         }
-        _slots[record.Id] = slot;
+        _slots[prepared.Id] = slot;
         _population.Add(prepared);
         for (var k = 0; k < Model.Keys.Count; k++)
         {

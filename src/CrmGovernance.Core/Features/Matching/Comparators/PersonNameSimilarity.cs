@@ -28,8 +28,13 @@ internal static class PersonNameSimilarity
     private const double SwapFloor = 0.85;
 
     /// <summary>The similarity of the first names and of the last names after pairing them (null where a side lacks the part).</summary>
-    public static (double? First, double? Last) Compare(NamePart? leftFirst, NamePart? leftLast, NamePart? rightFirst, NamePart? rightLast)
+    public static (double? First, double? Last) Compare(NamePart? leftFirst, NamePart? leftLast, NamePart? rightFirst, NamePart? rightLast) =>
+        Compare(leftFirst, leftLast, rightFirst, rightLast, out _);
+
+    /// <summary>As <see cref="Compare(NamePart?, NamePart?, NamePart?, NamePart?)"/>, and whether the names were paired crosswise.</summary>
+    public static (double? First, double? Last) Compare(NamePart? leftFirst, NamePart? leftLast, NamePart? rightFirst, NamePart? rightLast, out bool swapped)
     {
+        swapped = false;
         var first = Pair(leftFirst, rightFirst);
         var last = Pair(leftLast, rightLast);
         var direct = (first ?? 0) + (last ?? 0);
@@ -50,6 +55,7 @@ internal static class PersonNameSimilarity
         }
         // Swapped: which crosswise pair held the given names is unknowable, so the better one counts as the
         // first names; that keeps score(a, b) equal to score(b, a).
+        swapped = true;
         var a = Pair(leftFirst, rightLast) * Swapped;
         var b = Pair(leftLast, rightFirst) * Swapped;
         return a is null ? (b, null) : b is null ? (a, null) : (Math.Max(a.Value, b.Value), Math.Min(a.Value, b.Value));

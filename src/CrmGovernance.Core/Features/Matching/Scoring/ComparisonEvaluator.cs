@@ -106,8 +106,19 @@ internal sealed class ComparisonEvaluator
         {
             label += string.Create(CultureInfo.InvariantCulture, $" ({(adjustment < 0 ? "common" : "rare")} name {adjustment:+0.0;−0.0})");
         }
-        return new ComparisonExplanation(Comparison.Attribute, Comparison.Comparator.ToString(), Shown(left), Shown(right),
+        var swapped = NamePart is NameSelection.First or NameSelection.Last && similarity is not null && IsSwapped(left, right);
+        if (swapped)
+        {
+            label += " (first and last name swapped)";
+        }
+        return new ComparisonExplanation(Comparison.Attribute, Comparison.Comparator.ToString(), Shown(left, swapped), Shown(right, false),
             similarity is { } value ? Math.Round(value, 4) : null, label, Weigh(similarity) + adjustment);
+    }
+
+    private static bool IsSwapped(PreparedRecord left, PreparedRecord right)
+    {
+        PersonNameSimilarity.Compare(left.First, left.Last, right.First, right.Last, out var swapped);
+        return swapped;
     }
 
     private double FrequencyAdjustment(double? similarity, PreparedRecord left, PreparedRecord right, MatchPopulation? population)
@@ -135,12 +146,14 @@ internal sealed class ComparisonEvaluator
         return null;
     }
 
-    /// <summary>The value a steward sees for this comparison: the normalised attribute, or the name part compared.</summary>
-    private string? Shown(PreparedRecord record) => NamePart switch
+    /// <summary>
+    /// The value a steward sees for this comparison: the normalised attribute, or the name part compared (on the left
+    /// side from the other field when the names were paired crosswise).
+    /// </summary>
+    private string? Shown(PreparedRecord record, bool crosswise) => NamePart switch
     {
-        NameSelection.First => record.First?.Text,
-        NameSelection.Last => record.Last?.Text,
-        NameSelection.Full => record.Values[Slot],
+        NameSelection.First => (crosswise ? record.Last : record.First)?.Text,
+        NameSelection.Last => (crosswise ? record.First : record.Last)?.Text,
         _ => record.Values[Slot],
     };
 }
