@@ -19,20 +19,7 @@ public static class WebDomainNormaliser
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The canonical form; hostile input that one pass leaves half-cleaned is passed again until it is stable.</summary>
-    public static string? Normalise(string? value)
-    {
-        var current = Once(value);
-        for (var pass = 0; pass < 4 && current is not null; pass++)
-        {
-            var next = Once(current);
-            if (next == current)
-            {
-                break;
-            }
-            current = next;
-        }
-        return current;
-    }
+    public static string? Normalise(string? value) => StableForm.Of(value, Once);
 
     private static string? Once(string? value)
     {
