@@ -14,6 +14,7 @@ public static class AuditAnnotations
     public const string Ignored = "ignored";
     public const string Redacted = "redacted";
     public const string AppendOnly = "CrmGovernance:AppendOnly";
+    public const string ChangeRequestKey = "CrmGovernance:Audit:ChangeRequestKey";
 
     /// <summary>Rows of this entity can be added, never changed or removed (enforced on save).</summary>
     public static EntityTypeBuilder<T> IsAppendOnly<T>(this EntityTypeBuilder<T> builder)
@@ -31,6 +32,17 @@ public static class AuditAnnotations
         builder.HasAnnotation(EntityName, entityName);
         return builder;
     }
+
+    /// <summary>Names the property that holds the change request a row belongs to; its audit rows carry that id.</summary>
+    public static EntityTypeBuilder<T> AuditsChangeRequestFrom<T>(this EntityTypeBuilder<T> builder, string propertyName)
+        where T : class
+    {
+        builder.HasAnnotation(ChangeRequestKey, propertyName);
+        return builder;
+    }
+
+    public static string? AuditedChangeRequestKey(this IReadOnlyEntityType entityType) =>
+        entityType.FindAnnotation(ChangeRequestKey)?.Value as string;
 
     public static PropertyBuilder<T> IsNotAudited<T>(this PropertyBuilder<T> builder) =>
         builder.HasAnnotation(Mode, Ignored);

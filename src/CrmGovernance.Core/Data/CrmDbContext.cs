@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Matching.Scans;
@@ -24,6 +25,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditVerification> AuditVerifications => Set<AuditVerification>();
+    public DbSet<AuditExport> AuditExports => Set<AuditExport>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ChangeRequestItem> ChangeRequestItems => Set<ChangeRequestItem>();
     public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();

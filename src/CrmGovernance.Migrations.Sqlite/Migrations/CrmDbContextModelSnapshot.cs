@@ -36,6 +36,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -77,7 +80,11 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActorName");
 
+                    b.HasIndex("ChangeRequestId");
+
                     b.HasIndex("CorrelationId");
+
+                    b.HasIndex("Source");
 
                     b.HasIndex("TimeUtc");
 
@@ -131,6 +138,78 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("CompletedUtc");
 
                     b.ToTable("AuditVerifications");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Audit.Export.AuditExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ChainIntact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeadSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RequestedById", "RequestedUtc");
+
+                    b.ToTable("AuditExports", (string)null);
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ChangeRequest", b =>
@@ -207,7 +286,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.ToTable("ChangeRequests");
 
-                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "ChangeRequest");
+                    b
+                        .HasAnnotation("CrmGovernance:Audit:ChangeRequestKey", "Id")
+                        .HasAnnotation("CrmGovernance:Audit:EntityName", "ChangeRequest");
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ChangeRequestItem", b =>
@@ -249,7 +330,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.ToTable("ChangeRequestItems");
 
-                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "ChangeRequestItem");
+                    b
+                        .HasAnnotation("CrmGovernance:Audit:ChangeRequestKey", "ChangeRequestId")
+                        .HasAnnotation("CrmGovernance:Audit:EntityName", "ChangeRequestItem");
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.ChangeControl.ConfigurationVersion", b =>
@@ -284,6 +367,7 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b
                         .HasAnnotation("CrmGovernance:AppendOnly", true)
+                        .HasAnnotation("CrmGovernance:Audit:ChangeRequestKey", "ChangeRequestId")
                         .HasAnnotation("CrmGovernance:Audit:EntityName", "ConfigurationVersion");
                 });
 

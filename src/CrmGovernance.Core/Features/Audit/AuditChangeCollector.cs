@@ -45,6 +45,7 @@ internal static class AuditChangeCollector
                 Changes = changes,
                 CorrelationId = actor.CorrelationId,
                 Source = actor.Source,
+                ChangeRequestId = ChangeRequestOf(entry),
             });
         }
         return rows;
@@ -92,6 +93,11 @@ internal static class AuditChangeCollector
         }
         return count == 0 && entry.State == EntityState.Modified ? null : Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    private static Guid? ChangeRequestOf(EntityEntry entry) =>
+        entry.Metadata.AuditedChangeRequestKey() is { } key
+            ? (entry.Property(key).CurrentValue ?? entry.Property(key).OriginalValue) as Guid?
+            : null;
 
     private static string KeyOf(EntityEntry entry)
     {

@@ -22,6 +22,10 @@ public sealed class AuditEntry
 
     public string? CorrelationId { get; set; }
     public string Source { get; set; } = "";
+
+    /// <summary>The change request this row belongs to (the request itself, one of its items, or the version it published).</summary>
+    public Guid? ChangeRequestId { get; set; }
+
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 }

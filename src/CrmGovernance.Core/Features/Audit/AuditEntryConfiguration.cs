@@ -27,5 +27,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.ActorName);
         builder.HasIndex(e => e.Action);
         builder.HasIndex(e => e.CorrelationId);
+        builder.HasIndex(e => e.ChangeRequestId);
+        builder.HasIndex(e => e.Source);
     }
 }

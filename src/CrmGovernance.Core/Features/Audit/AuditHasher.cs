@@ -28,6 +28,12 @@ public static class AuditHasher
             w.WriteStringValue(e.CorrelationId);
             w.WriteStringValue(e.Source);
             w.WriteStringValue(previousHash);
+
+            // Appended later: present only when set, so rows written before it hash as they always did.
+            if (e.ChangeRequestId is { } changeRequest)
+            {
+                w.WriteStringValue(changeRequest.ToString("D"));
+            }
             w.WriteEndArray();
         }
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));

@@ -38,7 +38,7 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
             try
             {
                 head = await context.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                    .Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefaultAsync(cancellationToken);
+                    .Select(e => new ChainHead(e.Sequence, e.Hash, e.TimeUtc)).FirstOrDefaultAsync(cancellationToken);
             }
             catch
             {
@@ -137,7 +137,7 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
 
     private void Seal(CrmDbContext context, ChainHead? previous)
     {
-        var head = previous ?? new ChainHead(0, AuditHasher.GenesisHash);
+        var head = previous ?? new ChainHead(0, AuditHasher.GenesisHash, DateTime.MinValue);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
         {
@@ -147,14 +147,20 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
             {
                 row.TimeUtc = now;
             }
+
+            // Time never goes backwards along the chain, so a time range is a sequence range (AuditLogQuery).
+            if (row.TimeUtc < head.TimeUtc)
+            {
+                row.TimeUtc = head.TimeUtc;
+            }
             row.PreviousHash = head.Hash;
             row.Hash = AuditHasher.Compute(row, head.Hash);
-            head = new ChainHead(row.Sequence, row.Hash);
+            head = new ChainHead(row.Sequence, row.Hash, row.TimeUtc);
         }
     }
 
     private static ChainHead? Head(IQueryable<AuditEntry> entries) =>
-        entries.OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault();
+        entries.OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash, e.TimeUtc)).FirstOrDefault();
 
     private void Completed(DbContext? context)
     {
@@ -173,5 +179,5 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
         }
     }
 
-    private sealed record ChainHead(long Sequence, string Hash);
+    private sealed record ChainHead(long Sequence, string Hash, DateTime TimeUtc);
 }

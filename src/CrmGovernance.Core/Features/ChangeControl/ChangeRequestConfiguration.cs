@@ -8,7 +8,7 @@ internal sealed class ChangeRequestConfiguration : IEntityTypeConfiguration<Chan
 {
     public void Configure(EntityTypeBuilder<ChangeRequest> builder)
     {
-        builder.IsAudited("ChangeRequest");
+        builder.IsAudited("ChangeRequest").AuditsChangeRequestFrom(nameof(ChangeRequest.Id));
         builder.HasIndex(r => r.Number).IsUnique();
         builder.HasIndex(r => r.Status);
         builder.Property(r => r.Title).HasMaxLength(200);

@@ -8,7 +8,7 @@ internal sealed class ChangeRequestItemConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ChangeRequestItem> builder)
     {
-        builder.IsAudited("ChangeRequestItem");
+        builder.IsAudited("ChangeRequestItem").AuditsChangeRequestFrom(nameof(ChangeRequestItem.ChangeRequestId));
         builder.HasIndex(i => new { i.ChangeRequestId, i.Kind, i.ItemId }).IsUnique();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.DisplayName).HasMaxLength(300);

@@ -9,7 +9,7 @@ internal sealed class ConfigurationVersionConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<ConfigurationVersion> builder)
     {
         // The insert is audited (number, hash, request); the snapshot itself is the version's content.
-        builder.IsAudited("ConfigurationVersion");
+        builder.IsAudited("ConfigurationVersion").AuditsChangeRequestFrom(nameof(ConfigurationVersion.ChangeRequestId));
         builder.IsAppendOnly();
         builder.HasKey(v => v.Number);
         builder.Property(v => v.Number).ValueGeneratedNever();
