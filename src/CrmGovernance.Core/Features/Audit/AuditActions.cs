@@ -20,9 +20,11 @@ public static class AuditActions
     public const string ReviewAssign = "Assign";
     public const string DuplicateScanStarted = "DuplicateScanStarted";
     public const string DuplicateScanFedToReview = "DuplicateScanFedToReview";
+    public const string AuditExported = "AuditExported";
+    public const string ChangeRequestReportExported = "ChangeRequestReportExported";
 
     public static readonly IReadOnlyList<string> All =
         [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard,
          DuplicateScanStarted, DuplicateScanFedToReview,
-         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign];
+         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, AuditExported, ChangeRequestReportExported];
 }

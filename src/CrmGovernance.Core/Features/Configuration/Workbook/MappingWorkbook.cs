@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Exports;
 using ClosedXML.Excel;
 using CrmGovernance.Core.Features.Configuration.Model;
 
@@ -50,7 +51,7 @@ public static class MappingWorkbook
         var headers = WorkbookLayout.Headers(steps);
         for (var i = 0; i < headers.Count; i++)
         {
-            WorkbookCells.Text(sheet.Cell(1, i + 1), headers[i]);
+            SpreadsheetCells.Text(sheet.Cell(1, i + 1), headers[i]);
         }
         var header = sheet.Range(1, 1, 1, headers.Count);
         header.Style.Font.Bold = true;
@@ -61,15 +62,15 @@ public static class MappingWorkbook
 
     private static void WriteRow(IXLWorksheet sheet, int row, FieldMapping mapping)
     {
-        WorkbookCells.Text(sheet.Cell(row, WorkbookLayout.IdColumn), mapping.Id.ToString());
+        SpreadsheetCells.Text(sheet.Cell(row, WorkbookLayout.IdColumn), mapping.Id.ToString());
         sheet.Cell(row, WorkbookLayout.OrderColumn).SetValue(mapping.Order);
-        WorkbookCells.Text(sheet.Cell(row, WorkbookLayout.SourceColumn), string.Join(", ", mapping.SourceFields));
-        WorkbookCells.Text(sheet.Cell(row, WorkbookLayout.TargetColumn), mapping.TargetField);
+        SpreadsheetCells.Text(sheet.Cell(row, WorkbookLayout.SourceColumn), string.Join(", ", mapping.SourceFields));
+        SpreadsheetCells.Text(sheet.Cell(row, WorkbookLayout.TargetColumn), mapping.TargetField);
         for (var k = 1; k <= mapping.Transforms.Count; k++)
         {
             var step = mapping.Transforms[k - 1];
-            WorkbookCells.Text(sheet.Cell(row, WorkbookLayout.StepColumn(k)), step.Kind.ToString());
-            WorkbookCells.Text(sheet.Cell(row, WorkbookLayout.ArgumentsColumn(k)), TransformArgumentText.Format(step));
+            SpreadsheetCells.Text(sheet.Cell(row, WorkbookLayout.StepColumn(k)), step.Kind.ToString());
+            SpreadsheetCells.Text(sheet.Cell(row, WorkbookLayout.ArgumentsColumn(k)), TransformArgumentText.Format(step));
         }
     }
 
@@ -86,8 +87,8 @@ public static class MappingWorkbook
             sheet.Column(WorkbookLayout.ArgumentsColumn(k)).Width = 48;
         }
         // Text format on every editable text cell: whatever the user types there stays text, never a formula.
-        sheet.Range(2, WorkbookLayout.IdColumn, lastRow, WorkbookLayout.IdColumn).Style.NumberFormat.NumberFormatId = WorkbookCells.TextFormat;
-        sheet.Range(2, WorkbookLayout.SourceColumn, lastRow, WorkbookLayout.LastColumn(steps)).Style.NumberFormat.NumberFormatId = WorkbookCells.TextFormat;
+        sheet.Range(2, WorkbookLayout.IdColumn, lastRow, WorkbookLayout.IdColumn).Style.NumberFormat.NumberFormatId = SpreadsheetCells.TextFormat;
+        sheet.Range(2, WorkbookLayout.SourceColumn, lastRow, WorkbookLayout.LastColumn(steps)).Style.NumberFormat.NumberFormatId = SpreadsheetCells.TextFormat;
         sheet.Range(2, WorkbookLayout.IdColumn, lastRow, WorkbookLayout.IdColumn).Style.Font.FontColor = XLColor.Gray;
     }
 

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Exports;
 using ClosedXML.Excel;
 using CrmGovernance.Core.Features.Configuration.Model;
 
@@ -37,7 +38,7 @@ internal static class WorkbookInfoSheets
         ];
         for (var i = 0; i < lines.Length; i++)
         {
-            WorkbookCells.Text(sheet.Cell(i + 1, 1), lines[i]);
+            SpreadsheetCells.Text(sheet.Cell(i + 1, 1), lines[i]);
         }
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
@@ -61,11 +62,11 @@ internal static class WorkbookInfoSheets
         ];
         for (var i = 0; i < rows.Length; i++)
         {
-            WorkbookCells.Text(sheet.Cell(i + 1, 1), rows[i].Label).Style.Font.Bold = true;
-            WorkbookCells.Text(sheet.Cell(i + 1, 2), rows[i].Value);
+            SpreadsheetCells.Text(sheet.Cell(i + 1, 1), rows[i].Label).Style.Font.Bold = true;
+            SpreadsheetCells.Text(sheet.Cell(i + 1, 2), rows[i].Value);
         }
         var versionRow = rows.Length + 1;
-        WorkbookCells.Text(sheet.Cell(versionRow, 1), WorkbookLayout.FlowVersion).Style.Font.Bold = true;
+        SpreadsheetCells.Text(sheet.Cell(versionRow, 1), WorkbookLayout.FlowVersion).Style.Font.Bold = true;
         sheet.Cell(versionRow, 2).SetValue(version);
         sheet.Cell(versionRow, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
         sheet.Column(1).Width = 24;
@@ -91,10 +92,10 @@ internal static class WorkbookInfoSheets
 
     private static void Column(IXLWorksheet sheet, int column, string header, List<string> values)
     {
-        WorkbookCells.Text(sheet.Cell(1, column), header);
+        SpreadsheetCells.Text(sheet.Cell(1, column), header);
         for (var i = 0; i < values.Count; i++)
         {
-            WorkbookCells.Text(sheet.Cell(i + 2, column), values[i]);
+            SpreadsheetCells.Text(sheet.Cell(i + 2, column), values[i]);
         }
         sheet.Column(column).Width = 28;
     }

@@ -1,27 +1,28 @@
 using ClosedXML.Excel;
 
-namespace CrmGovernance.Core.Features.Configuration.Workbook;
+namespace CrmGovernance.Core.Features.Exports;
 
-/// <summary>Writes text so a spreadsheet shows it as typed and never evaluates it (CSV/formula injection).</summary>
-internal static class WorkbookCells
+/// <summary>
+/// Writes text into ClosedXML cells so a spreadsheet shows it as typed and never evaluates it (formula injection,
+/// OWASP ASVS 5.0 1.2.10). Every Excel export in the product writes its text through here.
+/// </summary>
+public static class SpreadsheetCells
 {
     /// <summary>Number format 49 is "@": Excel keeps whatever is typed into such a cell as text, even "=1+1".</summary>
     public const int TextFormat = 49;
 
-    public static IXLCell Text(IXLCell cell, string value)
+    public static IXLCell Text(IXLCell cell, string? value)
     {
         // SetValue<string> stores a string as it is; the Value setter would guess a type ("12" becomes a number).
-        cell.SetValue(value);
+        var text = SpreadsheetText.FitCell(value ?? "");
+        cell.SetValue(text);
         cell.DataType = XLDataType.Text;
         cell.Style.NumberFormat.NumberFormatId = TextFormat;
-        if (IsRisky(value))
+        if (SpreadsheetText.IsRisky(text))
         {
             // The quote prefix keeps Excel from reading the text as a formula when the cell is edited or re-entered.
             cell.Style.IncludeQuotePrefix = true;
         }
         return cell;
     }
-
-    /// <summary>Text a spreadsheet could take for a formula: =, +, -, @, or a leading tab or line break.</summary>
-    public static bool IsRisky(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 }
