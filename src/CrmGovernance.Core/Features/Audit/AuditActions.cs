@@ -22,9 +22,10 @@ public static class AuditActions
     public const string DuplicateScanFedToReview = "DuplicateScanFedToReview";
     public const string AuditExported = "AuditExported";
     public const string ChangeRequestReportExported = "ChangeRequestReportExported";
+    public const string ConfigurationExported = "ConfigurationExported";
 
     public static readonly IReadOnlyList<string> All =
         [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard,
          DuplicateScanStarted, DuplicateScanFedToReview,
-         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, AuditExported, ChangeRequestReportExported];
+         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, AuditExported, ChangeRequestReportExported, ConfigurationExported];
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -9,13 +10,18 @@ namespace CrmGovernance.Core.Features.Configuration.Workbook;
 /// Exports a flow's published mappings as a workbook, and imports an edited one as a draft change request holding
 /// only the mappings that changed. Scoped: acts as the signed-in user.
 /// </summary>
-public sealed class MappingWorkbookService(ChangeRequestService requests, GovernanceReader reader)
+public sealed class MappingWorkbookService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit)
 {
     public async Task<WorkbookFile> ExportAsync(Guid flowId, CancellationToken cancellationToken = default)
     {
         var published = await reader.PublishedAsync(cancellationToken);
         var flow = published.Configuration.FindFlow(flowId) ?? throw new KeyNotFoundException("That flow is not in the published configuration.");
-        return new WorkbookFile(MappingWorkbook.Export(published.Configuration, flow, published.Version), FileName(flow, published.Version));
+        var file = new WorkbookFile(MappingWorkbook.Export(published.Configuration, flow, published.Version), FileName(flow, published.Version));
+
+        // Every export is an audit event: who took which flow's mappings away.
+        await audit.RecordAsync(AuditActions.ConfigurationExported, "Flow", flowId.ToString("D"),
+            new { format = "xlsx", flow = flow.Name, version = published.Version }, cancellationToken: cancellationToken);
+        return file;
     }
 
     public async Task<WorkbookImportOutcome> ImportAsync(Guid flowId, Stream file, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
 
@@ -7,7 +8,7 @@ namespace CrmGovernance.Core.Features.Configuration.Yaml;
 /// Exports a published version as YAML, and imports YAML as a draft change request against the published
 /// configuration. An import never writes the configuration: its changes go through review like any other.
 /// </summary>
-public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader)
+public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit)
 {
     /// <param name="version">A published version; null: the current one.</param>
     public async Task<string> ExportAsync(int? version, CancellationToken cancellationToken = default)
@@ -15,7 +16,12 @@ public sealed class ConfigurationImportService(ChangeRequestService requests, Go
         var snapshot = version is { } number
             ? await reader.VersionAsync(number, cancellationToken) ?? throw new KeyNotFoundException($"Version {number} does not exist.")
             : await reader.PublishedAsync(cancellationToken);
-        return ConfigurationYaml.Export(snapshot.Configuration, snapshot.Version);
+        var yaml = ConfigurationYaml.Export(snapshot.Configuration, snapshot.Version);
+
+        // Every export is an audit event: who took which configuration away.
+        await audit.RecordAsync(AuditActions.ConfigurationExported, "ConfigurationVersion", snapshot.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { format = "yaml", version = snapshot.Version }, cancellationToken: cancellationToken);
+        return yaml;
     }
 
     public async Task<ImportOutcome> ImportAsync(string yaml, string title, CancellationToken cancellationToken = default)
