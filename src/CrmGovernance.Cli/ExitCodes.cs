@@ -9,6 +9,7 @@ internal static class ExitCodes
     public const int FlowBusy = 3;
     public const int RunDidNotFinish = 4;
     public const int ConfigurationOrDatabase = 5;
+    public const int ChainBroken = 6;
 
     /// <summary>What <c>--help</c> prints under "Exit codes:".</summary>
     public static readonly IReadOnlyList<(int Code, string Meaning)> Meanings =
@@ -19,5 +20,6 @@ internal static class ExitCodes
         (FlowBusy, "the flow is running elsewhere (the portal or another crmgov); try again when that run has finished"),
         (RunDidNotFinish, "the run ended aborted, system unavailable, failed or interrupted (Ctrl+C), or was cancelled before it started"),
         (ConfigurationOrDatabase, "configuration or database problem (settings, database file, schema, flow not active, a file that cannot be read or written, unexpected error)"),
+        (ChainBroken, "the audit log's hash chain does not verify (audit verify; audit export still writes the file, with BROKEN on its cover)"),
     ];
 }

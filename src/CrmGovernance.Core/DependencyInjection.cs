@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
@@ -55,12 +56,14 @@ public static class DependencyInjection
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditVerificationService>();
         services.AddScoped<AuditVerificationRequests>();
+        services.AddScoped<Features.Audit.Export.AuditExporter>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<FirstRunService>();
         services.AddSingleton<PublishedConfiguration>();
         services.AddScoped<ConfigurationSeeder>();
         services.AddScoped<ChangeRequestService>();
         services.AddScoped<ChangeRequestReview>();
+        services.AddScoped<Features.ChangeControl.Report.ChangeRequestReport>();
         services.AddScoped<VersionHistoryService>();
         services.AddScoped<GovernanceReader>();
         services.AddScoped<Features.Configuration.Yaml.ConfigurationImportService>();
@@ -69,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Systems.ConnectedSystemEditor>();
 
         services.AddCrmSync(configuration);
+        services.AddAuditExportJobs(configuration, dataFolder);
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddCrmScheduler(scheduler, contentRoot);

@@ -12,6 +12,8 @@ public static class Program
         new Sync.SyncBenchmark(),
         new Matching.MatchScanBenchmark(),
         new Matching.MatchIncrementalBenchmark(),
+        new Audit.AuditBrowseBenchmark(),
+        new Audit.AuditExportBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmGovernance.Core.Features.Exports;
 using CrmGovernance.Core.Features.Matching;
 
 namespace CrmGovernance.Cli.Commands;
@@ -7,7 +8,7 @@ namespace CrmGovernance.Cli.Commands;
 /// <summary>
 /// The output of <c>crmgov match</c>: <c>id,cluster_id</c> for every input record, in input order (UTF-8, LF line ends).
 /// Cluster ids are numbers from 1 in the order the clusters first appear in the input; records joined by auto-matches
-/// share one, and a record joined to none gets a number of its own.
+/// share one, and a record joined to none gets a number of its own. Ids are written formula-safe (see <see cref="Escape"/>).
 /// </summary>
 internal static class MatchClusterFile
 {
@@ -58,11 +59,15 @@ internal static class MatchClusterFile
     }
 
     /// <summary>
-    /// The value as a CSV cell: quoted (quotes doubled) when it holds a comma, quote or line break, or starts or ends
-    /// with a space that a reader trimming unquoted values would drop.
+    /// The value as a CSV cell: an id a spreadsheet could take for a formula (=, +, -, @, a leading tab or line break)
+    /// gets a leading apostrophe so opening the file runs nothing; quoted (quotes doubled) when it holds a comma, quote
+    /// or line break, or starts or ends with a space that a reader trimming unquoted values would drop.
     /// </summary>
-    public static string Escape(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
+    public static string Escape(string value)
+    {
+        var field = SpreadsheetText.CsvField(value);
+        // CsvField quotes every field holding a quote, so an unquoted field has none to double.
+        var quoted = field.Length > 0 && field[0] == '"';
+        return !quoted && field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])) ? "\"" + field + "\"" : field;
+    }
 }

@@ -84,11 +84,17 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CorrelationId");
 
+                    b.HasIndex("EntityType")
+                        .HasDatabaseName("IX_AuditEntries_EntityType");
+
                     b.HasIndex("Source");
 
                     b.HasIndex("TimeUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("Source", "Action", "EntityType", "ActorName")
+                        .HasDatabaseName("IX_AuditEntries_Browse");
 
                     b.ToTable("AuditEntries", (string)null);
 

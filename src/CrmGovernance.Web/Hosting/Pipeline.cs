@@ -1,5 +1,6 @@
 using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Components.Account;
+using CrmGovernance.Web.Features.Audit;
 using CrmGovernance.Web.Features.Inbound;
 using CrmGovernance.Web.Security;
 using Serilog;
@@ -26,6 +27,7 @@ internal static class Pipeline
         app.MapStaticAssets();
         app.MapCrmHealth();
         app.MapInboundEndpoint();
+        app.MapAuditExportDownload();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;
 
-/// <summary>Reads the audit log for the audit page (Admin and Auditor only).</summary>
+/// <summary>
+/// Reads the audit log for the audit page (Admin and Auditor only), newest first, fast at millions of rows (ADR 0013):
+/// a page's keys are found on an index of Sequence alone, then its rows are read by key.
+/// </summary>
 public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor)
 {
     public const int MaxPageSize = 200;
@@ -13,46 +16,103 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
     {
         EnsureMayRead();
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        page = Math.Max(0, page);
+        var offset = (long)Math.Max(0, page) * pageSize;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.AuditEntries.AsNoTracking();
-        if (filter.FromUtc is { } from)
+        var selection = await AuditLogQuery.ResolveAsync(db, filter, null, cancellationToken);
+        if (selection.IsEmpty)
         {
-            query = query.Where(e => e.TimeUtc >= from);
-        }
-        if (filter.ToUtc is { } to)
-        {
-            query = query.Where(e => e.TimeUtc < to);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Actor))
-        {
-            var a = filter.Actor.Trim();
-            query = query.Where(e => e.ActorName.Contains(a) || e.ActorId == a);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.EntityType))
-        {
-            query = query.Where(e => e.EntityType == filter.EntityType);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.EntityId))
-        {
-            query = query.Where(e => e.EntityId == filter.EntityId.Trim());
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Action))
-        {
-            query = query.Where(e => e.Action == filter.Action);
+            return new PagedResult<AuditEntry>([], 0);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(e => e.Sequence).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PagedResult<AuditEntry>(rows, total);
+        if (selection.IsRangeOnly)
+        {
+            // The chain is gapless: the range holds exactly its length in rows, and a page is a sub-range of it.
+            var high = selection.Last - offset;
+            var low = Math.Max(selection.First, high - pageSize + 1);
+            var slice = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= low && e.Sequence <= high)
+                .OrderByDescending(e => e.Sequence).ToListAsync(cancellationToken);
+            return new PagedResult<AuditEntry>(slice, (int)selection.RangeLength);
+        }
+
+        var total = await AuditLogQuery.CountAsync(db, selection, cancellationToken);
+        var keys = await PageKeysAsync(db, selection, offset, pageSize, total, cancellationToken);
+        var rows = keys.Count == 0 ? [] : await db.AuditEntries.AsNoTracking()
+            .Where(e => keys.Contains(e.Sequence)).OrderByDescending(e => e.Sequence).ToListAsync(cancellationToken);
+        return new PagedResult<AuditEntry>(rows, (int)total);
     }
 
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default)
+    /// <summary>Distinct entity types in the log (one index seek each).</summary>
+    public Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default) =>
+        DistinctAsync(nameof(AuditEntry.EntityType), cancellationToken);
+
+    /// <summary>Distinct actor names in the log, for the actor filter's autocomplete.</summary>
+    public Task<IReadOnlyList<string>> ActorsAsync(CancellationToken cancellationToken = default) =>
+        DistinctAsync(nameof(AuditEntry.ActorName), cancellationToken);
+
+    /// <summary>Distinct sources (ui, api, worker, …) in the log.</summary>
+    public Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default) =>
+        DistinctAsync(nameof(AuditEntry.Source), cancellationToken);
+
+    /// <summary>Change requests whose number ("12", "CR-12") or title matches <paramref name="text"/>, newest first.</summary>
+    public async Task<IReadOnlyList<ChangeRequestChoice>> ChangeRequestChoicesAsync(string? text, int max, CancellationToken cancellationToken = default)
     {
         EnsureMayRead();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        var requests = db.ChangeRequests.AsNoTracking();
+        if (AuditLogSelection.Text(text) is { } words)
+        {
+            var digits = words.StartsWith("CR-", StringComparison.OrdinalIgnoreCase) ? words[3..] : words;
+            var number = int.TryParse(digits, out var n) ? n : -1;
+            // LIKE ignores case (ASCII); the user's % and _ are escaped. A few thousand requests at most: a scan is fine.
+            var pattern = "%" + words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            requests = requests.Where(r => r.Number == number || EF.Functions.Like(r.Title, pattern, "\\"));
+        }
+        var rows = await requests.OrderByDescending(r => r.Number).Take(Math.Clamp(max, 1, 100))
+            .Select(r => new { r.Id, r.Number, r.Title }).ToListAsync(cancellationToken);
+        return rows.Select(r => new ChangeRequestChoice(r.Id, $"CR-{r.Number}", r.Title)).ToList();
+    }
+
+    /// <summary>"CR-12" labels of the given change requests (unknown ids are left out), for the grid's column.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> ChangeRequestLabelsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        EnsureMayRead();
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ChangeRequests.AsNoTracking().Where(r => wanted.Contains(r.Id))
+            .Select(r => new { r.Id, r.Number }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => $"CR-{r.Number}");
+    }
+
+    /// <summary>
+    /// Steps over <paramref name="offset"/> keys on an index (never over whole rows), from whichever end is nearer,
+    /// and returns the page's keys.
+    /// </summary>
+    private static async Task<List<long>> PageKeysAsync(CrmDbContext db, AuditLogSelection selection, long offset, int pageSize, long total, CancellationToken ct)
+    {
+        if (offset >= total)
+        {
+            return [];
+        }
+        if (offset <= total / 2)
+        {
+            return await AuditLogQuery.KeysAsync(db, selection, newestFirst: true, offset, pageSize, ct);
+        }
+        var fromOldest = total - offset - pageSize;
+        var take = (int)Math.Min(pageSize, total - offset);
+        return await AuditLogQuery.KeysAsync(db, selection, newestFirst: false, Math.Max(0, fromOldest), take, ct);
+    }
+
+    private async Task<IReadOnlyList<string>> DistinctAsync(string column, CancellationToken cancellationToken)
+    {
+        EnsureMayRead();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await AuditSearchSql.DistinctValuesAsync(db, column, cancellationToken);
     }
 
     private void EnsureMayRead()

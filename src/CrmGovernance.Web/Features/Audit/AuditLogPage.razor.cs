@@ -8,7 +8,11 @@ namespace CrmGovernance.Web.Features.Audit;
 public sealed partial class AuditLogPage
 {
     private MudDataGrid<AuditEntry>? grid;
+    private AuditExportsPanel? exportsPanel;
     private IReadOnlyList<string> entityTypes = [];
+    private IReadOnlyList<string> sources = [];
+    private IReadOnlyList<string> actors = [];
+    private readonly Dictionary<Guid, string> labels = [];
 
     [Inject] private AuditLogService AuditLog { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -20,6 +24,9 @@ public sealed partial class AuditLogPage
     [SupplyParameterFromQuery(Name = "entity")] private string? Entity { get; set; }
     [SupplyParameterFromQuery(Name = "id")] private string? EntityId { get; set; }
     [SupplyParameterFromQuery(Name = "action")] private string? Action { get; set; }
+    [SupplyParameterFromQuery(Name = "cr")] private Guid? ChangeRequestId { get; set; }
+    [SupplyParameterFromQuery(Name = "source")] private string? Source { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
 
     private DateTime? From
     {
@@ -33,17 +40,37 @@ public sealed partial class AuditLogPage
         set => ToText = FormatDate(value);
     }
 
-    protected override async Task OnInitializedAsync() => entityTypes = await AuditLog.EntityTypesAsync();
+    /// <summary>The filter as the grid and the export read it: a "to" date includes that whole day.</summary>
+    private AuditLogFilter CurrentFilter => new(
+        From is { } f ? DateTime.SpecifyKind(f.Date, DateTimeKind.Utc) : null,
+        To is { } t ? DateTime.SpecifyKind(t.Date.AddDays(1), DateTimeKind.Utc) : null,
+        Nullify(Actor), Nullify(Entity), Nullify(EntityId), Nullify(Action), ChangeRequestId, Nullify(Source), Nullify(Search));
+
+    protected override async Task OnInitializedAsync()
+    {
+        entityTypes = await AuditLog.EntityTypesAsync();
+        sources = await AuditLog.SourcesAsync();
+        actors = await AuditLog.ActorsAsync();
+    }
 
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
     {
-        var filter = new AuditLogFilter(
-            From is { } f ? DateTime.SpecifyKind(f.Date, DateTimeKind.Utc) : null,
-            To is { } t ? DateTime.SpecifyKind(t.Date.AddDays(1), DateTimeKind.Utc) : null,
-            Actor, Entity, EntityId, Action);
-        var page = await AuditLog.QueryAsync(filter, state.Page, state.PageSize, cancellationToken);
+        var page = await AuditLog.QueryAsync(CurrentFilter, state.Page, state.PageSize, cancellationToken);
+        var unknown = page.Items.Where(e => e.ChangeRequestId is { } id && !labels.ContainsKey(id)).Select(e => e.ChangeRequestId!.Value).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var (id, label) in await AuditLog.ChangeRequestLabelsAsync(unknown, cancellationToken))
+            {
+                labels[id] = label;
+            }
+        }
         return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
+
+    private string LabelOf(Guid changeRequestId) => labels.GetValueOrDefault(changeRequestId) ?? "change request";
+
+    private Task<IEnumerable<string>> SearchActorsAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text) ? actors : actors.Where(a => a.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     private async Task SetFilterAsync(System.Action apply)
     {
@@ -51,13 +78,16 @@ public sealed partial class AuditLogPage
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["from"] = FromText, ["to"] = ToText, ["actor"] = Nullify(Actor), ["entity"] = Nullify(Entity),
-            ["id"] = Nullify(EntityId), ["action"] = Nullify(Action),
+            ["id"] = Nullify(EntityId), ["action"] = Nullify(Action), ["cr"] = ChangeRequestId, ["source"] = Nullify(Source),
+            ["q"] = Nullify(Search),
         }), replace: true);
         if (grid is not null)
         {
             await grid.ReloadServerData();
         }
     }
+
+    private Task ExportStartedAsync() => exportsPanel?.RefreshAsync() ?? Task.CompletedTask;
 
     private static string? Nullify(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,12 +1,15 @@
 using CrmGovernance.Core;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.ChangeControl.Report;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Web.Features.Operations;
+using CrmGovernance.Web.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Governance;
@@ -32,6 +35,8 @@ public sealed partial class ChangeRequestPage
     [Inject] private PublishedConfiguration Published { get; set; } = default!;
     [Inject] private SyncRunner Runner { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ChangeRequestReport Reports { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -55,6 +60,33 @@ public sealed partial class ChangeRequestPage
         RunLauncher.StartAsync(Runner, new SyncRunRequest(flow.Id, SyncTrigger.Manual, Actor.Name, DryRun: true, ChangeRequestId: Id), Navigation, Snackbar);
 
     private Task DiscardAsync(ChangeRequestItem item) => RunAsync(() => Requests.DiscardItemAsync(Id, item.Id), $"Removed {item.DisplayName} from the request.");
+
+    /// <summary>The request's diff, approvals, comments and audit rows as a workbook; taking it is an audit event.</summary>
+    private async Task ExportReportAsync()
+    {
+        busy = true;
+        try
+        {
+            var outcome = await Reports.ExportAsync(Id);
+            if (outcome.File is { } file)
+            {
+                await BrowserDownload.SaveAsync(JS, file.FileName, file.ContentType, file.Content);
+                Snackbar.Add($"Report downloaded as {file.FileName}.", Severity.Success);
+            }
+            else
+            {
+                Snackbar.Add(outcome.Error ?? "The report could not be made.", Severity.Warning);
+            }
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
 
     private Task SubmitAsync() => RunAsync(() => Requests.SubmitAsync(Id), "Submitted for review.");
 

@@ -49,6 +49,51 @@ public sealed class AuditLogServiceTests
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => QueryAsync(host, Roles.Steward, new AuditLogFilter(), 0, 10));
     }
 
+    [Fact]
+    public async Task A_steward_may_not_list_actors_sources_types_or_change_requests()
+    {
+        await using var host = await SeededHostAsync();
+        await using var scope = host.ScopeAs("steward", Roles.Steward);
+        var log = scope.ServiceProvider.GetRequiredService<AuditLogService>();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.ActorsAsync());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.SourcesAsync());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.EntityTypesAsync());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.ChangeRequestChoicesAsync(null, 10));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => log.ChangeRequestLabelsAsync([Guid.NewGuid()]));
+    }
+
+    [Fact]
+    public async Task Lists_the_distinct_actors_sources_and_entity_types_in_order()
+    {
+        await using var host = await SeededHostAsync();
+        await using var scope = host.ScopeAs("reader", Roles.Auditor);
+        var log = scope.ServiceProvider.GetRequiredService<AuditLogService>();
+
+        Assert.Equal(["grace@example.com", "system:test-seed"], await log.ActorsAsync());
+        Assert.Equal([AuditSources.Ui, AuditSources.Worker], await log.SourcesAsync());
+        Assert.Equal(["User", "UserRole"], await log.EntityTypesAsync());
+    }
+
+    [Fact]
+    public async Task Change_request_choices_match_the_number_or_the_title_and_labels_name_them()
+    {
+        await using var host = await SeededHostAsync();
+        var routing = await AuditLogFilterTests.DraftAsync(host, "Lead routing");
+        var owner = await AuditLogFilterTests.DraftAsync(host, "Contact owner");
+        var forms = await AuditLogFilterTests.DraftAsync(host, "Website forms");
+        await using var scope = host.ScopeAs("reader", Roles.Auditor);
+        var log = scope.ServiceProvider.GetRequiredService<AuditLogService>();
+
+        Assert.Equal([owner], (await log.ChangeRequestChoicesAsync("cr-2", 10)).Select(c => c.Id));
+        Assert.Equal([owner], (await log.ChangeRequestChoicesAsync("2", 10)).Select(c => c.Id));
+        Assert.Equal(new ChangeRequestChoice(owner, "CR-2", "Contact owner"), Assert.Single(await log.ChangeRequestChoicesAsync("OWNER", 10)));
+        Assert.Equal([forms, owner], (await log.ChangeRequestChoicesAsync(null, 2)).Select(c => c.Id));
+        Assert.Empty(await log.ChangeRequestChoicesAsync("%", 10));
+        var labels = await log.ChangeRequestLabelsAsync([routing, forms, Guid.NewGuid()]);
+        Assert.Equal(new Dictionary<Guid, string> { [routing] = "CR-1", [forms] = "CR-3" }, labels);
+    }
+
     /// <summary>User insert, role insert, three sign-ins and two sign-outs: seven rows.</summary>
     private static async Task<CoreTestHost> SeededHostAsync()
     {

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CrmGovernance.Core.Features.Sync.Engine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
+
+/// <summary>
+/// The background queue of audit exports: one at a time (a large export keeps a core and the disk busy), in request
+/// order. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>), like the duplicate scans: at start
+/// it fails exports a stopped process left running and takes up those still queued; every hour it deletes files past
+/// their retention. Singleton and hosted service.
+/// </summary>
+public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, AuditExportRetention retention) : BackgroundService
+{
+    private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
+
+    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _running = new();
+
+    /// <summary>Whether this process runs exports; when not, requested exports wait for the process that does.</summary>
+    public bool IsWorker => options.Value.Worker;
+
+    internal void Enqueue(Guid exportId) => _queue.Writer.TryWrite(exportId);
+
+    /// <summary>Stops the export if this process is running it; true when it was.</summary>
+    public bool Cancel(Guid exportId)
+    {
+        if (!_running.TryGetValue(exportId, out var cancel))
+        {
+            return false;
+        }
+        cancel.Cancel();
+        return true;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!IsWorker)
+        {
+            return;
+        }
+        await Task.Yield();
+        foreach (var id in await retention.RecoverAsync(stoppingToken))
+        {
+            _queue.Writer.TryWrite(id);
+        }
+        var sweeping = SweepAsync(stoppingToken);
+        try
+        {
+            await foreach (var exportId in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await RunAsync(exportId, stoppingToken);
+            }
+        }
+        finally
+        {
+            await sweeping;
+        }
+    }
+
+    private async Task RunAsync(Guid exportId, CancellationToken stoppingToken)
+    {
+        using var cancel = new CancellationTokenSource();
+        _running[exportId] = cancel;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditExportExecutor>().RunAsync(exportId, cancel.Token, stoppingToken);
+        }
+        finally
+        {
+            _running.TryRemove(exportId, out _);
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RetentionInterval);
+        try
+        {
+            do
+            {
+                await retention.DeleteExpiredAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // The process is stopping; the next start sweeps again.
+        }
+    }
+}
