@@ -58,6 +58,20 @@ public static class AuditSearchSql
         db.Database.SqlQuery<long>(
             $"SELECT rowid AS \"Value\" FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last}");
 
+    /// <summary>
+    /// The newest <paramref name="limit"/> matches only (the audit page's search window): a word half the log holds
+    /// would otherwise make SQLite list hundreds of thousands of matches for every page.
+    /// </summary>
+    public static IQueryable<long> NewestMatches(CrmDbContext db, string matchQuery, long first, long last, int limit) =>
+        db.Database.SqlQuery<long>(
+            $"SELECT rowid AS \"Value\" FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last} ORDER BY rowid DESC LIMIT {limit}");
+
+    /// <summary>How many rows match, counting at most <paramref name="limit"/> (the newest ones).</summary>
+    public static Task<long> CountNewestMatchesAsync(CrmDbContext db, string matchQuery, long first, long last, int limit, CancellationToken ct) =>
+        db.Database.SqlQuery<long>(
+            $"SELECT count(*) AS \"Value\" FROM (SELECT rowid FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last} ORDER BY rowid DESC LIMIT {limit})")
+            .SingleAsync(ct);
+
     /// <summary>How many audit rows in the sequence range match, counted in the FTS5 index alone.</summary>
     public static Task<long> CountMatchesAsync(CrmDbContext db, string matchQuery, long first, long last, CancellationToken ct) =>
         db.Database.SqlQuery<long>(

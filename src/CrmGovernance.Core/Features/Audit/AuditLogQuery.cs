@@ -33,7 +33,9 @@ public static class AuditLogQuery
     internal static async Task<long> CountAsync(CrmDbContext db, AuditLogSelection selection, CancellationToken ct) =>
         selection.IsEmpty ? 0
         : selection.IsRangeOnly ? selection.RangeLength
-        : selection.IsSearchOnly ? await AuditSearchSql.CountMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, ct)
+        : selection.IsSearchOnly ? selection.SearchLimit is { } limit
+            ? await AuditSearchSql.CountNewestMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, limit, ct)
+            : await AuditSearchSql.CountMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, ct)
         : await selection.Apply(db, forKeys: true).LongCountAsync(ct);
 
     /// <summary>
@@ -54,11 +56,15 @@ public static class AuditLogQuery
         return keys;
     }
 
-    internal static async Task<AuditLogSelection> ResolveAsync(CrmDbContext db, AuditLogFilter filter, long? upToSequence, CancellationToken ct)
+    internal static async Task<AuditLogSelection> ResolveAsync(CrmDbContext db, AuditLogFilter filter, long? upToSequence, CancellationToken ct,
+        int? searchLimit = null)
     {
         var (first, last) = await SequenceRangeAsync(db, filter, upToSequence, ct);
         var (names, namesOfId, actorId) = await ResolveActorAsync(db, AuditLogSelection.Text(filter.Actor), ct);
-        var selection = new AuditLogSelection(filter, first, last, names, namesOfId, actorId, AuditSearchSql.MatchQuery(filter.Search));
+        var selection = new AuditLogSelection(filter, first, last, names, namesOfId, actorId, AuditSearchSql.MatchQuery(filter.Search))
+        {
+            SearchLimit = searchLimit,
+        };
         if (!selection.UsesBrowseIndex || selection.IsEmpty)
         {
             return selection;

@@ -13,6 +13,9 @@ internal sealed record AuditLogSelection(AuditLogFilter Filter, long First, long
     /// <summary>Distinct Source, Action and EntityType values up to <see cref="Last"/>; set when <see cref="UsesBrowseIndex"/>.</summary>
     public (IReadOnlyList<string> Sources, IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)? Known { get; init; }
 
+    /// <summary>The audit page searches only the newest this many matches of the words; null (exports): all of them.</summary>
+    public int? SearchLimit { get; init; }
+
     /// <summary>No row can match (an empty range, or an actor nobody is).</summary>
     public bool IsEmpty => First > Last || ActorNames is { Count: 0 };
 
@@ -74,7 +77,9 @@ internal sealed record AuditLogSelection(AuditLogFilter Filter, long First, long
         }
         if (MatchQuery is { } match)
         {
-            var hits = AuditSearchSql.Matches(db, match, first, last);
+            var hits = SearchLimit is { } limit
+                ? AuditSearchSql.NewestMatches(db, match, first, last, limit)
+                : AuditSearchSql.Matches(db, match, first, last);
             rows = rows.Where(e => hits.Contains(e.Sequence));
         }
         return rows;

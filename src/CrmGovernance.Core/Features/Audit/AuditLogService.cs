@@ -12,6 +12,12 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// The page searches the newest this many rows holding the words (within the other filters' time range), so a word
+    /// that half the log contains still pages in milliseconds (ADR 0013). Exports always search everything.
+    /// </summary>
+    public const int SearchLimit = 10_000;
+
     public async Task<PagedResult<AuditEntry>> QueryAsync(AuditLogFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         EnsureMayRead();
@@ -19,7 +25,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         var offset = (long)Math.Max(0, page) * pageSize;
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var selection = await AuditLogQuery.ResolveAsync(db, filter, null, cancellationToken);
+        var selection = await AuditLogQuery.ResolveAsync(db, filter, null, cancellationToken, SearchLimit);
         if (selection.IsEmpty)
         {
             return new PagedResult<AuditEntry>([], 0);
@@ -40,6 +46,20 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         var rows = keys.Count == 0 ? [] : await db.AuditEntries.AsNoTracking()
             .Where(e => keys.Contains(e.Sequence)).OrderByDescending(e => e.Sequence).ToListAsync(cancellationToken);
         return new PagedResult<AuditEntry>(rows, (int)total);
+    }
+
+    /// <summary>
+    /// True when more than <see cref="SearchLimit"/> rows in the filter's time range hold the searched words, so the page
+    /// shows only the newest of them (and says so).
+    /// </summary>
+    public async Task<bool> SearchExceedsLimitAsync(AuditLogFilter filter, CancellationToken cancellationToken = default)
+    {
+        EnsureMayRead();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var selection = await AuditLogQuery.ResolveAsync(db, filter with { Actor = null, EntityType = null, EntityId = null, Action = null, ChangeRequestId = null, Source = null },
+            null, cancellationToken);
+        return selection is { IsEmpty: false, MatchQuery: { } match }
+            && await AuditSearchSql.CountNewestMatchesAsync(db, match, selection.First, selection.Last, SearchLimit + 1, cancellationToken) > SearchLimit;
     }
 
     /// <summary>Distinct entity types in the log (one index seek each).</summary>
@@ -99,7 +119,9 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         {
             return [];
         }
-        if (offset <= total / 2)
+        // A capped search holds the newest matches only: its oldest end is not the index's, so count from the newest
+        // (at most SearchLimit keys to step over).
+        if (offset <= total / 2 || selection is { IsSearchOnly: true, SearchLimit: not null })
         {
             return await AuditLogQuery.KeysAsync(db, selection, newestFirst: true, offset, pageSize, ct);
         }

@@ -55,7 +55,15 @@ public sealed partial class AuditLogPage
 
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
     {
-        var page = await AuditLog.QueryAsync(CurrentFilter, state.Page, state.PageSize, cancellationToken);
+        var filter = CurrentFilter;
+        var page = await AuditLog.QueryAsync(filter, state.Page, state.PageSize, cancellationToken);
+        // Checked on the first page; later pages of the same search keep the answer.
+        var capped = filter.Search is not null && (state.Page == 0 ? await AuditLog.SearchExceedsLimitAsync(filter, cancellationToken) : searchCapped);
+        if (capped != searchCapped)
+        {
+            searchCapped = capped;
+            StateHasChanged();
+        }
         var unknown = page.Items.Where(e => e.ChangeRequestId is { } id && !labels.ContainsKey(id)).Select(e => e.ChangeRequestId!.Value).Distinct().ToList();
         if (unknown.Count > 0)
         {
@@ -66,6 +74,9 @@ public sealed partial class AuditLogPage
         }
         return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
+
+    // More rows hold the searched words than the page searches: it shows the newest of them and says so.
+    private bool searchCapped;
 
     private string LabelOf(Guid changeRequestId) => labels.GetValueOrDefault(changeRequestId) ?? "change request";
 
