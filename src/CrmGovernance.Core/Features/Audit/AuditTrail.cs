@@ -10,8 +10,9 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> contexts, ActorCo
     /// <param name="subjectId">The user or entity the event is about.</param>
     /// <param name="details">Serialised as the row's changes, e.g. <c>new { reason = "..." }</c>.</param>
     /// <param name="actorName">Overrides the scope's actor, e.g. the email someone tried to sign in with.</param>
+    /// <param name="changeRequestId">The change request the event is about, so filtering the log by it shows the event.</param>
     public async Task RecordAsync(string action, string entityType, string? subjectId, object? details = null,
-        string? actorId = null, string? actorName = null, CancellationToken cancellationToken = default)
+        string? actorId = null, string? actorName = null, Guid? changeRequestId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditEntries.Add(new AuditEntry
@@ -24,6 +25,7 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> contexts, ActorCo
             Changes = details is null ? "{}" : JsonSerializer.Serialize(details),
             CorrelationId = actor.CorrelationId,
             Source = actor.Source,
+            ChangeRequestId = changeRequestId,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -29,7 +29,7 @@ public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts
         var content = ChangeRequestReportWorkbook.Build(Cover($"{request.Label} · {request.Title}"), reported);
 
         await audit.RecordAsync(AuditActions.ChangeRequestReportExported, "ChangeRequest", request.Id.ToString("D"),
-            new { format = "xlsx", request = request.Label, requests = 1 }, cancellationToken: cancellationToken);
+            new { format = "xlsx", request = request.Label, requests = 1 }, cancellationToken: cancellationToken, changeRequestId: request.Id);
         return new ChangeRequestReportOutcome(new WorkbookFile(content, $"{request.Label}-report.xlsx"), null);
     }
 
