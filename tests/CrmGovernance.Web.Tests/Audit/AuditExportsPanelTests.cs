@@ -45,4 +45,19 @@ public sealed class AuditExportsPanelTests(QuietPortalFixture fixture) : IClassF
             TimeSpan.FromSeconds(10));
         Assert.Empty(panel.FindAll("[data-cancel]"));
     }
+
+    [Fact]
+    public async Task The_exports_page_lists_the_users_exports_and_says_how_long_files_are_kept()
+    {
+        var seed = new AuditExportSeed(fixture.Host);
+        // As an admin, so the auditor's panel in the other test keeps to its own rows whatever the order.
+        var mine = AuditExportSeed.Row("id-" + Roles.Admin, AuditExportStatus.Completed);
+        await seed.AddAsync(mine);
+        await using var pages = new OperationsPages(fixture.Host, Roles.Admin);
+
+        var page = pages.Context.Render<AuditExportsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-export='{mine.Id}']")));
+        Assert.Contains("downloaded for 7 days", page.Markup, StringComparison.Ordinal);
+    }
 }

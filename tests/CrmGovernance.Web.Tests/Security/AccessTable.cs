@@ -16,6 +16,7 @@ public static class AccessTable
         // Signed-in areas.
         ["/"] = Access.AnyUser,
         ["/audit"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
+        ["/audit/exports"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
         // An audit export's workbook; the endpoint also answers 404 for someone else's export (Audit/AuditExportDownloadTests).
         ["/audit/exports/{id:guid}/download"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
         ["/admin/users"] = Access.RolesOnly(Roles.Admin),

@@ -23,6 +23,7 @@ public static class NavigationItems
         new("Operations", "Review queue", "review-queue", Icons.Material.Filled.CompareArrows, Policies.Stewardship),
         new("Operations", "Duplicate scans", "duplicate-scans", Icons.Material.Filled.ManageSearch, Policies.Stewardship),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.AuditReader),
+        new("Audit", "Exports", "audit/exports", Icons.Material.Filled.Download, Policies.AuditReader),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.Admin),
         new("Admin", "Inbound API keys", "admin/inbound-keys", Icons.Material.Filled.Key, Policies.Admin),
     ];
