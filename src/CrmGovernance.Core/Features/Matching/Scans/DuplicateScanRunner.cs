@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,8 +16,7 @@ namespace CrmGovernance.Core.Features.Matching.Scans;
 /// </summary>
 public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, TimeProvider clock) : BackgroundService
 {
-    private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
+    private readonly JobQueue<long> _queue = new();
     private readonly SemaphoreSlim _requests = new(1, 1);
 
     /// <summary>Whether this process runs scans; when not, requested scans wait for the process that does.</summary>
@@ -48,20 +46,12 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         {
             _requests.Release();
         }
-        _queue.Writer.TryWrite(scan.Id);
+        _queue.Enqueue(scan.Id);
         return scan.Id;
     }
 
     /// <summary>Stops the scan if this process is running it; true when it was.</summary>
-    public bool Cancel(long scanId)
-    {
-        if (!_running.TryGetValue(scanId, out var cancel))
-        {
-            return false;
-        }
-        cancel.Cancel();
-        return true;
-    }
+    public bool Cancel(long scanId) => _queue.Cancel(scanId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,21 +61,12 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         }
         await Task.Yield();
         await RecoverAsync(stoppingToken);
-        await foreach (var scanId in _queue.Reader.ReadAllAsync(stoppingToken))
+        await _queue.RunAsync(async (scanId, cancel) =>
         {
-            using var cancel = new CancellationTokenSource();
-            _running[scanId] = cancel;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("duplicate scan", null);
-                await scope.ServiceProvider.GetRequiredService<DuplicateScanExecutor>().RunAsync(scanId, cancel.Token, stoppingToken);
-            }
-            finally
-            {
-                _running.TryRemove(scanId, out _);
-            }
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("duplicate scan", null);
+            await scope.ServiceProvider.GetRequiredService<DuplicateScanExecutor>().RunAsync(scanId, cancel, stoppingToken);
+        }, stoppingToken);
     }
 
     /// <summary>A scan still running now was cut off when a process stopped; queued ones are taken up in request order.</summary>
@@ -101,7 +82,7 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         await db.DuplicateScanPairs.Where(p => cutOff.Contains(p.ScanId)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in await db.DuplicateScans.Where(s => s.Status == ScanStatus.Queued).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken))
         {
-            _queue.Writer.TryWrite(id);
+            _queue.Enqueue(id);
         }
     }
 

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,24 +16,15 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
 
-    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _running = new();
+    private readonly JobQueue<Guid> _queue = new();
 
     /// <summary>Whether this process runs exports; when not, requested exports wait for the process that does.</summary>
     public bool IsWorker => options.Value.Worker;
 
-    internal void Enqueue(Guid exportId) => _queue.Writer.TryWrite(exportId);
+    internal void Enqueue(Guid exportId) => _queue.Enqueue(exportId);
 
     /// <summary>Stops the export if this process is running it; true when it was.</summary>
-    public bool Cancel(Guid exportId)
-    {
-        if (!_running.TryGetValue(exportId, out var cancel))
-        {
-            return false;
-        }
-        cancel.Cancel();
-        return true;
-    }
+    public bool Cancel(Guid exportId) => _queue.Cancel(exportId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,34 +35,20 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
         await Task.Yield();
         foreach (var id in await retention.RecoverAsync(stoppingToken))
         {
-            _queue.Writer.TryWrite(id);
+            _queue.Enqueue(id);
         }
         var sweeping = SweepAsync(stoppingToken);
         try
         {
-            await foreach (var exportId in _queue.Reader.ReadAllAsync(stoppingToken))
+            await _queue.RunAsync(async (exportId, cancel) =>
             {
-                await RunAsync(exportId, stoppingToken);
-            }
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AuditExportExecutor>().RunAsync(exportId, cancel, stoppingToken);
+            }, stoppingToken);
         }
         finally
         {
             await sweeping;
-        }
-    }
-
-    private async Task RunAsync(Guid exportId, CancellationToken stoppingToken)
-    {
-        using var cancel = new CancellationTokenSource();
-        _running[exportId] = cancel;
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditExportExecutor>().RunAsync(exportId, cancel.Token, stoppingToken);
-        }
-        finally
-        {
-            _running.TryRemove(exportId, out _);
         }
     }
 
