@@ -30,7 +30,7 @@ public sealed class AuditBrowseBenchmark : IBenchmarkCommand
         Console.WriteLine(string.Create(C, $"audit-browse: {rows:N0} audit rows, {pageSize} per page; {MemoryMeter.MachineLine()}"));
 
         await using var host = await AuditBenchmarkHost.StartAsync(databasePath.Length == 0 ? null : databasePath, cancellationToken);
-        await SeedAsync(host, rows);
+        await host.SeedAsync(rows, i => AuditRowSeeder.Synthetic(i, AuditBrowseCases.Start, AuditBrowseCases.ChangeRequests));
 
         var worst = 0.0;
         await using var scope = host.AuditorScope();
@@ -63,21 +63,6 @@ public sealed class AuditBrowseBenchmark : IBenchmarkCommand
         var total = await host.AuditRowsAsync();
         Console.WriteLine(string.Create(C, $"audit_page_ms_max={worst:F0} rows={total}"));
         return 0;
-    }
-
-    private static async Task SeedAsync(AuditBenchmarkHost host, long rows)
-    {
-        var existing = await host.AuditRowsAsync();
-        if (existing >= rows)
-        {
-            Console.WriteLine(string.Create(C, $"seeding skipped: {host.DatabasePath} already holds {existing:N0} rows"));
-            return;
-        }
-        var clock = Stopwatch.StartNew();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, rows - existing,
-            i => AuditRowSeeder.Synthetic(existing + i, AuditBrowseCases.Start, AuditBrowseCases.ChangeRequests));
-        Console.WriteLine(string.Create(C,
-            $"seeding (not measured): {rows - existing:N0} rows in {clock.Elapsed.TotalSeconds:F1} s, database {host.DatabaseMegabytes():F0} MB"));
     }
 
     private static async Task<double> MedianMillisecondsAsync<T>(Func<Task<T>> run)

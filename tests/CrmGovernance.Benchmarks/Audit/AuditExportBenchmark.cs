@@ -30,7 +30,7 @@ public sealed class AuditExportBenchmark : IBenchmarkCommand
         Console.WriteLine(string.Create(C, $"audit-export: {rows:N0} audit rows, one changed field each; {MemoryMeter.MachineLine()}"));
 
         await using var host = await AuditBenchmarkHost.StartAsync(databasePath.Length == 0 ? null : databasePath, cancellationToken);
-        await SeedAsync(host, rows);
+        await host.SeedAsync(rows, OneField);
         var file = Path.Combine(Path.GetTempPath(), "crmgov-bench-audit-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         try
         {
@@ -57,20 +57,6 @@ public sealed class AuditExportBenchmark : IBenchmarkCommand
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task SeedAsync(AuditBenchmarkHost host, long rows)
-    {
-        var existing = await host.AuditRowsAsync();
-        if (existing >= rows)
-        {
-            Console.WriteLine(string.Create(C, $"seeding skipped: {host.DatabasePath} already holds {existing:N0} rows"));
-            return;
-        }
-        var clock = Stopwatch.StartNew();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, rows - existing, i => OneField(existing + i));
-        Console.WriteLine(string.Create(C,
-            $"seeding (not measured): {rows - existing:N0} rows in {clock.Elapsed.TotalSeconds:F1} s, database {host.DatabaseMegabytes():F0} MB"));
     }
 
     // A synthetic row cut to its first changed field: one audit row, one sheet row.
