@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,13 +95,12 @@ internal static class AuditExportCommand
         {
             return id;
         }
-        var digits = text.StartsWith("CR-", StringComparison.OrdinalIgnoreCase) ? text[3..] : text;
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (!ChangeRequest.TryParseLabel(text, out var number))
         {
             throw new CliException(ExitCodes.Usage, $"--change-request: \"{text}\" is not a change request label (CR-12), number or id.");
         }
         return await host.QueryAsync(db => db.ChangeRequests.Where(r => r.Number == number).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(host.Stopping), host.Stopping)
-            ?? throw new CliException(ExitCodes.Usage, $"--change-request: there is no change request CR-{number}.");
+            ?? throw new CliException(ExitCodes.Usage, $"--change-request: there is no change request {ChangeRequest.LabelOf(number)}.");
     }
 
     private static string OutputPath(string output)

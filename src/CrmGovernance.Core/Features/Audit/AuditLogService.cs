@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,8 +83,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         var requests = db.ChangeRequests.AsNoTracking();
         if (AuditLogSelection.Text(text) is { } words)
         {
-            var digits = words.StartsWith("CR-", StringComparison.OrdinalIgnoreCase) ? words[3..] : words;
-            var number = int.TryParse(digits, out var n) ? n : -1;
+            var number = ChangeRequest.TryParseLabel(words, out var n) ? n : -1;
             // LIKE ignores case (ASCII); the user's % and _ are escaped. A few thousand requests at most: a scan is fine.
             var pattern = "%" + words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
@@ -91,7 +91,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         }
         var rows = await requests.OrderByDescending(r => r.Number).Take(Math.Clamp(max, 1, 100))
             .Select(r => new { r.Id, r.Number, r.Title }).ToListAsync(cancellationToken);
-        return rows.Select(r => new ChangeRequestChoice(r.Id, $"CR-{r.Number}", r.Title)).ToList();
+        return rows.Select(r => new ChangeRequestChoice(r.Id, ChangeRequest.LabelOf(r.Number), r.Title)).ToList();
     }
 
     /// <summary>"CR-12" labels of the given change requests (unknown ids are left out), for the grid's column.</summary>
@@ -106,7 +106,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.ChangeRequests.AsNoTracking().Where(r => wanted.Contains(r.Id))
             .Select(r => new { r.Id, r.Number }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => $"CR-{r.Number}");
+        return rows.ToDictionary(r => r.Id, r => ChangeRequest.LabelOf(r.Number));
     }
 
     /// <summary>

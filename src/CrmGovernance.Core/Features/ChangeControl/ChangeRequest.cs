@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CrmGovernance.Core.Features.ChangeControl;
 
 /// <summary>A draft set of configuration edits with a title and a reason, reviewed by someone other than its author.</summary>
@@ -29,5 +31,15 @@ public sealed class ChangeRequest
 
     public List<ChangeRequestItem> Items { get; set; } = [];
 
-    public string Label => $"CR-{Number}";
+    public string Label => LabelOf(Number);
+
+    /// <summary>The label of request number <paramref name="number"/>: "CR-12".</summary>
+    public static string LabelOf(int number) => "CR-" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a request number from its label or the bare number: "CR-12", "cr-12" or "12".</summary>
+    public static bool TryParseLabel(string text, out int number)
+    {
+        var digits = text.StartsWith("CR-", StringComparison.OrdinalIgnoreCase) ? text[3..] : text;
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class AuditExporter(
         var head = await db.AuditEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         var exportedUtc = clock.GetUtcNow().UtcDateTime;
         var labels = await db.ChangeRequests.AsNoTracking().Select(c => new { c.Id, c.Number })
-            .ToDictionaryAsync(c => c.Id, c => "CR-" + c.Number, cancellationToken);
+            .ToDictionaryAsync(c => c.Id, c => ChangeRequest.LabelOf(c.Number), cancellationToken);
         var selection = await AuditLogQuery.ResolveAsync(db, filter, head, cancellationToken);
         var total = await AuditLogQuery.CountAsync(db, selection, cancellationToken);
         // The filter's rows after a sequence, for keyset batches: the selection's range starts there.
