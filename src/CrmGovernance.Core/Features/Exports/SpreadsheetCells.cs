@@ -25,4 +25,21 @@ public static class SpreadsheetCells
         }
         return cell;
     }
+
+    /// <summary>
+    /// Row 1 of a table sheet, as every export of the product shows it: the headers as text, bold on a light fill with a
+    /// line under them, frozen so they stay in view.
+    /// </summary>
+    public static void HeaderRow(IXLWorksheet sheet, IReadOnlyList<string> headers)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            Text(sheet.Cell(1, i + 1), headers[i]);
+        }
+        var header = sheet.Range(1, 1, 1, headers.Count);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE6F1");
+        header.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
+        sheet.SheetView.FreezeRows(1);
+    }
 }

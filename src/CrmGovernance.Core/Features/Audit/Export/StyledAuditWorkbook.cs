@@ -101,11 +101,8 @@ internal sealed class StyledAuditWorkbook : IAuditWorkbook
         for (var c = 0; c < AuditSheetColumns.Headers.Count; c++)
         {
             sheet.Column(c + 1).Width = AuditSheetColumns.Widths[c];
-            var header = SpreadsheetCells.Text(sheet.Cell(1, c + 1), AuditSheetColumns.Headers[c]);
-            header.Style.Font.Bold = true;
-            header.Style.Fill.BackgroundColor = XLColor.FromArgb(0xDD, 0xE4, 0xEE);
         }
-        sheet.SheetView.FreezeRows(1);
+        SpreadsheetCells.HeaderRow(sheet, AuditSheetColumns.Headers);
         _sheetRow = 1;
         return sheet;
     }

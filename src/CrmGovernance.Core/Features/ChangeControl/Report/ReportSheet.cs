@@ -23,14 +23,9 @@ internal sealed class ReportSheet
         _columns = columns.Length;
         for (var i = 0; i < columns.Length; i++)
         {
-            SpreadsheetCells.Text(_sheet.Cell(1, i + 1), columns[i].Header);
             _sheet.Column(i + 1).Width = columns[i].Width;
         }
-        var header = _sheet.Range(1, 1, 1, columns.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE6F1");
-        header.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        _sheet.SheetView.FreezeRows(1);
+        SpreadsheetCells.HeaderRow(_sheet, columns.Select(c => c.Header).ToList());
     }
 
     /// <summary>Rows written so far, the header not counted.</summary>

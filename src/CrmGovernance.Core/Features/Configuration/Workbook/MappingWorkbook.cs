@@ -46,19 +46,7 @@ public static class MappingWorkbook
         return stream.ToArray();
     }
 
-    private static void WriteHeader(IXLWorksheet sheet, int steps)
-    {
-        var headers = WorkbookLayout.Headers(steps);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            SpreadsheetCells.Text(sheet.Cell(1, i + 1), headers[i]);
-        }
-        var header = sheet.Range(1, 1, 1, headers.Count);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE6F1");
-        header.Style.Border.BottomBorder = XLBorderStyleValues.Thin;
-        sheet.SheetView.FreezeRows(1);
-    }
+    private static void WriteHeader(IXLWorksheet sheet, int steps) => SpreadsheetCells.HeaderRow(sheet, WorkbookLayout.Headers(steps));
 
     private static void WriteRow(IXLWorksheet sheet, int row, FieldMapping mapping)
     {
