@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using System.CommandLine;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -50,7 +51,7 @@ internal static class SyncReplayCommand
                 return ExitCodes.Succeeded;
             }
             Console.WriteLine($"Replaying {(chosen?.Distinct().Count() ?? open.Count)} record(s) of \"{target.Name}\".");
-            var run = await host.Services.GetRequiredService<SyncRunner>().ReplayAsync(target.Id, chosen, SyncRunCommand.StartedBy, host.Stopping);
+            var run = await host.Services.GetRequiredService<SyncRunner>().ReplayAsync(target.Id, chosen, SyncRunCommand.StartedBy, ActorContext.System(SyncRunCommand.StartedBy), host.Stopping);
             return RunReport.Print(run, Console.Out);
         }));
         return command;

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using System.CommandLine;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -24,7 +25,7 @@ internal static class SyncRunCommand
             var target = FlowFinder.Find(published, parse.GetRequiredValue(flow));
             var request = new SyncRunRequest(target.Id, SyncTrigger.Cli, StartedBy, DryRun: parse.GetValue(dryRun));
             Console.WriteLine($"{(request.DryRun ? "Dry-running" : "Running")} \"{target.Name}\" ({target.Id}); Ctrl+C stops it after the current batch.");
-            var run = await host.Services.GetRequiredService<SyncRunner>().RunAsync(request, host.Stopping);
+            var run = await host.Services.GetRequiredService<SyncRunner>().RunAsync(request, ActorContext.System(StartedBy), host.Stopping);
             return RunReport.Print(run, Console.Out);
         }));
         return command;

@@ -1,27 +1,30 @@
-using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CrmGovernance.Web.Security;
 
-/// <summary>Who may open which area. Pages declare one of these; the authorization matrix test checks them.</summary>
+/// <summary>
+/// One authorization policy per capability, built from <see cref="CapabilityTable"/>: a page or endpoint declares the
+/// capability it needs; the services check it again, with the caller's scope where it applies.
+/// </summary>
 public static class Policies
 {
-    public const string Admin = nameof(Admin);
-    public const string AuditReader = nameof(AuditReader);
+    public const string ReadConfiguration = nameof(Capability.ReadConfiguration);
+    public const string ViewRuns = nameof(Capability.ViewRuns);
+    public const string ViewErrorQueue = nameof(Capability.ViewErrorQueue);
+    public const string ViewReviewQueue = nameof(Capability.ViewReviewQueue);
+    public const string ViewDuplicateScans = nameof(Capability.ViewDuplicateScans);
+    public const string ReadAudit = nameof(Capability.ReadAudit);
+    public const string ExportAudit = nameof(Capability.ExportAudit);
+    public const string ManageUsers = nameof(Capability.ManageUsers);
+    public const string ManageInboundKeys = nameof(Capability.ManageInboundKeys);
 
-    /// <summary>The governance configuration, change requests and versions (drafting and review are checked by the services).</summary>
-    public const string Governance = nameof(Governance);
-
-    /// <summary>Runs and the error queue: watching flows run, starting runs, replaying and discarding records.</summary>
-    public const string Operations = nameof(Operations);
-
-    /// <summary>The review queue and duplicate scans: deciding whether records are the same, merging and unmerging them.</summary>
-    public const string Stewardship = nameof(Stewardship);
-
-    public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
-        .AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Auditor))
-        .AddPolicy(Governance, p => p.RequireRole(Roles.Admin, Roles.BusinessOwner, Roles.Auditor))
-        .AddPolicy(Operations, p => p.RequireRole(Roles.Admin, Roles.BusinessOwner, Roles.Steward))
-        .AddPolicy(Stewardship, p => p.RequireRole(Roles.Admin, Roles.Steward));
+    public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var grant in CapabilityTable.All)
+        {
+            builder.AddPolicy(grant.Capability.ToString(), p => p.RequireRole(grant.AnyRoles));
+        }
+        return builder;
+    }
 }

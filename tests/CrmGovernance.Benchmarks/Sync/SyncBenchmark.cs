@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -67,7 +68,7 @@ public sealed class SyncBenchmark : IBenchmarkCommand
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var run = await runner.RunAsync(new SyncRunRequest(SyncBenchmarkConfiguration.Flow, SyncTrigger.Cli, "benchmark"), cancellationToken);
+        var run = await runner.RunAsync(new SyncRunRequest(SyncBenchmarkConfiguration.Flow, SyncTrigger.Cli, "benchmark"), ActorContext.System("benchmark"), cancellationToken);
         clock.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;

@@ -15,6 +15,9 @@ public sealed class ActorContext
     public IReadOnlyCollection<string> Roles => _roles;
 
     public bool IsAuthenticated => UserId is not null;
+
+    /// <summary>A job of the portal itself (scheduler, worker, command line): not a person, so no role limits it.</summary>
+    public bool IsSystem { get; private set; }
     public bool IsInRole(string role) => _roles.Contains(role);
 
     public void SetUser(string? userId, string? name, IEnumerable<string> roles, string source)
@@ -23,6 +26,7 @@ public sealed class ActorContext
         Name = string.IsNullOrEmpty(name) ? (userId ?? "anonymous") : name;
         _roles = new HashSet<string>(roles, StringComparer.Ordinal);
         Source = source;
+        IsSystem = false;
     }
 
     public void SetSystem(string job, string? correlationId)
@@ -30,6 +34,7 @@ public sealed class ActorContext
         UserId = null;
         Name = "system:" + job;
         _roles.Clear();
+        IsSystem = true;
         Source = AuditSources.Worker;
         CorrelationId = correlationId;
     }
@@ -41,6 +46,7 @@ public sealed class ActorContext
         other.Name = Name;
         other._roles = new HashSet<string>(_roles, StringComparer.Ordinal);
         other.Source = Source;
+        other.IsSystem = IsSystem;
         other.CorrelationId = CorrelationId;
     }
 

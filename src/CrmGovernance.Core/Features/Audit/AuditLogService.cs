@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
@@ -137,11 +138,5 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         return await AuditSearchSql.DistinctValuesAsync(db, column, cancellationToken);
     }
 
-    private void EnsureMayRead()
-    {
-        if (!actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Auditor))
-        {
-            throw new UnauthorizedAccessException("Only admins and auditors may read the audit log.");
-        }
-    }
+    private void EnsureMayRead() => actor.Ensure(Capability.ReadAudit);
 }

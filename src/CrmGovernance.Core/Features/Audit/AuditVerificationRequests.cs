@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using Quartz;
 
@@ -8,10 +9,7 @@ public sealed class AuditVerificationRequests(ISchedulerFactory schedulers, Acto
 {
     public async Task RequestAsync(CancellationToken cancellationToken = default)
     {
-        if (!actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Auditor))
-        {
-            throw new UnauthorizedAccessException("Only admins and auditors may start an audit verification.");
-        }
+        actor.Ensure(Capability.ReadAudit);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.TriggerJob(AuditVerificationJob.Key, new JobDataMap { [AuditVerificationJob.TriggeredByKey] = actor.Name }, cancellationToken);
     }

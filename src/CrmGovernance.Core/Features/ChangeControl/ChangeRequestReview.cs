@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Validation;
@@ -21,13 +22,13 @@ public sealed class ChangeRequestReview(
             return false;
         }
         var current = (await published.CurrentAsync(cancellationToken)).Configuration;
-        return ChangeControlAccess.MayReview(actor, ChangeControlAccess.AffectedObjects(request.Items, current, ChangeSet.Apply(current, request.Items)));
+        return ChangeControlAccess.MayReview(actor, request.Items, current, ChangeSet.Apply(current, request.Items));
     }
 
     /// <summary>Submitted requests the signed-in user may review (for Home), oldest first.</summary>
     public async Task<IReadOnlyList<ChangeRequestSummary>> WaitingForMeAsync(int max = 20, CancellationToken cancellationToken = default)
     {
-        if (!ChangeControlAccess.MayDraft(actor))
+        if (!actor.Holds(Capability.ReviewChanges))
         {
             return [];
         }
@@ -135,7 +136,7 @@ public sealed class ChangeRequestReview(
         }
         return await MayReviewAsync(request, cancellationToken)
             ? null
-            : OperationResult.Fail($"Only admins and the business owners of the objects {request.Label} changes may review it.");
+            : OperationResult.Fail($"Only an admin, or a business owner accountable for everything {request.Label} changes (its systems, objects, flows, journeys and match rules), may review it.");
     }
 
     private void Decide(ChangeRequest request, ChangeRequestStatus status, string? comment, DateTime now)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -17,7 +18,7 @@ public sealed partial class ChangeRequestService(
     /// <param name="restoresVersion">For a rollback: the version the request restores.</param>
     public async Task<Guid> CreateDraftAsync(string title, string reason, int? restoresVersion = null, CancellationToken cancellationToken = default)
     {
-        Ensure(ChangeControlAccess.MayDraft(actor), "Only business owners and admins may draft configuration changes.");
+        actor.Ensure(Capability.DraftChanges);
         if (string.IsNullOrWhiteSpace(title))
         {
             throw new ArgumentException("Give the change request a title.", nameof(title));
@@ -59,14 +60,14 @@ public sealed partial class ChangeRequestService(
 
     public async Task<ChangeRequest?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        Ensure(ChangeControlAccess.MayRead(actor), "Your roles do not include configuration changes.");
+        actor.Ensure(Capability.ReadConfiguration);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ChangeRequests.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
     public async Task<PagedResult<ChangeRequestSummary>> ListAsync(ChangeRequestStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        Ensure(ChangeControlAccess.MayRead(actor), "Your roles do not include configuration changes.");
+        actor.Ensure(Capability.ReadConfiguration);
         pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.ChangeRequests.AsNoTracking();
@@ -118,12 +119,4 @@ public sealed partial class ChangeRequestService(
         : null;
 
     private bool IsAuthor(ChangeRequest request) => request.AuthorId == (actor.UserId ?? actor.Name) && ChangeControlAccess.MayDraft(actor);
-
-    private static void Ensure(bool allowed, string message)
-    {
-        if (!allowed)
-        {
-            throw new UnauthorizedAccessException(message);
-        }
-    }
 }

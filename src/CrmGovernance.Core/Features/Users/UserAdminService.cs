@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.AspNetCore.Identity;
@@ -150,13 +151,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return await db.UserRoles.CountAsync(r => r.RoleId == Roles.Admin && db.Users.Any(u => u.Id == r.UserId && !u.IsDisabled));
     }
 
-    private void EnsureAdmin()
-    {
-        if (!actor.IsInRole(Roles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only admins may manage users.");
-        }
-    }
+    private void EnsureAdmin() => actor.Ensure(Capability.ManageUsers);
 
     private static OperationResult ToResult(IdentityResult result) =>
         result.Succeeded ? OperationResult.Success : new OperationResult(result.Errors.Select(e => e.Description).ToList());

@@ -16,7 +16,7 @@ internal static class AuditExportEndpoints
                 await exports.OpenAsync(id, cancellationToken) is { } file
                     ? Results.File(file.Content, ContentType, file.FileName, enableRangeProcessing: true)
                     : Results.NotFound())
-            .RequireAuthorization(Policies.AuditReader)
+            .RequireAuthorization(Policies.ExportAudit)
             .WithName("AuditExportDownload");
         return app;
     }

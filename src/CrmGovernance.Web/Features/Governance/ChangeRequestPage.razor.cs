@@ -57,7 +57,7 @@ public sealed partial class ChangeRequestPage
     }
 
     private Task DryRunAsync(DataFlow flow) =>
-        RunLauncher.StartAsync(Runner, new SyncRunRequest(flow.Id, SyncTrigger.Manual, Actor.Name, DryRun: true, ChangeRequestId: Id), Navigation, Snackbar);
+        RunLauncher.StartAsync(Runner, new SyncRunRequest(flow.Id, SyncTrigger.Manual, Actor.Name, DryRun: true, ChangeRequestId: Id), Actor, Navigation, Snackbar);
 
     private Task DiscardAsync(ChangeRequestItem item) => RunAsync(() => Requests.DiscardItemAsync(Id, item.Id), $"Removed {item.DisplayName} from the request.");
 

@@ -99,9 +99,9 @@ public sealed partial class ErrorQueuePage
             {
                 try
                 {
-                    started.Add(await Runner.StartReplayAsync(flowId, ids, Actor.Name, CancellationToken.None));
+                    started.Add(await Runner.StartReplayAsync(flowId, ids, Actor, CancellationToken.None));
                 }
-                catch (Exception ex) when (ex is FlowBusyException or InvalidOperationException)
+                catch (Exception ex) when (ex is FlowBusyException or InvalidOperationException or UnauthorizedAccessException)
                 {
                     Snackbar.Add($"{FlowName(flowId, null, null)}: {ex.Message}", Severity.Error);
                 }

@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Matching.Scans;
 using CrmGovernance.Core.Features.Sync.Connectors;
@@ -22,6 +24,7 @@ public sealed partial class DuplicateScanPage : IDisposable
     [Inject] private DuplicateScanFeeder Feeder { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ActorContext Actor { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {

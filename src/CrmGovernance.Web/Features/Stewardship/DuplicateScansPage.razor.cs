@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching.Scans;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -19,9 +21,17 @@ public sealed partial class DuplicateScansPage : IDisposable
     [Inject] private DuplicateScanService Scans { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ActorContext Actor { get; set; } = default!;
+
+    private bool mayStart;
 
     protected override async Task OnInitializedAsync()
     {
+        mayStart = Actor.Holds(Capability.RunDuplicateScans);
+        if (!mayStart)
+        {
+            return;
+        }
         choices = await Scans.ChoicesAsync();
         target = choices.Targets.Count == 1 ? choices.Targets[0] : null;
     }

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -78,7 +79,7 @@ public sealed class FuzzyReviewTests
         Assert.Equal(0, await f.Host.QueryAsync(db => db.ReviewItems.CountAsync()));
 
         var item = await f.Host.QueryAsync(db => db.ErrorQueueItems.SingleAsync(i => i.Kind == ErrorKind.Review));
-        var replay = await f.Host.Runner.ReplayAsync(SyncScenario.Flow, [item.Id], "steward", CancellationToken.None);
+        var replay = await f.Host.Runner.ReplayAsync(SyncScenario.Flow, [item.Id], "steward", ActorContext.System("steward"), CancellationToken.None);
 
         Assert.Equal(1, replay.Created);
         var outcome = await FuzzyScenario.OutcomeAsync(f, replay, "web-1");

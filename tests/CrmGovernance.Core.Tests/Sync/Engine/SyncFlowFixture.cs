@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -29,7 +30,7 @@ internal sealed class SyncFlowFixture : IAsyncDisposable
         SqliteTables.AddPersonAsync(SourcePath, id, email, first, last, phone, Start.AddSeconds(++_clock));
 
     public Task<SyncRun> RunAsync(bool dryRun = false) =>
-        Host.Runner.RunAsync(new SyncRunRequest(SyncScenario.Flow, SyncTrigger.Manual, "tester", dryRun), CancellationToken.None);
+        Host.Runner.RunAsync(new SyncRunRequest(SyncScenario.Flow, SyncTrigger.Manual, "tester", dryRun), ActorContext.System("tester"), CancellationToken.None);
 
     public Task<List<Dictionary<string, string?>>> ContactsAsync() => SqliteTables.RowsAsync(CrmPath, "contacts");
 

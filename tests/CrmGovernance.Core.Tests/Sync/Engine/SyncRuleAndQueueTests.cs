@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -29,7 +30,7 @@ public sealed class SyncRuleAndQueueTests
         {
             Mappings = [.. configuration.Mappings.Where(m => m != lastName), lastName with { Transforms = [.. lastName.Transforms, Transform.Of(TransformKind.DefaultIfEmpty, ("value", "Unknown"))] }],
         });
-        var replay = await f.Host.Runner.ReplayAsync(SyncScenario.Flow, null, "tester", CancellationToken.None);
+        var replay = await f.Host.Runner.ReplayAsync(SyncScenario.Flow, null, "tester", ActorContext.System("tester"), CancellationToken.None);
 
         Assert.Equal((1, 0, 2), (replay.Created, replay.Rejected, replay.ConfigurationVersion));
         Assert.Contains(await f.ContactsAsync(), c => c["last_name"] == "Unknown");
@@ -106,7 +107,7 @@ public sealed class SyncRuleAndQueueTests
         Assert.Equal((1, 1), (run.Queued, run.Created));
         var item = await f.Host.QueryAsync(db => db.ErrorQueueItems.SingleAsync());
         Assert.Equal(ErrorKind.Review, item.Kind);
-        var replay = await f.Host.Runner.ReplayAsync(SyncScenario.Flow, [item.Id], "steward", CancellationToken.None);
+        var replay = await f.Host.Runner.ReplayAsync(SyncScenario.Flow, [item.Id], "steward", ActorContext.System("steward"), CancellationToken.None);
         Assert.Equal(1, replay.Created);
         Assert.Equal(2, (await f.ContactsAsync()).Count);
         Assert.Equal(ErrorStatus.Resolved, (await f.Host.QueryAsync(db => db.ErrorQueueItems.SingleAsync())).Status);

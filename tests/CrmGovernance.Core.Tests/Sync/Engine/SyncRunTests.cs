@@ -106,7 +106,7 @@ public sealed class SyncRunTests
             await f.PersonAsync($"p{i}", $"p{i}@example.com");
         }
 
-        var first = await f.Host.Runner.StartAsync(new SyncRunRequest(SyncScenario.Flow, SyncTrigger.Manual, "tester"), CancellationToken.None);
+        var first = await f.Host.Runner.StartAsync(new SyncRunRequest(SyncScenario.Flow, SyncTrigger.Manual, "tester"), ActorContext.System("tester"), CancellationToken.None);
         await Assert.ThrowsAsync<FlowBusyException>(() => f.RunAsync());
 
         await WaitUntilFinishedAsync(f, first);

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using System.Diagnostics;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -158,14 +159,7 @@ public sealed class AuditExporter(
         }
     }
 
-    private void EnsureMayExport()
-    {
-        var system = actor.UserId is null && actor.Name.StartsWith("system:", StringComparison.Ordinal);
-        if (!system && !actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Auditor))
-        {
-            throw new UnauthorizedAccessException("Only admins and auditors may export the audit log.");
-        }
-    }
+    private void EnsureMayExport() => actor.Ensure(Capability.ExportAudit);
 
     /// <summary>
     /// Counts entries written and their sequence range; reports progress at most every half second (besides the start and the end),

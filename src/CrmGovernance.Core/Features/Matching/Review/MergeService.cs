@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -21,7 +22,7 @@ public sealed class MergeService(
 
     public async Task<ReviewOutcome> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.WorkReviewQueue);
         await Gate.WaitAsync(cancellationToken);
         try
         {

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -16,7 +17,7 @@ public sealed class ReviewComparisonService(
 {
     public async Task<ReviewComparison?> CompareAsync(long id, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         ReviewItem? item;
         List<RecordMerge> merges;
         List<(string TargetId, Guid SourceSystemId, int Count)> links;

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, Ac
     /// <returns>How many items were marked.</returns>
     public async Task<int> NotDuplicateAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.WorkReviewQueue);
         var now = clock.GetUtcNow().UtcDateTime;
         var by = actor.Name;
         List<ReviewItem> decided;
@@ -51,7 +52,7 @@ public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, Ac
     /// <returns>How many items were deferred.</returns>
     public async Task<int> DeferAsync(IReadOnlyCollection<long> ids, DateTime untilUtc, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.WorkReviewQueue);
         var now = clock.GetUtcNow().UtcDateTime;
         untilUtc = untilUtc.Kind == DateTimeKind.Utc ? untilUtc : untilUtc.ToUniversalTime();
         if (untilUtc <= now)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ public sealed class ReviewMetricsService(IDbContextFactory<CrmDbContext> context
 {
     public async Task<ReviewMetrics> MetricsAsync(CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-ReviewMetrics.WindowDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
@@ -16,7 +17,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
 
     public async Task<PagedResult<ReviewQueueRow>> ListAsync(ReviewQueueFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(0, page);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -35,7 +36,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
 
     public async Task<ReviewItem?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ReviewItems.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
@@ -43,7 +44,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
     /// <summary>The previous and next item of the list <paramref name="filter"/> gives, around <paramref name="id"/> (null at either end).</summary>
     public async Task<(long? Previous, long? Next)> NeighboursAsync(long id, ReviewQueueFilter filter, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.ReviewItems.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is not { } current)
         {
@@ -62,7 +63,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
     /// <returns>How many items changed hands.</returns>
     public async Task<int> AssignAsync(IReadOnlyCollection<long> ids, string? assignee, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.WorkReviewQueue);
         assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim();
         if (assignee is not null && !(await StewardsAsync(cancellationToken)).Contains(assignee, StringComparer.OrdinalIgnoreCase))
         {
@@ -90,7 +91,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
     /// <summary>The user names items can be assigned to: enabled admins and stewards.</summary>
     public async Task<IReadOnlyList<string>> StewardsAsync(CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await db.Users.AsNoTracking()
             .Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && (r.RoleId == Roles.Steward || r.RoleId == Roles.Admin)))
@@ -101,7 +102,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
     /// <summary>Items waiting for the current user (assigned to them), for Home; 0 for someone who may not work the queue.</summary>
     public async Task<int> WaitingForMeAsync(CancellationToken cancellationToken = default)
     {
-        if (!ReviewAccess.MayReview(actor))
+        if (!actor.Holds(Capability.WorkReviewQueue))
         {
             return 0;
         }

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using System.Globalization;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
@@ -20,7 +21,7 @@ public sealed class UnmergeService(
 {
     public async Task<UnmergePreview?> PreviewAsync(long mergeId, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewReviewQueue);
         if (await MergeAsync(mergeId, cancellationToken) is not { } merge)
         {
             return null;
@@ -45,7 +46,7 @@ public sealed class UnmergeService(
     /// <param name="overwriteChanges">Write the values back even over fields of the survivor that changed since the merge.</param>
     public async Task<ReviewOutcome> UnmergeAsync(long mergeId, bool overwriteChanges, CancellationToken cancellationToken = default)
     {
-        ReviewAccess.Ensure(actor);
+        actor.Ensure(Capability.WorkReviewQueue);
         await MergeService.Gate.WaitAsync(cancellationToken);
         try
         {

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using System.Globalization;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
@@ -22,7 +23,7 @@ public sealed class DuplicateScanFeeder(IDbContextFactory<CrmDbContext> contexts
     /// <exception cref="SystemUnavailableException">The system cannot be reached now.</exception>
     public async Task<ScanFeedResult> FeedAsync(long scanId, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.RunDuplicateScans);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var scan = await db.DuplicateScans.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scanId, cancellationToken)
             ?? throw new InvalidOperationException($"There is no scan #{scanId}.");

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -18,7 +19,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
 
     public async Task<ScanChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.RunDuplicateScans);
         var current = await published.CurrentAsync(cancellationToken);
         var targets = DuplicateScanPlan.All(current.Configuration)
             .Select(p => new ScanTarget(p.System.Id, p.System.Name, p.BusinessObject.Id, p.BusinessObject.Name, p.Rule.Name)).ToList();
@@ -29,7 +30,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
     /// <exception cref="InvalidOperationException">It cannot be scanned, or is being scanned already (the message says why).</exception>
     public async Task<long> RequestAsync(Guid systemId, Guid objectId, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.RunDuplicateScans);
         var current = await published.CurrentAsync(cancellationToken);
         var (plan, problem) = DuplicateScanPlan.For(current.Configuration, systemId, objectId);
         if (plan is null)
@@ -50,7 +51,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
     /// <summary>Scans, newest first.</summary>
     public async Task<PagedResult<DuplicateScanView>> ListAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewDuplicateScans);
         (page, pageSize) = (Math.Max(0, page), Math.Clamp(pageSize, 1, MaxPageSize));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var total = await db.DuplicateScans.CountAsync(cancellationToken);
@@ -65,7 +66,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
 
     public async Task<DuplicateScanView?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewDuplicateScans);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var scan = await db.DuplicateScans.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return scan is null ? null : await ViewAsync(scan, cancellationToken);
@@ -74,7 +75,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
     /// <summary>Cancels a queued or running scan; false when it had finished already. Its partial result is discarded.</summary>
     public async Task<bool> CancelAsync(long id, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.RunDuplicateScans);
         var now = clock.GetUtcNow().UtcDateTime;
         var by = $"Cancelled by {actor.Name}.";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -88,7 +89,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
     /// <summary>The scan's clusters by number (largest first), with their members and the auto-matched pairs joining them.</summary>
     public async Task<PagedResult<ScanCluster>> ClustersAsync(long id, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewDuplicateScans);
         (page, pageSize) = (Math.Max(0, page), Math.Clamp(pageSize, 1, MaxPageSize));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var clustered = db.DuplicateScanPairs.Where(p => p.ScanId == id && p.Cluster != null);
@@ -106,7 +107,7 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
     /// <summary>The scan's pairs of one decision (all when null), best score first.</summary>
     public async Task<PagedResult<DuplicateScanPair>> PairsAsync(long id, MatchDecision? decision, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        DuplicateScanAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewDuplicateScans);
         (page, pageSize) = (Math.Max(0, page), Math.Clamp(pageSize, 1, MaxPageSize));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.DuplicateScanPairs.AsNoTracking().Where(p => p.ScanId == id);

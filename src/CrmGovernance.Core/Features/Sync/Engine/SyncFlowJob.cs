@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -23,7 +24,7 @@ public sealed partial class SyncFlowJob(SyncRunner runner, FlowScheduler schedul
         scheduler.Started(flowId);
         try
         {
-            await runner.RunAsync(new SyncRunRequest(flowId, fromInbox ? SyncTrigger.Inbox : SyncTrigger.Schedule, "scheduler"), cancellationToken);
+            await runner.RunAsync(new SyncRunRequest(flowId, fromInbox ? SyncTrigger.Inbox : SyncTrigger.Schedule, "scheduler"), ActorContext.System("scheduler"), cancellationToken);
         }
         catch (FlowBusyException e)
         {

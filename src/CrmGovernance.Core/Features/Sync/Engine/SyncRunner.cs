@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -16,7 +17,7 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// Starts runs of flows: from the scheduler, the inbox, the Run now and Dry run buttons, and the CLI. One run of a flow
 /// at a time (in process by a semaphore, across processes by the flow's lease); dry runs hold neither. Singleton.
 /// </summary>
-public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfiguration published, SyncExecutor executor,
+public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfiguration published, ChangeRequestDrafts drafts, SyncExecutor executor,
     IOptions<SyncOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _flows = new();
@@ -24,27 +25,28 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
     /// <summary>Starts the run in the background; returns the run's id as soon as the run exists.</summary>
     /// <exception cref="FlowBusyException">The flow has a run going.</exception>
     /// <exception cref="InvalidOperationException">The flow does not exist or is not active (the message says so).</exception>
-    public async Task<long> StartAsync(SyncRunRequest request, CancellationToken cancellationToken)
+    /// <exception cref="UnauthorizedAccessException">The caller may not start runs of this flow.</exception>
+    public async Task<long> StartAsync(SyncRunRequest request, ActorContext caller, CancellationToken cancellationToken)
     {
-        return InBackground(await PrepareAsync(request, null, cancellationToken));
+        return InBackground(await PrepareAsync(request, null, caller, cancellationToken));
     }
 
     /// <summary>Runs to the end and returns the finished run.</summary>
-    public async Task<SyncRun> RunAsync(SyncRunRequest request, CancellationToken cancellationToken)
+    public async Task<SyncRun> RunAsync(SyncRunRequest request, ActorContext caller, CancellationToken cancellationToken)
     {
-        return await ToTheEndAsync(await PrepareAsync(request, null, cancellationToken), cancellationToken);
+        return await ToTheEndAsync(await PrepareAsync(request, null, caller, cancellationToken), cancellationToken);
     }
 
     /// <summary>Replays open error-queue items of a flow (all of them when <paramref name="ids"/> is null) with the current published configuration, in the background; returns the run's id.</summary>
-    public async Task<long> StartReplayAsync(Guid flowId, IReadOnlyCollection<long>? ids, string startedBy, CancellationToken cancellationToken)
+    public async Task<long> StartReplayAsync(Guid flowId, IReadOnlyCollection<long>? ids, ActorContext caller, CancellationToken cancellationToken)
     {
-        return InBackground(await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], cancellationToken));
+        return InBackground(await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, caller.Name), ids ?? [], caller, cancellationToken));
     }
 
     /// <summary>Replays to the end (the CLI).</summary>
-    public async Task<SyncRun> ReplayAsync(Guid flowId, IReadOnlyCollection<long>? ids, string startedBy, CancellationToken cancellationToken)
+    public async Task<SyncRun> ReplayAsync(Guid flowId, IReadOnlyCollection<long>? ids, string startedBy, ActorContext caller, CancellationToken cancellationToken)
     {
-        return await ToTheEndAsync(await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], cancellationToken), cancellationToken);
+        return await ToTheEndAsync(await PrepareAsync(new SyncRunRequest(flowId, SyncTrigger.Replay, startedBy), ids ?? [], caller, cancellationToken), cancellationToken);
     }
 
     /// <summary>Runs it until the process stops; the run's id is known at once.</summary>
@@ -64,19 +66,21 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
     }
 
     /// <param name="replayIds">Null: a normal run; empty: replay every open item of the flow; else those items.</param>
-    private async Task<RunContext> PrepareAsync(SyncRunRequest request, IReadOnlyCollection<long>? replayIds, CancellationToken cancellationToken)
+    private async Task<RunContext> PrepareAsync(SyncRunRequest request, IReadOnlyCollection<long>? replayIds, ActorContext caller, CancellationToken cancellationToken)
     {
+        caller.Ensure(replayIds is null ? Capability.StartRuns : Capability.WorkErrorQueue);
         var scope = scopes.CreateAsyncScope();
         var release = () => { };
         try
         {
             scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("sync worker", null);
-            var (configuration, version) = await ConfigurationAsync(scope, request, cancellationToken);
+            var (configuration, version) = await ConfigurationAsync(request, caller, cancellationToken);
             var (plan, error) = FlowPlan.For(configuration, request.FlowId);
             if (plan is null)
             {
                 throw new InvalidOperationException(error);
             }
+            caller.EnsureFor(replayIds is null ? Capability.StartRuns : Capability.WorkErrorQueue, [Accountability.ForFlow(configuration, plan.Flow)]);
             if (!request.DryRun && plan.Flow.Status != FlowStatus.Active)
             {
                 throw new InvalidOperationException($"The flow {plan.Flow.Name} is {plan.Flow.Status.ToString().ToLowerInvariant()}; only active flows run (a dry run works on any flow).");
@@ -128,7 +132,8 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         };
     }
 
-    private async Task<(GovernanceConfiguration Configuration, int Version)> ConfigurationAsync(AsyncServiceScope scope, SyncRunRequest request, CancellationToken cancellationToken)
+    /// <summary>The published configuration, or a change request's draft (read without the caller's scope: the caller was checked).</summary>
+    private async Task<(GovernanceConfiguration Configuration, int Version)> ConfigurationAsync(SyncRunRequest request, ActorContext caller, CancellationToken cancellationToken)
     {
         var current = await published.CurrentAsync(cancellationToken);
         if (request.ChangeRequestId is not { } changeRequest)
@@ -139,7 +144,9 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         {
             throw new InvalidOperationException("A change request's draft configuration can only be dry-run; it runs for real once approved.");
         }
-        var draft = await scope.ServiceProvider.GetRequiredService<ChangeRequestService>().DraftConfigurationAsync(changeRequest, cancellationToken);
+        caller.Ensure(Capability.ReadConfiguration);
+        var draft = await drafts.ConfigurationAsync(changeRequest, cancellationToken)
+            ?? throw new InvalidOperationException("That change request does not exist any more; nothing was run.");
         return (draft, current.Version);
     }
 

@@ -1,4 +1,6 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,8 @@ namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
 /// The error queue for the operations pages: rejected and failed records and unreadable inbound payloads, waiting
 /// for a fix and a replay (replays are runs: <see cref="Engine.SyncRunner.StartReplayAsync"/>), or for someone to discard them.
 /// </summary>
-public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+    PublishedConfiguration published)
 {
     public const int MaxPageSize = 200;
     public const string DiscardAction = AuditActions.ErrorQueueDiscard;
@@ -18,7 +21,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
     /// <summary>Items, newest first.</summary>
     public async Task<PagedResult<ErrorQueueRow>> ListAsync(ErrorQueueFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewErrorQueue);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(0, page);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -53,7 +56,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
     /// <summary>One item with its payload.</summary>
     public async Task<ErrorQueueItem?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewErrorQueue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ErrorQueueItems.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
     }
@@ -65,7 +68,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
     /// <returns>How many items were discarded.</returns>
     public async Task<int> DiscardAsync(IReadOnlyCollection<long> ids, string reason, CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.WorkErrorQueue);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new ArgumentException("Say why these items are discarded.", nameof(reason));
@@ -80,6 +83,8 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
         List<long> discarded;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            var flows = await db.ErrorQueueItems.Where(e => ids.Contains(e.Id)).Select(e => e.FlowId).Distinct().ToListAsync(cancellationToken);
+            actor.EnsureFor(Capability.WorkErrorQueue, Accountability.ForFlows((await published.CurrentAsync(cancellationToken)).Configuration, flows));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             discarded = await db.ErrorQueueItems.Where(e => ids.Contains(e.Id) && e.Status == ErrorStatus.Open).Select(e => e.Id)
                 .OrderBy(id => id).ToListAsync(cancellationToken);
@@ -102,7 +107,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
     /// <summary>Open items in all (for Home); 0 for someone who may not work the queue.</summary>
     public async Task<int> OpenCountAsync(CancellationToken cancellationToken = default)
     {
-        if (!OperationsAccess.MayOperate(actor))
+        if (!actor.Holds(Capability.ViewErrorQueue))
         {
             return 0;
         }
@@ -113,7 +118,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
     /// <summary>Open items per flow, most first.</summary>
     public async Task<IReadOnlyList<OpenErrorCount>> OpenCountsByFlowAsync(CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewErrorQueue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counts = await db.ErrorQueueItems.Where(e => e.Status == ErrorStatus.Open)
             .GroupBy(e => new { e.FlowId, e.SystemKey, e.ObjectKey })

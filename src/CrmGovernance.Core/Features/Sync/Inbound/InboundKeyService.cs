@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -106,11 +107,5 @@ public sealed class InboundKeyService(
         return OperationResult.Success;
     }
 
-    private void EnsureAdmin()
-    {
-        if (!actor.IsInRole(Roles.Admin))
-        {
-            throw new UnauthorizedAccessException("Only admins may manage inbound API keys.");
-        }
-    }
+    private void EnsureAdmin() => actor.Ensure(Capability.ManageInboundKeys);
 }

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -17,7 +18,7 @@ public sealed class SyncRunQueries(IDbContextFactory<CrmDbContext> contexts, Act
     /// <summary>Runs, newest first (ids grow as runs start).</summary>
     public async Task<PagedResult<SyncRun>> ListAsync(SyncRunFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewRuns);
         (page, pageSize) = Paging(page, pageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.SyncRuns.AsNoTracking();
@@ -40,7 +41,7 @@ public sealed class SyncRunQueries(IDbContextFactory<CrmDbContext> contexts, Act
 
     public async Task<SyncRun?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewRuns);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.SyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
@@ -49,7 +50,7 @@ public sealed class SyncRunQueries(IDbContextFactory<CrmDbContext> contexts, Act
     public async Task<PagedResult<RecordOutcome>> OutcomesAsync(long runId, RecordOutcomeFilter filter, int page, int pageSize,
         CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewRuns);
         (page, pageSize) = Paging(page, pageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = OutcomeQuery(db, runId, filter);
@@ -82,7 +83,7 @@ public sealed class SyncRunQueries(IDbContextFactory<CrmDbContext> contexts, Act
     /// <summary>The active flows of the published configuration, by name, each with its latest run (dry runs included).</summary>
     public async Task<IReadOnlyList<FlowRunOverview>> LatestPerFlowAsync(CancellationToken cancellationToken = default)
     {
-        OperationsAccess.Ensure(actor);
+        actor.Ensure(Capability.ViewRuns);
         var configuration = (await published.CurrentAsync(cancellationToken)).Configuration;
         var flows = configuration.Flows.Where(f => f.Status == FlowStatus.Active).OrderBy(f => f.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
         if (flows.Count == 0)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using System.Globalization;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Users;
@@ -95,7 +96,8 @@ public sealed class AuditExportService(IDbContextFactory<CrmDbContext> contexts,
     private IQueryable<AuditExport> Visible(CrmDbContext db)
     {
         var exports = db.AuditExports.AsNoTracking();
-        if (actor.IsInRole(Roles.Admin))
+        // Admins see every export; an auditor sees their own.
+        if (actor.HoldsEverywhere(Capability.ExportAudit))
         {
             return exports;
         }
@@ -105,9 +107,11 @@ public sealed class AuditExportService(IDbContextFactory<CrmDbContext> contexts,
 
     private void EnsureMayExport()
     {
-        if (!actor.IsAuthenticated || (!actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Auditor)))
+        // Exports belong to a person (they are listed and downloaded by who asked): no system caller here.
+        if (!actor.IsAuthenticated)
         {
-            throw new UnauthorizedAccessException("Only admins and auditors may export the audit log.");
+            throw new AccessRefusedException(CapabilityTable.Of(Capability.ExportAudit).Refusal);
         }
+        actor.Ensure(Capability.ExportAudit);
     }
 }

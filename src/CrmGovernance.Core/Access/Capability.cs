@@ -1,0 +1,50 @@
+namespace CrmGovernance.Core.Access;
+
+/// <summary>Something a person may do in the portal. Who holds which is written once, in <see cref="CapabilityTable"/>.</summary>
+public enum Capability
+{
+    /// <summary>Read the governed configuration, change requests and versions.</summary>
+    ReadConfiguration,
+
+    /// <summary>Draft change requests (edit configuration inside one, import, restore a version).</summary>
+    DraftChanges,
+
+    /// <summary>Approve or reject someone else's change request: scoped to what the reviewer is accountable for.</summary>
+    ReviewChanges,
+
+    /// <summary>Watch runs and their record outcomes.</summary>
+    ViewRuns,
+
+    /// <summary>Start a run, a dry run or a replay of a flow: scoped to the flows the person is accountable for.</summary>
+    StartRuns,
+
+    /// <summary>See the error queue and its items.</summary>
+    ViewErrorQueue,
+
+    /// <summary>Discard error-queue items: scoped to the flows the person is accountable for.</summary>
+    WorkErrorQueue,
+
+    /// <summary>See the review queue, its items, comparisons and metrics.</summary>
+    ViewReviewQueue,
+
+    /// <summary>Decide review items: merge, unmerge, not a duplicate, defer, assign.</summary>
+    WorkReviewQueue,
+
+    /// <summary>See duplicate scans and their results.</summary>
+    ViewDuplicateScans,
+
+    /// <summary>Start, cancel and feed duplicate scans into the review queue.</summary>
+    RunDuplicateScans,
+
+    /// <summary>Browse the audit log and its chain verification.</summary>
+    ReadAudit,
+
+    /// <summary>Export the audit log and download exports: admins every export, auditors their own.</summary>
+    ExportAudit,
+
+    /// <summary>Manage users and their roles.</summary>
+    ManageUsers,
+
+    /// <summary>Issue and revoke inbound API keys.</summary>
+    ManageInboundKeys,
+}
