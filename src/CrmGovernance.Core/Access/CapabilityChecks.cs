@@ -21,7 +21,7 @@ public static class CapabilityChecks
     {
         if (!actor.Holds(capability))
         {
-            throw new AccessRefusedException(CapabilityTable.Of(capability).Refusal);
+            throw new UnauthorizedAccessException(CapabilityTable.Of(capability).Refusal);
         }
     }
 
@@ -33,6 +33,6 @@ public static class CapabilityChecks
         }
         var missing = things.Where(t => !t.Includes(actor, CapabilityTable.Of(capability).ScopedRoles)).Select(t => t.Thing).Take(3).ToList();
         var detail = missing.Count == 0 || !actor.Holds(capability) ? "" : " You are not accountable for " + string.Join(", ", missing) + ".";
-        throw new AccessRefusedException(CapabilityTable.Of(capability).Refusal + detail);
+        throw new UnauthorizedAccessException(CapabilityTable.Of(capability).Refusal + detail);
     }
 }

@@ -48,8 +48,11 @@ public sealed class ChangeRequestReview(
     }
 
     /// <param name="reviewedUpdatedUtc">When the request the reviewer read was last changed; a later change is refused.</param>
-    public Task<OperationResult> ApproveAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default) =>
-        ChangeControlGate.RunAsync(() => PublishAsync(id, comment, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+    public Task<OperationResult> ApproveAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.ReviewChanges);
+        return ChangeControlGate.RunAsync(() => PublishAsync(id, comment, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+    }
 
     private async Task<OperationResult> PublishAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
@@ -96,8 +99,11 @@ public sealed class ChangeRequestReview(
         return OperationResult.Success;
     }
 
-    public Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default) =>
-        ChangeControlGate.RunAsync(() => DecideRejectAsync(id, reason, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+    public Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.ReviewChanges);
+        return ChangeControlGate.RunAsync(() => DecideRejectAsync(id, reason, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+    }
 
     private async Task<OperationResult> DecideRejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -30,6 +31,7 @@ public sealed partial class ChangeRequestService
     private async Task<OperationResult> EditAsync(Guid id, ConfigurationItemKind kind, Guid itemId, IConfigurationItem? after, StaleCheck? stale,
         CancellationToken cancellationToken)
     {
+        actor.Ensure(Capability.DraftChanges);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (EditRefusal(request) is { } refusal)
@@ -101,6 +103,7 @@ public sealed partial class ChangeRequestService
     /// <summary>The author drops one item from a draft (e.g. after a rebase conflict).</summary>
     public async Task<OperationResult> DiscardItemAsync(Guid id, Guid entryId, CancellationToken cancellationToken = default)
     {
+        actor.Ensure(Capability.DraftChanges);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (EditRefusal(request) is { } refusal)
@@ -120,6 +123,7 @@ public sealed partial class ChangeRequestService
     /// <summary>Validates the whole resulting configuration; on success the request waits for review.</summary>
     public async Task<OperationResult> SubmitAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        actor.Ensure(Capability.DraftChanges);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (EditRefusal(request) is { } refusal)
@@ -147,6 +151,7 @@ public sealed partial class ChangeRequestService
 
     private async Task<OperationResult> SetStatusAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken)
     {
+        actor.Ensure(Capability.DraftChanges);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null || !IsAuthor(request))
@@ -170,6 +175,7 @@ public sealed partial class ChangeRequestService
     /// </summary>
     public async Task<OperationResult> RebaseAsync(Guid id, CancellationToken cancellationToken = default)
     {
+        actor.Ensure(Capability.DraftChanges);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null || !IsAuthor(request) || request.Status is not (ChangeRequestStatus.Draft or ChangeRequestStatus.Submitted))

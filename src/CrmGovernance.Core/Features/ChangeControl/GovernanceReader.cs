@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 
@@ -36,11 +37,5 @@ public sealed class GovernanceReader(PublishedConfiguration published, ChangeReq
         return await published.VersionAsync(number, cancellationToken);
     }
 
-    private void EnsureMayRead()
-    {
-        if (!ChangeControlAccess.MayRead(actor))
-        {
-            throw new UnauthorizedAccessException("Your roles do not include the governance configuration.");
-        }
-    }
+    private void EnsureMayRead() => actor.Ensure(Capability.ReadConfiguration);
 }

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -42,11 +43,5 @@ public sealed class VersionHistoryService(
         return filled.Succeeded ? id : throw new InvalidOperationException(string.Join(" ", filled.Errors));
     }
 
-    private void EnsureMayRead()
-    {
-        if (!ChangeControlAccess.MayRead(actor))
-        {
-            throw new UnauthorizedAccessException("Your roles do not include configuration versions.");
-        }
-    }
+    private void EnsureMayRead() => actor.Ensure(Capability.ReadConfiguration);
 }

@@ -55,7 +55,7 @@ public sealed class ReviewAndPublishTests
         var result = await scenario.As(OtherOwner, [Roles.BusinessOwner], r => r.ApproveAsync(id, null));
 
         Assert.False(result.Succeeded);
-        Assert.Contains("business owners of the objects", result.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("accountable for everything", result.Errors[0], StringComparison.Ordinal);
     }
 
     [Fact]

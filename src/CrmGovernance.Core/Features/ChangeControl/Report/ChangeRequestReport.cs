@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using System.Globalization;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
@@ -96,13 +97,7 @@ public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts
 
     private ReportCover Cover(string scope) => new(scope, actor.Name, clock.GetUtcNow().UtcDateTime);
 
-    private void EnsureMayExport()
-    {
-        if (!ChangeControlAccess.MayRead(actor))
-        {
-            throw new UnauthorizedAccessException("Only admins, auditors and business owners may export change request reports.");
-        }
-    }
+    private void EnsureMayExport() => actor.Ensure(Capability.ReadConfiguration);
 
     /// <summary>Whole UTC days read as "from … to …" (both included); anything else with its times.</summary>
     private static string Describe(DateTime from, DateTime to) =>

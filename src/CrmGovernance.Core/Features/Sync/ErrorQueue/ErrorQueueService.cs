@@ -84,7 +84,11 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var flows = await db.ErrorQueueItems.Where(e => ids.Contains(e.Id)).Select(e => e.FlowId).Distinct().ToListAsync(cancellationToken);
-            actor.EnsureFor(Capability.WorkErrorQueue, Accountability.ForFlows((await published.CurrentAsync(cancellationToken)).Configuration, flows));
+            if (flows.Count > 0)
+            {
+                // Business owners and stewards discard only the records of flows they answer for.
+                actor.EnsureFor(Capability.WorkErrorQueue, Accountability.ForFlows((await published.CurrentAsync(cancellationToken)).Configuration, flows));
+            }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             discarded = await db.ErrorQueueItems.Where(e => ids.Contains(e.Id) && e.Status == ErrorStatus.Open).Select(e => e.Id)
                 .OrderBy(id => id).ToListAsync(cancellationToken);

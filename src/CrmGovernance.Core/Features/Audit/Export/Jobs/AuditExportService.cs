@@ -110,7 +110,7 @@ public sealed class AuditExportService(IDbContextFactory<CrmDbContext> contexts,
         // Exports belong to a person (they are listed and downloaded by who asked): no system caller here.
         if (!actor.IsAuthenticated)
         {
-            throw new AccessRefusedException(CapabilityTable.Of(Capability.ExportAudit).Refusal);
+            throw new UnauthorizedAccessException(CapabilityTable.Of(Capability.ExportAudit).Refusal);
         }
         actor.Ensure(Capability.ExportAudit);
     }
