@@ -62,7 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<PublishedConfiguration>();
         services.AddScoped<ConfigurationSeeder>();
         services.AddScoped<ChangeRequestService>();
-        services.AddSingleton<ChangeRequestDrafts>();
+        services.AddScoped<ChangeRequestDrafts>();
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<Features.ChangeControl.Report.ChangeRequestReport>();
         services.AddScoped<VersionHistoryService>();

@@ -1,26 +1,25 @@
-using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Access;
 
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>
-/// The one declared table of who may open what. Every endpoint the app maps must appear here, and its
-/// metadata must agree; a page added without an entry or without a declared policy fails the matrix test.
+/// Which capability each endpoint needs; who holds it comes from the capability table in Core. Every endpoint the app
+/// maps must appear here, and its metadata must agree; a page added without an entry or without a declared policy fails the matrix test.
 /// </summary>
 public static class AccessTable
 {
-    private static readonly Access Governance = Access.RolesOnly(Roles.Admin, Roles.BusinessOwner, Roles.Auditor);
-    private static readonly Access Operations = Access.RolesOnly(Roles.Admin, Roles.BusinessOwner, Roles.Steward);
+    private static readonly Access Governance = Needs(Capability.ReadConfiguration);
 
     public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
     {
         // Signed-in areas.
         ["/"] = Access.AnyUser,
-        ["/audit"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
-        ["/audit/exports"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
+        ["/audit"] = Needs(Capability.ReadAudit),
+        ["/audit/exports"] = Needs(Capability.ExportAudit),
         // An audit export's workbook; the endpoint also answers 404 for someone else's export (Audit/AuditExportDownloadTests).
-        ["/audit/exports/{id:guid}/download"] = Access.RolesOnly(Roles.Admin, Roles.Auditor),
-        ["/admin/users"] = Access.RolesOnly(Roles.Admin),
-        ["/admin/inbound-keys"] = Access.RolesOnly(Roles.Admin),
+        ["/audit/exports/{id:guid}/download"] = Needs(Capability.ExportAudit),
+        ["/admin/users"] = Needs(Capability.ManageUsers),
+        ["/admin/inbound-keys"] = Needs(Capability.ManageInboundKeys),
 
         // Governance: read by owners, admins and auditors; drafting and review are checked again by the services.
         ["/journeys"] = Governance,
@@ -34,16 +33,16 @@ public static class AccessTable
         ["/change-requests/{Id:guid}"] = Governance,
         ["/versions"] = Governance,
 
-        // Operations: runs and the error queue, for those who run the flows day to day (the services check again).
-        ["/runs"] = Operations,
-        ["/runs/{Id:long}"] = Operations,
-        ["/error-queue"] = Operations,
+        // Operations: runs and the error queue, watched by those who run the flows and by managers (starting and replaying is checked by the services, per flow).
+        ["/runs"] = Needs(Capability.ViewRuns),
+        ["/runs/{Id:long}"] = Needs(Capability.ViewRuns),
+        ["/error-queue"] = Needs(Capability.ViewErrorQueue),
 
-        // Stewardship: the review queue, where admins and stewards decide candidate duplicates, and duplicate scans (the services check again).
-        ["/review-queue"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
-        ["/review-queue/{Id:long}"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
-        ["/duplicate-scans"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
-        ["/duplicate-scans/{Id:long}"] = Access.RolesOnly(Roles.Admin, Roles.Steward),
+        // Stewardship: the review queue and duplicate scans, read by managers too; deciding, merging and scanning is checked by the services.
+        ["/review-queue"] = Needs(Capability.ViewReviewQueue),
+        ["/review-queue/{Id:long}"] = Needs(Capability.ViewReviewQueue),
+        ["/duplicate-scans"] = Needs(Capability.ViewDuplicateScans),
+        ["/duplicate-scans/{Id:long}"] = Needs(Capability.ViewDuplicateScans),
 
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,
@@ -79,4 +78,7 @@ public static class AccessTable
         ["/_framework/opaque-redirect"] = Access.Framework,
         ["/{**path:file}"] = Access.Framework,
     };
+
+    /// <summary>Who holds a capability at all, as Core's capability table says.</summary>
+    public static Access Needs(Capability capability) => Access.RolesOnly([.. CapabilityTable.Of(capability).AnyRoles]);
 }

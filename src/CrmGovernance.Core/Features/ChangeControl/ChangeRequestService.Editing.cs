@@ -83,6 +83,7 @@ public sealed partial class ChangeRequestService
     public async Task<OperationResult> FillDraftAsync(Guid id, IEnumerable<(ConfigurationItemKind Kind, Guid Id, IConfigurationItem? After)> changes,
         bool withdrawOnFailure = true, CancellationToken cancellationToken = default)
     {
+        actor.Ensure(Capability.DraftChanges);
         foreach (var (kind, itemId, after) in changes)
         {
             var result = after is null

@@ -36,6 +36,7 @@ public sealed class VersionHistoryService(
     /// <summary>A draft change request whose items turn the current version back into version <paramref name="number"/>.</summary>
     public async Task<Guid> CreateRollbackAsync(int number, CancellationToken cancellationToken = default)
     {
+        actor.Ensure(Capability.DraftChanges);
         var target = await published.VersionAsync(number, cancellationToken) ?? throw new KeyNotFoundException($"Version {number} does not exist.");
         var current = await published.CurrentAsync(cancellationToken);
         var id = await requests.CreateDraftAsync($"Restore version {number}", $"Rollback from version {current.Version} to version {number}.", number, cancellationToken);

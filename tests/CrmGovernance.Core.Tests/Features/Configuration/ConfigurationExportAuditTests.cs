@@ -38,7 +38,7 @@ public sealed class ConfigurationExportAuditTests
             var reader = new GovernanceReader(scope.ServiceProvider.GetRequiredService<PublishedConfiguration>(),
                 scope.ServiceProvider.GetRequiredService<ChangeRequestService>(), scope.ServiceProvider.GetRequiredService<ActorContext>());
             var service = new ConfigurationImportService(scope.ServiceProvider.GetRequiredService<ChangeRequestService>(), reader,
-                scope.ServiceProvider.GetRequiredService<AuditTrail>());
+                scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<ActorContext>());
             await service.ExportAsync(null);
         }
 

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using System.Text;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -10,7 +11,7 @@ namespace CrmGovernance.Core.Features.Configuration.Workbook;
 /// Exports a flow's published mappings as a workbook, and imports an edited one as a draft change request holding
 /// only the mappings that changed. Scoped: acts as the signed-in user.
 /// </summary>
-public sealed class MappingWorkbookService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit)
+public sealed class MappingWorkbookService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit, ActorContext actor)
 {
     public async Task<WorkbookFile> ExportAsync(Guid flowId, CancellationToken cancellationToken = default)
     {
@@ -26,6 +27,8 @@ public sealed class MappingWorkbookService(ChangeRequestService requests, Govern
 
     public async Task<WorkbookImportOutcome> ImportAsync(Guid flowId, Stream file, CancellationToken cancellationToken = default)
     {
+        // Checked before anything is read: only those who may draft make the portal open a workbook.
+        actor.Ensure(Capability.DraftChanges);
         var published = await reader.PublishedAsync(cancellationToken);
         var c = published.Configuration;
         if (c.FindFlow(flowId) is not { } flow)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -8,7 +9,7 @@ namespace CrmGovernance.Core.Features.Configuration.Yaml;
 /// Exports a published version as YAML, and imports YAML as a draft change request against the published
 /// configuration. An import never writes the configuration: its changes go through review like any other.
 /// </summary>
-public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit)
+public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit, ActorContext actor)
 {
     /// <param name="version">A published version; null: the current one.</param>
     public async Task<string> ExportAsync(int? version, CancellationToken cancellationToken = default)
@@ -26,6 +27,8 @@ public sealed class ConfigurationImportService(ChangeRequestService requests, Go
 
     public async Task<ImportOutcome> ImportAsync(string yaml, string title, CancellationToken cancellationToken = default)
     {
+        // Checked before anything is parsed: only those who may draft make the portal read a document.
+        actor.Ensure(Capability.DraftChanges);
         if (string.IsNullOrWhiteSpace(title))
         {
             return ImportOutcome.Failed(["Give the import a title."]);

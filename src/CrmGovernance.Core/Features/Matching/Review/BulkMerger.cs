@@ -1,13 +1,16 @@
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 namespace CrmGovernance.Core.Features.Matching.Review;
 
 /// <summary>
 /// Merges many high-scoring pairs with the default choices (<see cref="MergeDefaults"/>), one after another, each as a
 /// steward's single merge would: read, written to the target, recorded, undoable.
 /// </summary>
-public sealed class BulkMerger(ReviewComparisonService comparisons, MergeService merges)
+public sealed class BulkMerger(ReviewComparisonService comparisons, MergeService merges, ActorContext actor)
 {
     public async Task<BulkMergeResult> MergeWithDefaultsAsync(IReadOnlyCollection<long> ids, double minScore, CancellationToken cancellationToken = default)
     {
+        actor.Ensure(Capability.WorkReviewQueue);
         var (merged, below) = (0, 0);
         var failed = new List<(long, string)>();
         foreach (var id in ids.Order())

@@ -17,7 +17,7 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// Starts runs of flows: from the scheduler, the inbox, the Run now and Dry run buttons, and the CLI. One run of a flow
 /// at a time (in process by a semaphore, across processes by the flow's lease); dry runs hold neither. Singleton.
 /// </summary>
-public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfiguration published, ChangeRequestDrafts drafts, SyncExecutor executor,
+public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfiguration published, SyncExecutor executor,
     IOptions<SyncOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _flows = new();
@@ -74,7 +74,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         try
         {
             scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("sync worker", null);
-            var (configuration, version) = await ConfigurationAsync(request, caller, cancellationToken);
+            var (configuration, version) = await ConfigurationAsync(scope, request, caller, cancellationToken);
             var (plan, error) = FlowPlan.For(configuration, request.FlowId);
             if (plan is null)
             {
@@ -133,7 +133,8 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
     }
 
     /// <summary>The published configuration, or a change request's draft (read without the caller's scope: the caller was checked).</summary>
-    private async Task<(GovernanceConfiguration Configuration, int Version)> ConfigurationAsync(SyncRunRequest request, ActorContext caller, CancellationToken cancellationToken)
+    private async Task<(GovernanceConfiguration Configuration, int Version)> ConfigurationAsync(AsyncServiceScope scope, SyncRunRequest request, ActorContext caller,
+        CancellationToken cancellationToken)
     {
         var current = await published.CurrentAsync(cancellationToken);
         if (request.ChangeRequestId is not { } changeRequest)
@@ -145,7 +146,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
             throw new InvalidOperationException("A change request's draft configuration can only be dry-run; it runs for real once approved.");
         }
         caller.Ensure(Capability.ReadConfiguration);
-        var draft = await drafts.ConfigurationAsync(changeRequest, cancellationToken)
+        var draft = await scope.ServiceProvider.GetRequiredService<ChangeRequestDrafts>().ConfigurationAsync(changeRequest, cancellationToken)
             ?? throw new InvalidOperationException("That change request does not exist any more; nothing was run.");
         return (draft, current.Version);
     }

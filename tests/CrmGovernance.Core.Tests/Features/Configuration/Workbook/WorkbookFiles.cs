@@ -39,6 +39,6 @@ internal static class WorkbookFiles
     {
         var requests = services.GetRequiredService<ChangeRequestService>();
         var reader = new GovernanceReader(services.GetRequiredService<PublishedConfiguration>(), requests, services.GetRequiredService<ActorContext>());
-        return new MappingWorkbookService(requests, reader, services.GetRequiredService<AuditTrail>());
+        return new MappingWorkbookService(requests, reader, services.GetRequiredService<AuditTrail>(), services.GetRequiredService<ActorContext>());
     }
 }

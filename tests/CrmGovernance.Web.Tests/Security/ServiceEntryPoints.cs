@@ -1,0 +1,142 @@
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Workbook;
+using CrmGovernance.Core.Features.Configuration.Yaml;
+using CrmGovernance.Core.Features.Matching.Review;
+using CrmGovernance.Core.Features.Matching.Scans;
+using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Features.Sync.ErrorQueue;
+using CrmGovernance.Core.Features.Sync.Inbound;
+using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Features.Systems;
+using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit.Export.Jobs;
+using CrmGovernance.Core.Features.ChangeControl.Report;
+
+namespace CrmGovernance.Web.Tests.Security;
+
+/// <summary>
+/// Every entry point of Core's services that changes or reveals data, with the capability it needs and a call with
+/// harmless arguments (unknown ids, empty filters). The service matrix test calls each one as every role, and checks
+/// that this list covers every public method of every service that acts for a person.
+/// </summary>
+public static class ServiceEntryPoints
+{
+    private static readonly Guid Nobody = new("00000000-0000-4000-8000-00000000dead");
+    private static readonly AuditLogFilter Future = new(FromUtc: new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    private static readonly ConnectedSystem System = new() { Id = Nobody, Key = "matrix", Name = "Matrix", Owner = "nobody@example.com" };
+
+    public static readonly IReadOnlyList<ServiceEntry> All =
+    [
+        .. Of<ChangeRequestService>(Capability.ReadConfiguration,
+            ("GetAsync", s => s.GetAsync(Nobody)), ("ListAsync", s => s.ListAsync(null, 0, 10)),
+            ("DraftConfigurationAsync", s => s.DraftConfigurationAsync(Nobody)), ("DiffAsync", s => s.DiffAsync(Nobody))),
+        .. Of<ChangeRequestService>(Capability.DraftChanges,
+            ("CreateDraftAsync", s => s.CreateDraftAsync("Matrix", "Access test")), ("SaveItemAsync", s => s.SaveItemAsync(Nobody, System)),
+            ("SaveEditAsync", s => s.SaveEditAsync(Nobody, null, System)), ("DeleteItemAsync", s => s.DeleteItemAsync(Nobody, ConfigurationItemKind.System, Nobody)),
+            ("FillDraftAsync", s => s.FillDraftAsync(Nobody, [])), ("DiscardItemAsync", s => s.DiscardItemAsync(Nobody, Nobody)),
+            ("SubmitAsync", s => s.SubmitAsync(Nobody)), ("SetStatusByAuthorAsync", s => s.SetStatusByAuthorAsync(Nobody, ChangeRequestStatus.Withdrawn)),
+            ("RebaseAsync", s => s.RebaseAsync(Nobody))),
+        Answers<ChangeRequestService>("MyDraftsAsync", Capability.DraftChanges, s => s.MyDraftsAsync()),
+        .. Of<ChangeRequestReview>(Capability.ReviewChanges,
+            ("ApproveAsync", s => s.ApproveAsync(Nobody, null)), ("RejectAsync", s => s.RejectAsync(Nobody, "Matrix"))),
+        Answers<ChangeRequestReview>("WaitingForMeAsync", Capability.ReviewChanges, s => s.WaitingForMeAsync()),
+        .. Of<GovernanceReader>(Capability.ReadConfiguration,
+            ("PublishedAsync", s => s.PublishedAsync()), ("ViewAsync", s => s.ViewAsync(null)), ("VersionAsync", s => s.VersionAsync(1))),
+        .. Of<VersionHistoryService>(Capability.ReadConfiguration, ("ListAsync", s => s.ListAsync(0, 10)), ("DiffAsync", s => s.DiffAsync(1, 1))),
+        .. Of<VersionHistoryService>(Capability.DraftChanges, ("CreateRollbackAsync", s => s.CreateRollbackAsync(999))),
+        .. Of<ChangeRequestReport>(Capability.ReadConfiguration,
+            ("ExportAsync", s => s.ExportAsync(Nobody)), ("ExportPeriodAsync", s => s.ExportPeriodAsync(new DateTime(2099, 1, 1), new DateTime(2099, 1, 2)))),
+        .. Of<ConfigurationImportService>(Capability.ReadConfiguration, ("ExportAsync", s => s.ExportAsync(null))),
+        .. Of<ConfigurationImportService>(Capability.DraftChanges, ("ImportAsync", s => s.ImportAsync("systems: []", "Matrix"))),
+        .. Of<MappingWorkbookService>(Capability.ReadConfiguration, ("ExportAsync", s => s.ExportAsync(Nobody))),
+        .. Of<MappingWorkbookService>(Capability.DraftChanges, ("ImportAsync", s => s.ImportAsync(Nobody, new MemoryStream([1, 2, 3])))),
+        .. Of<ConnectedSystemEditor>(Capability.DraftChanges, ("SaveAsync", s => s.SaveAsync(Nobody, null, System, new Dictionary<string, string?>(), []))),
+
+        .. Of<SyncRunQueries>(Capability.ViewRuns,
+            ("ListAsync", s => s.ListAsync(new SyncRunFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1)),
+            ("OutcomesAsync", s => s.OutcomesAsync(-1, new RecordOutcomeFilter(), 0, 10)), ("LatestPerFlowAsync", s => s.LatestPerFlowAsync())),
+        Runner("StartAsync", Capability.StartRuns, (r, a) => r.StartAsync(new SyncRunRequest(Nobody, SyncTrigger.Manual, a.Name), a, CancellationToken.None)),
+        Runner("RunAsync", Capability.StartRuns, (r, a) => r.RunAsync(new SyncRunRequest(Nobody, SyncTrigger.Manual, a.Name, DryRun: true), a, CancellationToken.None)),
+        Runner("StartReplayAsync", Capability.WorkErrorQueue, (r, a) => r.StartReplayAsync(Nobody, null, a, CancellationToken.None)),
+        Runner("ReplayAsync", Capability.WorkErrorQueue, (r, a) => r.ReplayAsync(Nobody, null, a.Name, a, CancellationToken.None)),
+        .. Of<ErrorQueueService>(Capability.ViewErrorQueue,
+            ("ListAsync", s => s.ListAsync(new ErrorQueueFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1)), ("OpenCountsByFlowAsync", s => s.OpenCountsByFlowAsync())),
+        Answers<ErrorQueueService>("OpenCountAsync", Capability.ViewErrorQueue, s => s.OpenCountAsync()),
+        .. Of<ErrorQueueService>(Capability.WorkErrorQueue, ("DiscardAsync", s => s.DiscardAsync([-1], "Matrix"))),
+
+        .. Of<ReviewQueueService>(Capability.ViewReviewQueue,
+            ("ListAsync", s => s.ListAsync(ReviewQueueFilter.Default, 0, 10)), ("GetAsync", s => s.GetAsync(-1)),
+            ("NeighboursAsync", s => s.NeighboursAsync(-1, ReviewQueueFilter.Default)), ("StewardsAsync", s => s.StewardsAsync())),
+        .. Of<ReviewQueueService>(Capability.WorkReviewQueue, ("AssignAsync", s => s.AssignAsync([-1], "nobody@example.com"))),
+        Answers<ReviewQueueService>("WaitingForMeAsync", Capability.WorkReviewQueue, s => s.WaitingForMeAsync()),
+        .. Of<ReviewComparisonService>(Capability.ViewReviewQueue, ("CompareAsync", s => s.CompareAsync(-1))),
+        .. Of<ReviewMetricsService>(Capability.ViewReviewQueue, ("MetricsAsync", s => s.MetricsAsync())),
+        .. Of<UnmergeService>(Capability.ViewReviewQueue, ("PreviewAsync", s => s.PreviewAsync(-1))),
+        .. Of<UnmergeService>(Capability.WorkReviewQueue, ("UnmergeAsync", s => s.UnmergeAsync(-1, false))),
+        .. Of<ReviewDecisions>(Capability.WorkReviewQueue,
+            ("NotDuplicateAsync", s => s.NotDuplicateAsync([-1])), ("DeferAsync", s => s.DeferAsync([-1], new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc)))),
+        .. Of<MergeService>(Capability.WorkReviewQueue, ("MergeAsync", s => s.MergeAsync(new MergeRequest(-1, "a", new Dictionary<string, string>())))),
+        .. Of<BulkMerger>(Capability.WorkReviewQueue, ("MergeWithDefaultsAsync", s => s.MergeWithDefaultsAsync([-1], 0.99))),
+        .. Of<DuplicateScanService>(Capability.ViewDuplicateScans,
+            ("ListAsync", s => s.ListAsync(0, 10)), ("GetAsync", s => s.GetAsync(-1)),
+            ("ClustersAsync", s => s.ClustersAsync(-1, 0, 10)), ("PairsAsync", s => s.PairsAsync(-1, null, 0, 10))),
+        .. Of<DuplicateScanService>(Capability.RunDuplicateScans,
+            ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
+        .. Of<DuplicateScanFeeder>(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
+
+        .. Of<AuditLogService>(Capability.ReadAudit,
+            ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),
+            ("EntityTypesAsync", s => s.EntityTypesAsync()), ("ActorsAsync", s => s.ActorsAsync()), ("SourcesAsync", s => s.SourcesAsync()),
+            ("ChangeRequestChoicesAsync", s => s.ChangeRequestChoicesAsync(null, 5)), ("ChangeRequestLabelsAsync", s => s.ChangeRequestLabelsAsync([Nobody]))),
+        .. Of<AuditVerificationRequests>(Capability.ReadAudit, ("RequestAsync", s => s.RequestAsync())),
+        .. Of<AuditExporter>(Capability.ExportAudit,
+            ("ExportAsync", s => s.ExportAsync(Future, Stream.Null, new AuditExportOptions("matrix"))), ("CountAsync", s => s.CountAsync(Future))),
+        .. Of<AuditExportService>(Capability.ExportAudit,
+            ("RequestAsync", s => s.RequestAsync(Future)), ("MineAsync", s => s.MineAsync(0, 10)), ("GetAsync", s => s.GetAsync(Nobody)),
+            ("CancelAsync", s => s.CancelAsync(Nobody)), ("OpenAsync", s => s.OpenAsync(Nobody))),
+
+        .. Of<UserAdminService>(Capability.ManageUsers,
+            ("ListAsync", s => s.ListAsync(null, 0, 10)), ("CreateAsync", s => s.CreateAsync(new NewUser())),
+            ("AddRoleAsync", s => s.AddRoleAsync("nobody", Roles.Steward)), ("RemoveRoleAsync", s => s.RemoveRoleAsync("nobody", Roles.Steward)),
+            ("SetDisabledAsync", s => s.SetDisabledAsync("nobody", true)), ("ResetTwoFactorAsync", s => s.ResetTwoFactorAsync("nobody"))),
+        .. Of<InboundKeyService>(Capability.ManageInboundKeys,
+            ("ListAsync", s => s.ListAsync(0, 10)), ("WebhookSystemsAsync", s => s.WebhookSystemsAsync()),
+            ("IssueAsync", s => s.IssueAsync("nobody", "Matrix")), ("RevokeAsync", s => s.RevokeAsync(Nobody))),
+    ];
+
+    /// <summary>Public methods of the services above that are not entry points, and why.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotEntryPoints = new Dictionary<string, string>
+    {
+        ["ChangeRequestReview.MayReviewAsync"] = "a question about a request the caller already read; answers false, changes and reveals nothing",
+    };
+
+    /// <summary>Types that act for a person but are not entry points: the audit writer, the first-run setup.</summary>
+    public static readonly IReadOnlyDictionary<Type, string> NotServices = new Dictionary<Type, string>
+    {
+        [typeof(AuditTrail)] = "writes audit rows for whoever acts; called by the services after their own check",
+        [typeof(Core.Features.FirstRun.FirstRunService)] = "the one-time /setup page: open to anyone until the first admin exists, then closed",
+    };
+
+    private static IEnumerable<ServiceEntry> Of<TService>(Capability capability, params (string Method, Func<TService, Task> Call)[] calls)
+        where TService : notnull =>
+        calls.Select(c => new ServiceEntry(typeof(TService), c.Method, capability, async services =>
+        {
+            var task = c.Call(services.GetRequiredService<TService>());
+            await task;
+            return task.GetType().GetProperty("Result")?.GetValue(task);
+        }));
+
+    private static ServiceEntry Answers<TService>(string method, Capability capability, Func<TService, Task> call) where TService : notnull =>
+        Of(capability, (method, call)).Single() with { AnswersNothing = r => r is 0 || (r is System.Collections.ICollection { Count: 0 }) };
+
+    private static ServiceEntry Runner(string method, Capability capability, Func<SyncRunner, ActorContext, Task> call) =>
+        new(typeof(SyncRunner), method, capability, async services =>
+        {
+            await call(services.GetRequiredService<SyncRunner>(), services.GetRequiredService<ActorContext>());
+            return null;
+        });
+}
