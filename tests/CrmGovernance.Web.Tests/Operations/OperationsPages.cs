@@ -21,21 +21,29 @@ internal sealed class OperationsPages : IAsyncDisposable
     private readonly PortalHost _host;
     private readonly AsyncServiceScope _scope;
 
-    public OperationsPages(PortalHost host, string role = Roles.Steward)
+    public OperationsPages(PortalHost host, string role = Roles.Steward, string? name = null)
     {
         _host = host;
         _scope = host.Services.CreateAsyncScope();
-        _scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("id-" + role, role.ToLowerInvariant() + "@example.com", [role], AuditSources.Ui);
+        name ??= role.ToLowerInvariant() + "@example.com";
+        _scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("id-" + name, name, [role], AuditSources.Ui);
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
         Context.SetRendererInfo(new RendererInfo("Server", true));
-        Context.Render<MudPopoverProvider>();
+        Popovers = Context.Render<MudPopoverProvider>();
         Dialogs = Context.Render<MudDialogProvider>();
+        Snackbars = Context.Render<MudSnackbarProvider>();
     }
 
     public BunitContext Context { get; }
+
+    /// <summary>Where menus and other popovers the pages open are rendered.</summary>
+    public IRenderedComponent<MudPopoverProvider> Popovers { get; }
+
+    /// <summary>Where the pages' snackbars are shown.</summary>
+    public IRenderedComponent<MudSnackbarProvider> Snackbars { get; }
 
     /// <summary>Where dialogs the pages open are rendered.</summary>
     public IRenderedComponent<MudDialogProvider> Dialogs { get; }
