@@ -1,0 +1,44 @@
+namespace CrmGovernance.Core.Data;
+
+/// <summary>
+/// Creates the portal's folders and files readable by its own user only (0700 folders, 0600 files) on Unix: the database,
+/// exports and logs hold customer data, secrets' ciphertext and key material. Windows folders inherit their ACLs instead.
+/// What already exists keeps its mode: an operator may have granted a backup group access on purpose.
+/// </summary>
+public static class OwnerOnly
+{
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Creates the folder (and any missing parent) owner-only; an existing folder is left as it is.</summary>
+    public static DirectoryInfo CreateFolder(string path) =>
+        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
+
+    /// <summary>Creates an empty file owner-only when it does not exist yet (SQLite takes an empty file as a new database).</summary>
+    public static void CreateEmptyFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+        try
+        {
+            using var _ = new FileStream(path, NewFile(System.IO.FileMode.CreateNew));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
+        }
+    }
+
+    /// <summary>Options for a new file (FileMode.Create or CreateNew) that only its owner can read on Unix.</summary>
+    public static FileStreamOptions NewFile(System.IO.FileMode mode, int bufferSize = 4096)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.None, BufferSize = bufferSize };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+        return options;
+    }
+}
