@@ -10,9 +10,21 @@ public static class OwnerOnly
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates the folder (and any missing parent) owner-only; an existing folder is left as it is.</summary>
-    public static DirectoryInfo CreateFolder(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
+    /// <summary>Creates the folder and any missing parent owner-only; existing folders are left as they are.</summary>
+    public static DirectoryInfo CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.CreateDirectory(path);
+        }
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; its new parents would be 0755.
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { } parent && !Directory.Exists(parent))
+        {
+            CreateFolder(parent);
+        }
+        return Directory.CreateDirectory(full, FolderMode);
+    }
 
     /// <summary>Creates an empty file owner-only when it does not exist yet (SQLite takes an empty file as a new database).</summary>
     public static void CreateEmptyFile(string path)

@@ -40,8 +40,16 @@ public sealed class OwnerOnlyFilesTests : IDisposable
                 Path.Combine(_root, "var"), data, logs, seed.Files.Folder, Path.GetDirectoryName(Path.Combine(data, KeyEncryptionKeys.DevelopmentKeyFile))!,
                 Path.Combine(data, "crm.db"), Path.Combine(data, "scheduler.db"), Path.Combine(data, KeyEncryptionKeys.DevelopmentKeyFile), seed.Files.PathOf(export.Id),
             ];
-            var open = paths.Select(p => (Path: p, Mode: File.GetUnixFileMode(p))).Where(p => (p.Mode & GroupOrOther) != 0).ToList();
-            Assert.True(open.Count == 0, "Readable by others: " + string.Join(", ", open.Select(p => $"{p.Path} ({p.Mode})")));
+            var open = new List<string>();
+            foreach (var path in paths)
+            {
+                var mode = File.GetUnixFileMode(path);
+                if ((mode & GroupOrOther) != 0)
+                {
+                    open.Add($"{path} ({mode})");
+                }
+            }
+            Assert.True(open.Count == 0, "Readable by others: " + string.Join(", ", open));
             Assert.NotEmpty(Directory.GetFiles(logs));
         }
     }

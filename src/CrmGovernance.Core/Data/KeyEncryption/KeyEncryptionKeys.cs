@@ -10,7 +10,7 @@ namespace CrmGovernance.Core.Data.KeyEncryption;
 public sealed class KeyEncryptionKeys
 {
     /// <summary>Where Development keeps the KEK it generates, under the data folder (beside the database, never in it).</summary>
-    public const string DevelopmentKeyFile = "keys/data-protection.kek";
+    public const string DevelopmentKeyFile = "kek/data-protection.key";
 
     private readonly Dictionary<string, KeyEncryptionKey> _byId;
 
