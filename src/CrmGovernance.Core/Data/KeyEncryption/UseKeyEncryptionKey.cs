@@ -1,4 +1,6 @@
+using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Data.KeyEncryption;
@@ -8,14 +10,19 @@ internal sealed class UseKeyEncryptionKey(KeyEncryptionKeys keys) : IConfigureOp
 {
     public void Configure(KeyManagementOptions options)
     {
-        // Never fall back to writing keys in the clear: with a problem, Data Protection fails rather than stores a readable key.
         if (keys.Problem is { } problem)
         {
-            throw new InvalidOperationException(problem);
+            // The start check (KeyEncryptionCheck) reports the problem; until then, never write a key in the clear.
+            options.XmlEncryptor = new Refusing(problem);
         }
-        if (keys.Current is { } key)
+        else if (keys.Current is { } key)
         {
             options.XmlEncryptor = new AesGcmXmlEncryptor(key);
         }
+    }
+
+    private sealed class Refusing(string problem) : IXmlEncryptor
+    {
+        public EncryptedXmlInfo Encrypt(XElement plaintextElement) => throw new InvalidOperationException(problem);
     }
 }

@@ -60,7 +60,7 @@ public sealed class KeyEncryptionTests : IDisposable
     [InlineData("Staging")]
     public async Task A_host_outside_development_without_a_key_encryption_key_refuses_to_start_and_says_what_to_set(string environment)
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => KeyRingHost.StartAsync(Folder("portal"), environment));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => KeyRingHost.StartAsync(Folder("portal"), environment));
 
         var message = Messages(error);
         Assert.Contains("No key-encryption key is configured", message, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class KeyEncryptionTests : IDisposable
     {
         var missing = Path.Combine(Folder("secrets"), "absent.key");
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             KeyRingHost.StartAsync(Folder("portal"), "Development", new Dictionary<string, string?> { [TestKeyEncryption.KeyFileSetting] = missing }));
 
         Assert.Contains($"there is no file at {missing}", Messages(error), StringComparison.Ordinal);
