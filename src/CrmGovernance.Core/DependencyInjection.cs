@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.KeyEncryption;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -36,9 +37,11 @@ public static class DependencyInjection
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataFolder = Path.GetDirectoryName(database.FullPath(contentRoot))!;
-        Directory.CreateDirectory(dataFolder);
-        // Cookies, antiforgery tokens and system secrets survive restarts: the key ring lives in the database.
-        services.AddDataProtection().SetApplicationName("CrmGovernance").PersistKeysToDbContext<CrmDbContext>();
+        OwnerOnly.CreateFolder(dataFolder);
+        // Cookies, antiforgery tokens and system secrets survive restarts: the key ring lives in the database, encrypted
+        // with a key-encryption key kept outside it (ADR 0010).
+        services.AddDataProtection().SetApplicationName("CrmGovernance").PersistKeysToDbContext<CrmDbContext>()
+            .ProtectKeysWithConfiguredKek(configuration, contentRoot, dataFolder);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditChainLock>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -55,7 +56,7 @@ internal static class AuditExportCommand
         AuditExportResult result;
         try
         {
-            await using (var file = File.Create(temporary))
+            await using (var file = new FileStream(temporary, OwnerOnly.NewFile(FileMode.Create)))
             {
                 var progress = new Progress<AuditExportProgress>(p => Console.Error.WriteLine(
                     string.Create(CultureInfo.InvariantCulture, $"{p.EntriesWritten:N0} of {p.EntriesTotal:N0} audit rows written")));

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class SchedulerSetup
     public static IServiceCollection AddCrmScheduler(this IServiceCollection services, SchedulerOptions options, string contentRoot)
     {
         var path = Path.GetFullPath(options.DatabasePath, contentRoot);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
+        OwnerOnly.CreateEmptyFile(path);
         var connectionString = $"Data Source={path};Pooling=True;Default Timeout=5";
         UseWriteAheadLog(connectionString);
 

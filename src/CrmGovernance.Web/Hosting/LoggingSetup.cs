@@ -9,6 +9,8 @@ internal static class LoggingSetup
     {
         var configured = builder.Configuration["Logs:Path"] ?? "logs/crmgovernance-.log";
         var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
+        // Owner-only (0700 on Unix) before the file sink creates it world-readable: logs name users and systems.
+        CrmGovernance.Core.Data.OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         builder.Services.AddSerilog((services, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CrmGovernance.Benchmarks.Hosting;
 using CrmGovernance.Core;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
@@ -58,6 +59,7 @@ internal sealed class AuditBenchmarkHost : IAsyncDisposable
             ["Database:Path"] = Path.GetFullPath(databasePath),
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
             ["Sync:Worker"] = "false",
+            [BenchmarkKeyEncryption.KeyFileSetting] = BenchmarkKeyEncryption.KeyFileIn(folder),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddCrmCore(builder.Configuration, folder);

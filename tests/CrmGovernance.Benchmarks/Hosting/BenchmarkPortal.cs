@@ -60,6 +60,7 @@ public sealed class BenchmarkPortal : WebApplicationFactory<global::Program>
         builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logs:Path", Path.Combine(_folder, "logs", "portal-.log"));
+        builder.UseSetting(BenchmarkKeyEncryption.KeyFileSetting, BenchmarkKeyEncryption.KeyFileIn(_folder));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using CrmGovernance.Benchmarks.Hosting;
 using CrmGovernance.Core;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
@@ -47,9 +48,10 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
             ["Database:Path"] = Path.Combine(folder, "portal.db"),
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
             ["Sync:Worker"] = "false",
+            [BenchmarkKeyEncryption.KeyFileSetting] = BenchmarkKeyEncryption.KeyFileIn(folder),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // "No user exists yet" and "no XML encryptor": true, and beside the point here.
+        // "No user exists yet" and Data Protection's key notices: true, and beside the point here.
         builder.Logging.AddFilter("CrmGovernance.Core.Features.FirstRun", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddCrmCore(builder.Configuration, folder);

@@ -24,9 +24,12 @@ internal sealed class AuditCliWorkspace : IDisposable
               "Demo": { "Enabled": false },
               "Database": { "Path": "data/portal.db" },
               "Scheduler": { "DatabasePath": "data/scheduler.db" },
-              "Sync": { "Worker": false }
+              "Sync": { "Worker": false },
+              "DataProtection": { "KeyEncryption": { "KeyFile": "kek.key" } }
             }
             """);
+        // Outside Development the portal and crmgov refuse to start without a key-encryption key.
+        TestKeyEncryption.KeyFileIn(workspace.Root);
         var migrate = await workspace.RunAsync("migrate");
         return migrate.ExitCode == 0 ? workspace : throw new InvalidOperationException("crmgov migrate failed:\n" + migrate);
     }

@@ -93,6 +93,33 @@ public sealed class InboundEndpointTests(InboundFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_idempotency_key_reused_with_a_different_body_is_422_and_the_new_payload_is_kept_in_the_error_queue()
+    {
+        var key = await IssueAsync(_host, "careless sender");
+        using var client = _host.NewClient();
+        var idempotencyKey = "order-" + Guid.NewGuid();
+
+        using var first = await PostAsync(client, key.Key, Json("""{"email":"first@example.com"}"""), idempotencyKey: idempotencyKey);
+        using var changed = await PostAsync(client, key.Key, Json("""{"email":"second@example.com"}"""), idempotencyKey: idempotencyKey);
+        using var otherObject = await PostAsync(client, key.Key, Json("""{"email":"first@example.com"}"""), path: "api/inbound/website/company", idempotencyKey: idempotencyKey);
+        using var same = await PostAsync(client, key.Key, Json("""{"email":"first@example.com"}"""), idempotencyKey: idempotencyKey);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Equal("application/problem+json", changed.Content.Headers.ContentType?.MediaType);
+        var problem = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("already used for a different payload", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var kept = await QueryAsync(_host, db => db.ErrorQueueItems.SingleAsync(e => e.Id == problem.GetProperty("errorQueueId").GetInt64()));
+        Assert.Equal("""{"email":"second@example.com"}""", kept.Payload);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherObject.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, same.StatusCode);
+        Assert.Equal(firstId, (await same.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        var stored = await QueryAsync(_host, db => db.InboxItems.Where(i => i.IdempotencyKey == idempotencyKey).Select(i => i.PayloadJson).ToListAsync());
+        Assert.Equal(["""{"email":"first@example.com"}"""], stored);
+    }
+
+    [Fact]
     public async Task A_missing_wrong_or_other_systems_key_is_refused_with_401_and_nothing_is_stored()
     {
         var key = await IssueAsync(_host, "website only");

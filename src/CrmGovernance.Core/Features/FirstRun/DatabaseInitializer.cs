@@ -22,6 +22,11 @@ internal sealed class DatabaseInitializer(
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
+            {
+                // Created owner-only before SQLite creates it (0644); its -wal and -shm files take the database file's mode.
+                OwnerOnly.CreateEmptyFile(file);
+            }
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {

@@ -11,7 +11,8 @@ namespace CrmGovernance.Web.Features.Inbound;
 /// <summary>
 /// POST /api/inbound/{systemKey}/{object}. A caller without a valid key for that system gets 401 and nothing is kept.
 /// From an authenticated caller, every request is kept: a readable payload in the inbox (202, after the commit), anything
-/// else (unknown object, too large, unreadable) in the error queue with the raw body and the reason (404, 413, 415, 400).
+/// else (unknown object, too large, unreadable, an Idempotency-Key already used for another payload) in the error queue
+/// with the raw body and the reason (404, 413, 415, 400, 422).
 /// </summary>
 internal sealed class InboundHandler(
     InboundKeyCache keys, PublishedConfiguration published, InboxWriter writer, IOptions<InboundOptions> settings, TimeProvider clock,
@@ -83,12 +84,18 @@ internal sealed class InboundHandler(
                 PayloadJson = parsed.Json!,
                 ReceivedUtc = clock.GetUtcNow().UtcDateTime,
             });
-            return Results.Json(new InboundAccepted(accepted.Id), statusCode: StatusCodes.Status202Accepted);
+            if (!accepted.DifferentPayload)
+            {
+                return Results.Json(new InboundAccepted(accepted.Id), statusCode: StatusCodes.Status202Accepted);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return NotStored(ex);
         }
+        // As Stripe does: a retry must repeat its request; a new payload under a used key is an error, never dropped silently.
+        return await RefuseAsync(target, body, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", string.Create(CultureInfo.InvariantCulture,
+            $"The {IdempotencyHeader} '{Clip(idempotencyKey)}' was already used for a different payload (or object) of system '{target.SystemKey}'. A retry must send the same request; send a new payload with a new key."));
     }
 
     /// <summary>Keeps the request in the error queue, then answers with the problem and the error-queue id.</summary>

@@ -42,6 +42,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
             ["Sync:Worker"] = "false",
             ["Sync:BatchSize"] = "100",
+            [TestKeyEncryption.KeyFileSetting] = TestKeyEncryption.KeyFileIn(folder),
         });
         if (settings is not null)
         {

@@ -38,9 +38,12 @@ internal sealed class CliWorkspace : IDisposable
               "Demo": { "Enabled": false },
               "Database": { "Path": "data/portal.db" },
               "Scheduler": { "DatabasePath": "data/scheduler.db" },
-              "Sync": { "Worker": false }
+              "Sync": { "Worker": false },
+              "DataProtection": { "KeyEncryption": { "KeyFile": "kek.key" } }
             }
             """);
+        // Outside Development the portal and crmgov refuse to start without a key-encryption key.
+        TestKeyEncryption.KeyFileIn(workspace.Root);
         await workspace.PublishAsync(configuration);
         await SqliteTables.CreatePeopleAsync(workspace.SourcePath);
         await SqliteTables.CreateCrmAsync(workspace.CrmPath);

@@ -28,8 +28,9 @@ internal sealed class InboxStatements : IDisposable
             RETURNING "Id"
             """, "$system", "$object", "$idempotency", "$payload", "$received");
         _findInbox = Command("""
-            SELECT "Id" FROM "InboxItems" WHERE "SystemKey" = $system AND "IdempotencyKey" = $idempotency
-            """, "$system", "$idempotency");
+            SELECT "Id", "ObjectKey" = $object AND "PayloadJson" = $payload FROM "InboxItems"
+            WHERE "SystemKey" = $system AND "IdempotencyKey" = $idempotency
+            """, "$system", "$idempotency", "$object", "$payload");
         _insertError = Command("""
             INSERT INTO "ErrorQueueItems" ("Kind", "Status", "SystemKey", "ObjectKey", "Reason", "Payload", "ContentType", "Attempts", "CreatedUtc")
             VALUES ($kind, $status, $system, $object, $reason, $payload, $contentType, $attempts, $created)
@@ -42,9 +43,19 @@ internal sealed class InboxStatements : IDisposable
     public InboxAcceptance Insert(InboxItem item, DbTransaction transaction)
     {
         var id = Run(_insertInbox, transaction, item.SystemKey, item.ObjectKey, item.IdempotencyKey, item.PayloadJson, item.ReceivedUtc);
-        return id is long inserted
-            ? new InboxAcceptance(inserted, false)
-            : new InboxAcceptance((long)Run(_findInbox, transaction, item.SystemKey, item.IdempotencyKey)!, true);
+        return id is long inserted ? new InboxAcceptance(inserted, false) : FindEarlier(item, transaction);
+    }
+
+    /// <summary>The item stored earlier under the same key; compared by its stored payload, so no hash column is needed.</summary>
+    private InboxAcceptance FindEarlier(InboxItem item, DbTransaction transaction)
+    {
+        Bind(_findInbox, transaction, item.SystemKey, item.IdempotencyKey, item.ObjectKey, item.PayloadJson);
+        using var reader = _findInbox.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException($"The inbox item with idempotency key '{item.IdempotencyKey}' of {item.SystemKey} conflicted on insert but was not found.");
+        }
+        return new InboxAcceptance(reader.GetInt64(0), true, DifferentPayload: !reader.GetBoolean(1));
     }
 
     public long Insert(ErrorQueueItem item, DbTransaction transaction) =>
@@ -74,12 +85,17 @@ internal sealed class InboxStatements : IDisposable
 
     private static object? Run(DbCommand command, DbTransaction transaction, params object?[] values)
     {
+        Bind(command, transaction, values);
+        var result = command.ExecuteScalar();
+        return result is DBNull ? null : result;
+    }
+
+    private static void Bind(DbCommand command, DbTransaction transaction, params object?[] values)
+    {
         command.Transaction = transaction;
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
-        var result = command.ExecuteScalar();
-        return result is DBNull ? null : result;
     }
 }

@@ -28,6 +28,7 @@ public sealed class WebhookConnectorTests : IAsyncLifetime
             ["Database:Path"] = Path.Combine(_folder, "crm.db"),
             ["Scheduler:DatabasePath"] = Path.Combine(_folder, "scheduler.db"),
             ["Sync:Worker"] = "false",
+            [TestKeyEncryption.KeyFileSetting] = TestKeyEncryption.KeyFileIn(_folder),
         });
         builder.Services.AddCrmCore(builder.Configuration, _folder);
         // The web host adds Identity; the database initializer needs its stores.

@@ -60,11 +60,11 @@ internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contex
     private async Task<AuditExportResult> WriteAsync(AuditExport export, CancellationTokenSource work, CancellationToken cancellationToken)
     {
         var filter = AuditExportFilterJson.Read(export.FilterJson);
-        Directory.CreateDirectory(files.Folder);
+        OwnerOnly.CreateFolder(files.Folder);
         var temp = files.TempPathOf(export.Id);
         AuditExportResult result;
         await using (var progress = new AuditExportProgressWriter(contexts, export.Id, work))
-        await using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 256 * 1024))
+        await using (var output = new FileStream(temp, OwnerOnly.NewFile(FileMode.Create, 256 * 1024)))
         {
             result = await exporter.ExportAsync(filter, output, new AuditExportOptions(export.RequestedByName), progress, cancellationToken);
         }
