@@ -25,8 +25,9 @@ internal sealed class OperationsPages : IAsyncDisposable
     {
         _host = host;
         _scope = host.Services.CreateAsyncScope();
+        var userId = "id-" + (name ?? role);
         name ??= role.ToLowerInvariant() + "@example.com";
-        _scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("id-" + name, name, [role], AuditSources.Ui);
+        _scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser(userId, name, [role], AuditSources.Ui);
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
