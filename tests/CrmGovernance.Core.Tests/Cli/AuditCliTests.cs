@@ -77,7 +77,7 @@ public sealed class AuditCliTests
     private static async Task<AuditCliWorkspace> SeededAsync(int rows)
     {
         var workspace = await AuditCliWorkspace.CreateAsync();
-        await AuditRowSeeder.AppendAsync(workspace.ConnectionString, rows, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(workspace.ConnectionString, workspace.ChainKey, rows, i => AuditRowSeeder.Synthetic(i, Start));
         return workspace;
     }
 
