@@ -51,6 +51,11 @@ public sealed class AuditChainVerifier(IDbContextFactory<CrmDbContext> contexts,
         {
             result = earlier;
         }
+        // A changed key breaks every keyed row: say so beside the first broken row.
+        if (!result.IsIntact && reading.Problem is { } witnessProblem && result.Problem != witnessProblem)
+        {
+            result = result with { Problem = $"{result.Problem} Also: {witnessProblem}" };
+        }
         return new AuditChainCheck(result, walk.KeyedFrom, from, reading.Latest);
     }
 

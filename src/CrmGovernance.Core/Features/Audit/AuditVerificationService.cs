@@ -36,7 +36,9 @@ public sealed partial class AuditVerificationService(
         var result = check.Result;
         var triggerProblem = await triggers.ProblemAsync(cancellationToken);
         var intact = result.IsIntact && triggerProblem is null;
-        var problem = result.Problem ?? triggerProblem;
+        var problem = string.Join(" ", new[] { result.Problem, triggerProblem }.OfType<string>()) is { Length: > 0 } found
+            ? found[..Math.Min(found.Length, 1000)]
+            : null;
 
         AuditVerification? record = null;
         var latest = incremental ? await LatestAsync(cancellationToken) : null;
