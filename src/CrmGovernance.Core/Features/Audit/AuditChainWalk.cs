@@ -121,6 +121,11 @@ public sealed class AuditChainWalk
     private string? SealProblem(AuditEntry row)
     {
         var mustBeKeyed = _keyedFrom is { } keyedFrom && row.Sequence >= keyedFrom;
+        // Before the pinned boundary the plain hash is the one expected: try it first, and only it when it matches.
+        if (_keyedFrom is not null && !mustBeKeyed && AuditHasher.Compute(row, row.PreviousHash) == row.Hash)
+        {
+            return null;
+        }
         if (_key.Seal(row, row.PreviousHash) == row.Hash)
         {
             if (_keyedFrom is null)
