@@ -20,6 +20,6 @@ internal static class ExitCodes
         (FlowBusy, "the flow is running elsewhere (the portal or another crmgov); try again when that run has finished"),
         (RunDidNotFinish, "the run ended aborted, system unavailable, failed or interrupted (Ctrl+C), or was cancelled before it started"),
         (ConfigurationOrDatabase, "configuration or database problem (settings, database file, schema, flow not active, a file that cannot be read or written, unexpected error)"),
-        (ChainBroken, "the audit log's hash chain does not verify (audit verify; audit export still writes the file, with BROKEN on its cover)"),
+        (ChainBroken, "the audit log was tampered with: its keyed hash chain does not verify, disagrees with a witness checkpoint, or its append-only triggers are gone (audit verify; audit export still writes the file, with BROKEN on its cover)"),
     ];
 }

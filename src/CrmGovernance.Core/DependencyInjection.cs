@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditChainLock>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddAuditChain(configuration, contentRoot, dataFolder);
         services.AddScoped<ActorContext>();
         services.AddDbContext<CrmDbContext>((sp, o) => o
                 .UseSqlite(database.ConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))

@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,11 +26,16 @@ internal sealed class CoreTestHost : IAsyncDisposable
     {
         _directory = directory;
         ConnectionString = $"Data Source={Path.Combine(directory, "crm.db")}";
-        _services = BuildServices(ConnectionString, Clock);
+        _services = BuildServices(ConnectionString, Clock, directory);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
     public string ConnectionString { get; }
+    public string DatabasePath => Path.Combine(_directory, "crm.db");
+
+    /// <summary>The chain key, generated in this host's folder as the portal generates one when none is configured.</summary>
+    public AuditChainKey ChainKey => _services.GetRequiredService<AuditChainKey>();
+    public AuditWitness Witness => _services.GetRequiredService<AuditWitness>();
 
     public static async Task<CoreTestHost> StartAsync()
     {
@@ -100,13 +106,14 @@ internal sealed class CoreTestHost : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock)
+    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock, string directory)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddSingleton<AuditChainLock>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddAuditChain(new ConfigurationBuilder().Build(), directory, directory);
         services.AddScoped<ActorContext>();
         services.AddDbContext<CrmDbContext>((sp, o) => o
                 .UseSqlite(connectionString, x => x.MigrationsAssembly(DependencyInjection.MigrationsAssembly))

@@ -5,14 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Cli.Commands;
 
-/// <summary><c>crmgov audit verify</c>: walks the whole audit chain, records the result as the portal's verification does, prints it.</summary>
+/// <summary>
+/// <c>crmgov audit verify</c>: walks the whole audit chain with the chain key, checks it against every checkpoint of the
+/// witness and checks the append-only triggers; records the result as the portal's verification does, prints it, and
+/// signs a checkpoint of the verified head.
+/// </summary>
 internal static class AuditVerifyCommand
 {
     public static Command Create(Option<string> contentRoot)
     {
         var command = new Command("verify",
-            "Verifies the audit log's hash chain from its first row to its head, records the result (shown on the portal's audit page) and prints it. "
-            + $"Exit code 0 only when the chain verifies; {ExitCodes.ChainBroken} when it is broken.");
+            "Verifies the audit log's keyed hash chain from its first row to its head against the witness's signed checkpoints, checks the "
+            + "append-only triggers, records the result (shown on the portal's audit page) and prints it. "
+            + $"Exit code 0 only when everything verifies; {ExitCodes.ChainBroken} when anything was tampered with.");
         command.SetAction(CommandAction.OnHost(contentRoot, migrate: false, async (host, _) =>
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -28,8 +33,8 @@ internal static class AuditVerifyCommand
     public static int Print(bool intact, long rowsChecked, long headSequence, string headHash, long? firstBroken, string? problem)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(intact
-            ? string.Create(c, $"Chain: intact, {rowsChecked:N0} rows verified up to row {headSequence:N0}")
+        Console.WriteLine(intact ? string.Create(c, $"Chain: intact, {rowsChecked:N0} rows verified up to row {headSequence:N0}")
+            : firstBroken is null ? $"Chain: TAMPERED: {problem}"
             : string.Create(c, $"Chain: BROKEN at row {firstBroken:N0}: {problem}"));
         Console.WriteLine(intact
             ? string.Create(c, $"Head: row {headSequence:N0}, hash {headHash}")

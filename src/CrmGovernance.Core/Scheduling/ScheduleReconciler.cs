@@ -24,6 +24,16 @@ internal sealed partial class ScheduleReconciler(ISchedulerFactory factory, IOpt
             await scheduler.RescheduleJob(stored.Key, replacement, cancellationToken);
             LogRescheduled(logger, stored.CronExpressionString ?? "", wanted);
         }
+        var interval = TimeSpan.FromMinutes(options.Value.AuditIncrementalVerifyMinutes);
+        if (await scheduler.GetTrigger(SchedulerSetup.AuditIncrementalVerificationTrigger, cancellationToken) is ISimpleTrigger simple
+            && simple.RepeatInterval != interval)
+        {
+            var replacement = simple.GetTriggerBuilder().StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await scheduler.RescheduleJob(simple.Key, replacement, cancellationToken);
+            LogRescheduled(logger, simple.RepeatInterval.ToString(), interval.ToString());
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit verification schedule changed from {Old} to {New}")]

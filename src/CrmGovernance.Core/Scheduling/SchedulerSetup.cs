@@ -10,6 +10,7 @@ namespace CrmGovernance.Core.Scheduling;
 public static class SchedulerSetup
 {
     public static readonly TriggerKey AuditVerificationTrigger = new("audit-chain-verification-nightly", "audit");
+    public static readonly TriggerKey AuditIncrementalVerificationTrigger = new("audit-chain-verification-incremental", "audit");
 
     public static IServiceCollection AddCrmScheduler(this IServiceCollection services, SchedulerOptions options, string contentRoot)
     {
@@ -31,6 +32,11 @@ public static class SchedulerSetup
             q.AddJob<AuditVerificationJob>(j => j.WithIdentity(AuditVerificationJob.Key).StoreDurably().WithDescription("Walks the audit hash chain"));
             q.AddTrigger(t => t.ForJob(AuditVerificationJob.Key).WithIdentity(AuditVerificationTrigger)
                 .WithCronSchedule(options.AuditVerificationCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<AuditIncrementalVerificationJob>(j => j.WithIdentity(AuditIncrementalVerificationJob.Key).StoreDurably()
+                .WithDescription("Verifies the audit chain from the latest checkpoint and signs a new one"));
+            q.AddTrigger(t => t.ForJob(AuditIncrementalVerificationJob.Key).WithIdentity(AuditIncrementalVerificationTrigger).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.AuditIncrementalVerifyMinutes)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.Configure<QuartzOptions>(q =>
         {

@@ -100,7 +100,7 @@ internal sealed class AuditBenchmarkHost : IAsyncDisposable
             return;
         }
         var clock = Stopwatch.StartNew();
-        await AuditRowSeeder.AppendAsync(ConnectionString, rows - existing, i => make(existing + i));
+        await AuditRowSeeder.AppendAsync(ConnectionString, _host.Services.GetRequiredService<AuditChainKey>(), rows - existing, i => make(existing + i));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seeding (not measured): {rows - existing:N0} rows in {clock.Elapsed.TotalSeconds:F1} s, database {DatabaseMegabytes():F0} MB"));
     }

@@ -37,6 +37,36 @@ public sealed class AuditCliTests
         Assert.StartsWith("BROKEN at row", Value(book, "Status"), StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 12, finding 9 (b): passed before, when the recorded verifications were the only memory of the chain's length.</summary>
+    [Fact]
+    public async Task Verify_exits_6_and_names_the_witness_checkpoint_when_the_tail_and_its_verifications_were_deleted()
+    {
+        using var workspace = await SeededAsync(50);
+        var first = await workspace.RunAsync("audit", "verify");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("\"sequence\":50,", await File.ReadAllTextAsync(workspace.WitnessPath), StringComparison.Ordinal);
+        await workspace.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Sequence > 40; DELETE FROM AuditVerifications;");
+
+        var verify = await workspace.RunAsync("audit", "verify");
+
+        Assert.True(verify.ExitCode == 6, verify.ToString());
+        Assert.Contains("Chain: BROKEN at row 41: The chain ends at row 40, but the witness holds a checkpoint of row 50", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("missing: AuditEntries_NoDelete", verify.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 12, finding 9 (e): dropping the triggers used to go unnoticed.</summary>
+    [Fact]
+    public async Task Verify_exits_6_when_the_append_only_triggers_are_dropped()
+    {
+        using var workspace = await SeededAsync(10);
+        await workspace.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoUpdate; DROP TRIGGER AuditEntries_NoDelete;");
+
+        var verify = await workspace.RunAsync("audit", "verify");
+
+        Assert.True(verify.ExitCode == 6, verify.ToString());
+        Assert.Contains("Chain: TAMPERED: The append-only triggers were tampered with (missing: AuditEntries_NoUpdate, AuditEntries_NoDelete)", verify.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Export_of_a_day_writes_a_readable_workbook_with_that_days_rows_and_no_temporary_file()
     {
@@ -77,7 +107,7 @@ public sealed class AuditCliTests
     private static async Task<AuditCliWorkspace> SeededAsync(int rows)
     {
         var workspace = await AuditCliWorkspace.CreateAsync();
-        await AuditRowSeeder.AppendAsync(workspace.ConnectionString, rows, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(workspace.ConnectionString, workspace.ChainKey, rows, i => AuditRowSeeder.Synthetic(i, Start));
         return workspace;
     }
 

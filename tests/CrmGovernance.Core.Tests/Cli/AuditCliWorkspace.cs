@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Tests.Sync.Reliability;
 using Microsoft.Data.Sqlite;
 
@@ -14,6 +15,10 @@ internal sealed class AuditCliWorkspace : IDisposable
     public string Root { get; }
     public string DatabasePath => Path.Combine(Root, "data", "portal.db");
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
+    public string WitnessPath => Path.Combine(Root, "data", "witness", "audit-checkpoints.jsonl");
+
+    /// <summary>The key crmgov generated on its first start (none is configured here), as the portal would.</summary>
+    public AuditChainKey ChainKey => AuditChainKey.FromFile(Path.Combine(Root, "data", "chain-key", AuditChainKey.GeneratedFileName));
 
     public static async Task<AuditCliWorkspace> CreateAsync()
     {

@@ -96,7 +96,7 @@ public sealed class AuditExportLifecycleTests
             try
             {
                 var offset = done;
-                await AuditRowSeeder.AppendAsync(connectionString, Math.Min(chunk, rows - done), i => AuditRowSeeder.Synthetic(offset + i, start));
+                await AuditRowSeeder.AppendAsync(connectionString, host.Services.GetRequiredService<AuditChainKey>(), Math.Min(chunk, rows - done), i => AuditRowSeeder.Synthetic(offset + i, start));
             }
             finally
             {

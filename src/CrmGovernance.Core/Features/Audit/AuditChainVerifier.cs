@@ -4,22 +4,33 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>
-/// Walks the audit chain in order and reports the first row that does not verify: a changed row (its hash no
-/// longer matches its content), a removed or reordered row (the links or the sequence break), or a truncated
-/// end (the chain is shorter than, or differs from, the head the previous verification saw).
+/// Walks the audit chain in order and reports the first row that does not verify: a changed row (its hash no longer
+/// matches its content and the key), a removed or reordered row (the links or the sequence break), a row that differs
+/// from a checkpoint the witness signed (a rewrite), or a truncated end (the chain is shorter than a checkpoint, or than
+/// the head the previous verification saw).
 /// </summary>
-public sealed class AuditChainVerifier(IDbContextFactory<CrmDbContext> contexts)
+public sealed class AuditChainVerifier(IDbContextFactory<CrmDbContext> contexts, AuditChainKey key, AuditWitness witness)
 {
     private const int BatchSize = 5_000;
 
     /// <param name="upToSequence">Stop at this row (an export's head, taken when it started); rows appended since are not walked.</param>
     public async Task<ChainVerificationResult> VerifyAsync(IProgress<long>? progress = null, long? upToSequence = null,
+        CancellationToken cancellationToken = default) =>
+        (await CheckAsync(incremental: false, progress, upToSequence, cancellationToken)).Result;
+
+    /// <summary>
+    /// Verifies the whole chain, or (<paramref name="incremental"/>) only from the latest checkpoint of the witness to the
+    /// head, after checking the rows of the earlier checkpoints still carry their hashes.
+    /// </summary>
+    public async Task<AuditChainCheck> CheckAsync(bool incremental, IProgress<long>? progress = null, long? upToSequence = null,
         CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var walk = await StartWalkAsync(db, upToSequence, cancellationToken);
+        var reading = await witness.ReadAsync(cancellationToken);
+        var from = incremental && reading.Latest is { } latest ? latest.Sequence : 1;
+        var walk = await StartWalkAsync(db, reading, upToSequence, from, cancellationToken);
         var end = upToSequence ?? long.MaxValue;
-        for (var last = 0L; !walk.IsBroken;)
+        for (var last = from - 1; !walk.IsBroken;)
         {
             var after = last;
             // Synchronous on purpose: SQLite's async calls complete synchronously anyway, and EF's async path costs about
@@ -35,86 +46,60 @@ public sealed class AuditChainVerifier(IDbContextFactory<CrmDbContext> contexts)
             }
             last = batch[^1].Sequence;
         }
-        return walk.Finish();
+        var result = walk.Finish();
+        if (result.IsIntact && from > 1 && await EarlierCheckpointProblemAsync(db, reading, from, cancellationToken) is { } earlier)
+        {
+            result = earlier;
+        }
+        // A changed key breaks every keyed row: say so beside the first broken row.
+        if (!result.IsIntact && reading.Problem is { } witnessProblem && result.Problem != witnessProblem)
+        {
+            result = result with { Problem = $"{result.Problem} Also: {witnessProblem}" };
+        }
+        return new AuditChainCheck(result, walk.KeyedFrom, from, reading.Latest);
     }
 
     /// <summary>
-    /// A walk fed by the caller, row after row in sequence order (an export reading the whole chain verifies it on the
-    /// way instead of reading it twice). Reads the head an earlier verification recorded.
+    /// A walk fed by the caller, row after row in sequence order from row 1 (an export reading the whole chain verifies
+    /// it on the way instead of reading it twice).
     /// </summary>
-    public static async Task<ChainWalk> StartWalkAsync(CrmDbContext db, long? upToSequence, CancellationToken cancellationToken)
+    public async Task<AuditChainWalk> StartWalkAsync(CrmDbContext db, long? upToSequence, CancellationToken cancellationToken) =>
+        await StartWalkAsync(db, await witness.ReadAsync(cancellationToken), upToSequence, 1, cancellationToken);
+
+    private async Task<AuditChainWalk> StartWalkAsync(CrmDbContext db, AuditWitnessReading reading, long? upToSequence, long from,
+        CancellationToken cancellationToken)
     {
         var anchor = await db.AuditVerifications.AsNoTracking().Where(v => v.IsIntact)
             .OrderByDescending(v => v.HeadSequence).Select(v => new { v.HeadSequence, v.HeadHash })
             .FirstOrDefaultAsync(cancellationToken);
-        return new ChainWalk(anchor?.HeadSequence, anchor?.HeadHash, upToSequence);
+        // An incremental walk links its first row to whatever that row says; the row's hash is then checked against its checkpoint.
+        var previous = from <= 1 ? AuditHasher.GenesisHash
+            : await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == from).Select(e => e.PreviousHash).FirstOrDefaultAsync(cancellationToken)
+              ?? AuditHasher.GenesisHash;
+        return new AuditChainWalk(key, reading, anchor?.HeadSequence, anchor?.HeadHash, upToSequence, from, previous);
     }
 
-    /// <summary>The state of one walk: the next sequence expected, the hash it must link to, the first problem found.</summary>
-    public sealed class ChainWalk(long? anchorSequence, string? anchorHash, long? upToSequence)
+    /// <summary>The first checkpoint before <paramref name="from"/> whose row no longer carries the hash it signed.</summary>
+    private static async Task<ChainVerificationResult?> EarlierCheckpointProblemAsync(CrmDbContext db, AuditWitnessReading reading, long from,
+        CancellationToken cancellationToken)
     {
-        private long _expected = 1;
-        private string _previousHash = AuditHasher.GenesisHash;
-        private ChainVerificationResult? _broken;
-
-        public bool IsBroken => _broken is not null;
-        public long RowsChecked { get; private set; }
-
-        /// <summary>Checks the next rows; after the first broken row the rest are ignored.</summary>
-        public void Add(IReadOnlyList<AuditEntry> rows)
+        foreach (var chunk in reading.Checkpoints.Where(c => c.Sequence < from).OrderBy(c => c.Sequence).Chunk(500))
         {
-            for (var i = 0; i < rows.Count && _broken is null; i++)
+            var sequences = chunk.Select(c => c.Sequence).Distinct().ToList();
+            var stored = await db.AuditEntries.AsNoTracking().Where(e => sequences.Contains(e.Sequence))
+                .ToDictionaryAsync(e => e.Sequence, e => e.Hash, cancellationToken);
+            foreach (var checkpoint in chunk)
             {
-                var row = rows[i];
-                var problem = Check(row, _expected, _previousHash);
-                if (problem is null && row.Sequence == anchorSequence && row.Hash != anchorHash)
+                if (!stored.TryGetValue(checkpoint.Sequence, out var hash) || hash != checkpoint.Hash)
                 {
-                    problem = $"Row {row.Sequence} differs from the head recorded by an earlier verification: the chain was rewritten.";
+                    var signed = $"signed {checkpoint.TimeUtc:yyyy-MM-dd HH:mm:ss} UTC";
+                    return new ChainVerificationResult(0, false, checkpoint.Sequence, hash is null
+                            ? $"Row {checkpoint.Sequence} is missing, though the witness holds a checkpoint of it ({signed}): rows were removed."
+                            : $"Row {checkpoint.Sequence} differs from the checkpoint the witness holds for it ({signed}): the chain was rewritten.",
+                        checkpoint.Sequence - 1, AuditHasher.GenesisHash);
                 }
-                if (problem is not null)
-                {
-                    _broken = new ChainVerificationResult(RowsChecked, false, row.Sequence, problem, _expected - 1, _previousHash);
-                    return;
-                }
-                _previousHash = row.Hash;
-                _expected++;
-                RowsChecked++;
             }
         }
-
-        /// <summary>The result, once every row up to the end has been added.</summary>
-        public ChainVerificationResult Finish()
-        {
-            if (_broken is not null)
-            {
-                return _broken;
-            }
-            var last = _expected - 1;
-            if (upToSequence is { } head && last < head)
-            {
-                return new ChainVerificationResult(RowsChecked, false, _expected, $"The chain ends at row {last}, short of row {head} that it had reached when this check started: rows were removed from the end.", last, _previousHash);
-            }
-            // An earlier verification's head beyond the requested end says nothing about this walk.
-            if (anchorSequence is { } anchor && last < Math.Min(anchor, upToSequence ?? long.MaxValue))
-            {
-                return new ChainVerificationResult(RowsChecked, false, _expected, $"The chain ends at row {last}, but an earlier verification saw it reach row {anchor}: rows were removed from the end.", last, _previousHash);
-            }
-            return new ChainVerificationResult(RowsChecked, true, null, null, last, _previousHash);
-        }
-
-        private static string? Check(AuditEntry row, long expected, string previousHash)
-        {
-            if (row.Sequence != expected)
-            {
-                return $"Row {expected} is missing: the chain jumps from row {expected - 1} to row {row.Sequence}.";
-            }
-            if (row.PreviousHash != previousHash)
-            {
-                return $"Row {row.Sequence} does not link to the row before it: rows were removed or reordered.";
-            }
-            return AuditHasher.Compute(row, row.PreviousHash) == row.Hash
-                ? null
-                : $"Row {row.Sequence} was changed after it was written: its content no longer matches its hash.";
-        }
+        return null;
     }
 }

@@ -7,9 +7,9 @@ namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>
 /// Writes one audit row per insert, update and delete of an audited entity, in the same SaveChanges as the
-/// change itself, and seals every new audit row into the hash chain. Audit rows can only be added.
+/// change itself, and seals every new audit row into the hash chain with the chain key. Audit rows can only be added.
 /// </summary>
-public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider clock, AuditChainKey key) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _holders = [];
 
@@ -154,7 +154,7 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
                 row.TimeUtc = head.TimeUtc;
             }
             row.PreviousHash = head.Hash;
-            row.Hash = AuditHasher.Compute(row, head.Hash);
+            row.Hash = key.Seal(row, head.Hash);
             head = new ChainHead(row.Sequence, row.Hash, row.TimeUtc);
         }
     }

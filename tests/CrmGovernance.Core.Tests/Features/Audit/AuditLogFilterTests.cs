@@ -15,7 +15,7 @@ public sealed class AuditLogFilterTests
     {
         await using var host = await CoreTestHost.StartAsync();
         Guid[] requests = [await DraftAsync(host, "Lead routing"), await DraftAsync(host, "Contact owner")];
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 400, i => AuditRowSeeder.Synthetic(i, Start, requests));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 400, i => AuditRowSeeder.Synthetic(i, Start, requests));
         var expected = (await host.AuditRowsAsync()).Where(r => r.ChangeRequestId == requests[1]).Select(r => r.Sequence).Reverse().ToList();
 
         var page = await QueryAsync(host, new AuditLogFilter(ChangeRequestId: requests[1]), 0, 200);
@@ -29,7 +29,7 @@ public sealed class AuditLogFilterTests
     public async Task Filters_by_source()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 90, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 90, i => AuditRowSeeder.Synthetic(i, Start));
 
         var page = await QueryAsync(host, new AuditLogFilter(Source: AuditSources.Worker), 0, 200);
 
@@ -42,7 +42,7 @@ public sealed class AuditLogFilterTests
     {
         await using var host = await CoreTestHost.StartAsync();
         // Rows 0..29, three per second: 10 distinct times, each shared by three rows.
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 30, i => AuditRowSeeder.Synthetic(i, Start) is var row
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 30, i => AuditRowSeeder.Synthetic(i, Start) is var row
             ? new AuditEntry { TimeUtc = Start.AddSeconds(i / 3), ActorName = row.ActorName, Action = row.Action, EntityType = row.EntityType, Changes = row.Changes, Source = row.Source }
             : row);
 
@@ -58,7 +58,7 @@ public sealed class AuditLogFilterTests
     public async Task A_time_range_with_no_rows_returns_none()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 30, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 30, i => AuditRowSeeder.Synthetic(i, Start));
 
         var before = await QueryAsync(host, new AuditLogFilter(ToUtc: Start), 0, 50);
         var after = await QueryAsync(host, new AuditLogFilter(FromUtc: Start.AddDays(1)), 0, 50);
@@ -73,7 +73,7 @@ public sealed class AuditLogFilterTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var graceId = await host.CreateUserAsync("grace@example.com", Roles.Steward);
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 6, i => new AuditEntry
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 6, i => new AuditEntry
         {
             TimeUtc = Start, ActorName = "grace@example.com", ActorId = i < 4 ? graceId : "someone-else", Action = AuditActions.Update, EntityType = "User", Source = AuditSources.Ui,
         });
@@ -93,7 +93,7 @@ public sealed class AuditLogFilterTests
     public async Task Entity_id_and_action_combine()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 12_000, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 12_000, i => AuditRowSeeder.Synthetic(i, Start));
 
         var page = await QueryAsync(host, new AuditLogFilter(EntityType: "User", EntityId: " 2 ", Action: AuditActions.Update), 0, 50);
 

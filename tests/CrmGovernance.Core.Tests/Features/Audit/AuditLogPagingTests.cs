@@ -15,7 +15,7 @@ public sealed class AuditLogPagingTests
     public async Task Unfiltered_pages_walk_the_whole_chain_newest_first()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 1_000, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 1_000, i => AuditRowSeeder.Synthetic(i, Start));
 
         var first = await AuditLogFilterTests.QueryAsync(host, new AuditLogFilter(), 0, 200);
         var last = await AuditLogFilterTests.QueryAsync(host, new AuditLogFilter(), 4, 200);
@@ -32,7 +32,7 @@ public sealed class AuditLogPagingTests
     {
         await using var host = await CoreTestHost.StartAsync();
         Guid[] requests = [await AuditLogFilterTests.DraftAsync(host, "One"), await AuditLogFilterTests.DraftAsync(host, "Two"), await AuditLogFilterTests.DraftAsync(host, "Three")];
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 4_000, i => AuditRowSeeder.Synthetic(i, Start, requests));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 4_000, i => AuditRowSeeder.Synthetic(i, Start, requests));
         var all = await host.AuditRowsAsync();
         var random = new Random(20261127);
 

@@ -51,7 +51,7 @@ public sealed class AuditLogSearchLimitTests
     private static async Task<CoreTestHost> SeededHostAsync()
     {
         var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, AuditLogService.SearchLimit + Extra, i =>
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, AuditLogService.SearchLimit + Extra, i =>
         {
             var row = AuditRowSeeder.Synthetic(i, Start);
             row.Changes = $$"""[{"field":"Note","old":null,"new":"needle {{i}}"}]""";

@@ -89,7 +89,7 @@ public sealed class AuditLogSearchTests
     private static async Task<CoreTestHost> SeededHostAsync()
     {
         var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, Values.Length, i => new AuditEntry
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, Values.Length, i => new AuditEntry
         {
             TimeUtc = Start.AddSeconds(i), ActorName = "ada@example.com", Action = i % 2 == 0 ? AuditActions.Update : AuditActions.Insert,
             EntityType = "Contact", EntityId = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Source = AuditSources.Ui,

@@ -7,8 +7,8 @@ namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>
 /// Appends many audit rows straight into a migrated database, sealed into the hash chain exactly as the interceptor
-/// seals them (so the chain verifies), 1,000 rows per transaction. For tests and benchmarks that need volume;
-/// the benchmarks project links this file.
+/// seals them with the chain key (so the chain verifies), 1,000 rows per transaction. For tests and benchmarks that
+/// need volume; the benchmarks project links this file.
 /// </summary>
 public static class AuditRowSeeder
 {
@@ -43,7 +43,8 @@ public static class AuditRowSeeder
     }
 
     /// <summary>Appends <paramref name="count"/> rows made by <paramref name="make"/> after the chain's current head.</summary>
-    public static async Task AppendAsync(string connectionString, long count, Func<long, AuditEntry> make, IProgress<long>? progress = null)
+    /// <param name="key">The chain key of the host that will verify them; null for the unkeyed hash of rows sealed before keying.</param>
+    public static async Task AppendAsync(string connectionString, AuditChainKey? key, long count, Func<long, AuditEntry> make, IProgress<long>? progress = null)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -72,7 +73,7 @@ public static class AuditRowSeeder
                 }
                 lastTime = row.TimeUtc;
                 row.PreviousHash = hash;
-                row.Hash = hash = AuditHasher.Compute(row, row.PreviousHash);
+                row.Hash = hash = key is null ? AuditHasher.Compute(row, row.PreviousHash) : key.Seal(row, row.PreviousHash);
                 object?[] values = [row.Sequence, Time(row.TimeUtc), row.ActorId, row.ActorName, row.Action, row.EntityType, row.EntityId,
                     row.Changes, row.CorrelationId, row.Source, row.PreviousHash, row.Hash, row.ChangeRequestId?.ToString("D").ToUpperInvariant()];
                 for (var k = 0; k < values.Length; k++)

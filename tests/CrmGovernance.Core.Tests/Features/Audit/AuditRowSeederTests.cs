@@ -16,7 +16,7 @@ public sealed class AuditRowSeederTests
         await using var host = await CoreTestHost.StartAsync();
         await host.CreateUserAsync("grace@example.com");
 
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 2_500, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 2_500, i => AuditRowSeeder.Synthetic(i, Start));
 
         await using var scope = host.Scope();
         var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
@@ -30,7 +30,7 @@ public sealed class AuditRowSeederTests
         await using var host = await CoreTestHost.StartAsync();
         var request = Guid.NewGuid();
 
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 20, i => AuditRowSeeder.Synthetic(i, Start, [request]));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 20, i => AuditRowSeeder.Synthetic(i, Start, [request]));
 
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -45,7 +45,7 @@ public sealed class AuditRowSeederTests
     {
         await using var host = await CoreTestHost.StartAsync();
 
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 10, i => AuditRowSeeder.Synthetic(i, Start) is var row && i == 3
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 10, i => AuditRowSeeder.Synthetic(i, Start) is var row && i == 3
             ? new AuditEntry { TimeUtc = row.TimeUtc, ActorName = "x", Action = "Update", EntityType = "User", Changes = """[{"field":"Email","old":"anna.berg@example.com","new":"zoë@example.org"}]""", Source = "ui" }
             : row);
 

@@ -49,7 +49,7 @@ public sealed class AuditExporter(
         // A large export of the whole log reads the whole chain anyway: it is verified on the way, read once. Otherwise
         // the verification walks the chain on a thread and context of its own while the rows are written.
         var walk = total > options.StyledRowLimit && AuditExportFilterText.IsEmpty(filter)
-            ? await AuditChainVerifier.StartWalkAsync(db, head, cancellationToken)
+            ? await verifier.StartWalkAsync(db, head, cancellationToken)
             : null;
         using var stopVerification = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var verification = walk is null
@@ -106,7 +106,7 @@ public sealed class AuditExporter(
     /// and streamed as they come.
     /// </summary>
     private static async Task<IAuditWorkbook> WriteRowsAsync(Func<long, IQueryable<AuditEntry>> rowsAfter, long total, Stream output, AuditExportOptions options,
-        IReadOnlyDictionary<Guid, string> labels, ProgressMeter meter, AuditChainVerifier.ChainWalk? walk, CancellationToken cancellationToken)
+        IReadOnlyDictionary<Guid, string> labels, ProgressMeter meter, AuditChainWalk? walk, CancellationToken cancellationToken)
     {
         if (total <= options.StyledRowLimit)
         {

@@ -14,7 +14,7 @@ public sealed class AuditExportAccessTests
     public async Task A_steward_may_neither_export_nor_count_and_nothing_is_written()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 5, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 5, i => AuditRowSeeder.Synthetic(i, Start));
         await using var scope = host.ScopeAs("sam", Roles.Steward);
         var exporter = ActivatorUtilities.CreateInstance<AuditExporter>(scope.ServiceProvider);
         using var output = new MemoryStream();
@@ -39,7 +39,7 @@ public sealed class AuditExportAccessTests
     public async Task An_export_records_one_AuditExported_event_naming_the_exporter_filter_and_counts()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 20, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 20, i => AuditRowSeeder.Synthetic(i, Start));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed: false, new AuditLogFilter(Action: AuditActions.Delete));
 
@@ -61,7 +61,7 @@ public sealed class AuditExportAccessTests
     public async Task A_system_actor_may_export_and_count_and_progress_ends_at_the_total()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 25, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 25, i => AuditRowSeeder.Synthetic(i, Start));
         var reports = new List<AuditExportProgress>();
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed: true, new AuditLogFilter(Source: AuditSources.Worker),
@@ -79,7 +79,7 @@ public sealed class AuditExportAccessTests
     public async Task A_cancelled_export_stops_and_records_no_event()
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 30_000, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 30_000, i => AuditRowSeeder.Synthetic(i, Start));
         await using var scope = host.ScopeAs("audrey", Roles.Auditor);
         var exporter = ActivatorUtilities.CreateInstance<AuditExporter>(scope.ServiceProvider);
         using var cancel = new CancellationTokenSource();

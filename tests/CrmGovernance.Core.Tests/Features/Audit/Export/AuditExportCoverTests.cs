@@ -16,7 +16,7 @@ public sealed class AuditExportCoverTests
     public async Task The_cover_shows_the_verifiers_head_hash_and_an_intact_chain(bool streamed)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 30, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 30, i => AuditRowSeeder.Synthetic(i, Start));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);
 
@@ -45,7 +45,7 @@ public sealed class AuditExportCoverTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var request = await AddChangeRequestAsync(host, 12);
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 40, i => AuditRowSeeder.Synthetic(i, Start, [request]));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 40, i => AuditRowSeeder.Synthetic(i, Start, [request]));
         var filter = new AuditLogFilter(FromUtc: Start, ChangeRequestId: request, Search: "=cmd|' /C calc'!A0");
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed, filter);
@@ -67,7 +67,7 @@ public sealed class AuditExportCoverTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var request = await AddChangeRequestAsync(host, 7);
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 40, i => AuditRowSeeder.Synthetic(i, Start, [request]));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 40, i => AuditRowSeeder.Synthetic(i, Start, [request]));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed, new AuditLogFilter(ChangeRequestId: request));
 
@@ -83,7 +83,7 @@ public sealed class AuditExportCoverTests
     public async Task A_tampered_row_shows_BROKEN_on_the_cover_and_the_file_is_still_written(bool streamed)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 10, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 10, i => AuditRowSeeder.Synthetic(i, Start));
         await host.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET ActorName = 'someone else' WHERE Sequence = 3;");
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);

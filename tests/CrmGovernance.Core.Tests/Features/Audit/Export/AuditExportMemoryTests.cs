@@ -26,7 +26,7 @@ public sealed class AuditExportMemoryTests(ITestOutputHelper output)
     {
         await using var host = await CoreTestHost.StartAsync();
         var start = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, Entries, i => OneField(i, start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, Entries, i => OneField(i, start));
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();

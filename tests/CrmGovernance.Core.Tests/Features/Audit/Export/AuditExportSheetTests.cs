@@ -16,7 +16,7 @@ public sealed class AuditExportSheetTests
     public async Task Rows_split_across_sheets_at_the_row_limit_and_each_appears_exactly_once_in_order(bool streamed)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 30, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 30, i => AuditRowSeeder.Synthetic(i, Start));
         var expected = new List<(long, string)>();
         await using (var scope = host.Scope())
         {
@@ -44,7 +44,7 @@ public sealed class AuditExportSheetTests
     public async Task Every_log_sheet_has_a_bold_frozen_header_an_autofilter_and_set_widths(bool streamed)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 12, i => AuditRowSeeder.Synthetic(i, Start));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 12, i => AuditRowSeeder.Synthetic(i, Start));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed, sheetRowLimit: 30);
 

@@ -29,7 +29,7 @@ public sealed class AuditExportValueTests
     public async Task A_small_export_with_a_value_ClosedXML_would_alter_is_streamed_and_keeps_it(string value)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 2, i => Entry(i, i == 0 ? "plain" : value));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 2, i => Entry(i, i == 0 ? "plain" : value));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed: false);
 
@@ -40,7 +40,7 @@ public sealed class AuditExportValueTests
     private static async Task AssertIntactAsync(string[] values, bool streamed)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, values.Length, i => Entry(i, values[i]));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, values.Length, i => Entry(i, values[i]));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);
 
@@ -68,7 +68,7 @@ public sealed class AuditExportValueTests
     {
         await using var host = await CoreTestHost.StartAsync();
         var huge = "=" + new string('x', 40_000);
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 2, i => Entry(i, i == 0 ? huge : "short"));
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 2, i => Entry(i, i == 0 ? huge : "short"));
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);
 
@@ -86,7 +86,7 @@ public sealed class AuditExportValueTests
     public async Task Times_are_ISO_8601_UTC_text_to_the_tick_and_sequences_are_numbers(bool streamed)
     {
         await using var host = await CoreTestHost.StartAsync();
-        await AuditRowSeeder.AppendAsync(host.ConnectionString, 1, _ => Entry(0, "v") is var e ? WithTime(e, Start.AddTicks(1_234_567)) : e);
+        await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 1, _ => Entry(0, "v") is var e ? WithTime(e, Start.AddTicks(1_234_567)) : e);
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);
 
