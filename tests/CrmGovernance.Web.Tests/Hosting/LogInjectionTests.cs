@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace CrmGovernance.Web.Tests.Hosting;
 
+[Collection(StaticLoggerCollection.Name)]
 public sealed class LogInjectionTests : IDisposable
 {
     private const string Forged = "2026-12-06 [INF] forged";
@@ -57,6 +58,8 @@ public sealed class LogInjectionTests : IDisposable
             }
             await Task.Delay(100);
         }
+        var files = Directory.Exists(_logs) ? Directory.GetFiles(_logs) : [];
+        Assert.Fail($"No log line mentions '{text}'. Files: {string.Join(", ", files.Select(f => $"{Path.GetFileName(f)} ({new FileInfo(f).Length} bytes)"))}");
         return [];
     }
 
