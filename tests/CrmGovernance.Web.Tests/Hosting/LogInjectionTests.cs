@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CrmGovernance.Web.Tests.Hosting;
 
-[Collection(StaticLoggerCollection.Name)]
+[Collection(StaticLoggerTests.Name)]
 public sealed class LogInjectionTests : IDisposable
 {
     private const string Forged = "2026-12-06 [INF] forged";

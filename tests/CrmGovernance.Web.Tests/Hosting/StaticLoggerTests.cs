@@ -5,7 +5,7 @@ namespace CrmGovernance.Web.Tests.Hosting;
 /// belongs to whichever host started last, so these run alone, after the parallel ones.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class StaticLoggerCollection
+public sealed class StaticLoggerTests
 {
     public const string Name = "Static logger";
 }
