@@ -1,11 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace CrmGovernance.Web.Tests.Security;
 
-public sealed class SessionEndTests(SlowRevalidationFixture fixture) : IClassFixture<SlowRevalidationFixture>
+public sealed partial class SessionEndTests(SlowRevalidationFixture fixture) : IClassFixture<SlowRevalidationFixture>
 {
     private const string Password = "quarry lantern meadow ninety";
 
@@ -103,6 +104,57 @@ public sealed class SessionEndTests(SlowRevalidationFixture fixture) : IClassFix
         Assert.Equal(KeyOf(page), KeyOf(await here.Client.GetStringAsync("Account/Manage/EnableAuthenticator")));
     }
 
+    [Fact]
+    public async Task Two_factor_changes_end_other_sessions_and_keep_the_one_that_made_them()
+    {
+        await PortalUsers.CreateAsync(fixture.Host, "turns.2fa.on@example.com", Password, Roles.Auditor);
+        using var here = await SavedSession.SignInAsync(fixture.Host, "turns.2fa.on@example.com", Password);
+
+        // Turning two-factor sign-in on (the authenticator's code confirms the key).
+        using (var elsewhere = await SavedSession.SignInAsync(fixture.Host, "turns.2fa.on@example.com", Password))
+        {
+            var key = KeyOf(await here.Client.GetStringAsync("Account/Manage/EnableAuthenticator"));
+            using var enabled = await Forms.PostAsync(here.Client, "Account/Manage/EnableAuthenticator", "send-code",
+                new Dictionary<string, string> { ["Input.Code"] = Totp.CodeFor(key) });
+            Assert.Contains("class=\"recovery-code\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await AssertSentToSignInAsync(elsewhere.Client);
+            Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("audit")).StatusCode);
+        }
+
+        // New recovery codes: the old ones may be known to someone, so a session opened with one ends too.
+        using (var elsewhere = await SignInWithRecoveryCodeAsync(here))
+        {
+            using var codes = await Forms.PostAsync(here.Client, "Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.OK, codes.StatusCode);
+            await AssertSentToSignInAsync(elsewhere);
+            Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("audit")).StatusCode);
+        }
+
+        // Turning it off again.
+        using (var elsewhere = await SignInWithRecoveryCodeAsync(here))
+        {
+            using var disabled = await Forms.PostAsync(here.Client, "Account/Manage/Disable2fa", "disable-2fa", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+            await AssertSentToSignInAsync(elsewhere);
+            Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("audit")).StatusCode);
+        }
+    }
+
+    /// <summary>A second session of the same user, signed in with password and a fresh recovery code.</summary>
+    private async Task<HttpClient> SignInWithRecoveryCodeAsync(SavedSession owner)
+    {
+        var codesPage = await Forms.PostAsync(owner.Client, "Account/Manage/GenerateRecoveryCodes", "generate-recovery-codes", new Dictionary<string, string>());
+        var code = RecoveryCode().Match(await codesPage.Content.ReadAsStringAsync()).Groups[1].Value;
+        var client = fixture.Host.NewClient();
+        using var password = await SignIn.PostLoginAsync(client, "turns.2fa.on@example.com", Password);
+        Assert.Contains("LoginWith2fa", password.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var recovery = await Forms.PostAsync(client, "Account/LoginWithRecoveryCode", "login-with-recovery-code",
+            new Dictionary<string, string> { ["Input.RecoveryCode"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, recovery.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("audit")).StatusCode);
+        return client;
+    }
+
     private async Task<string?> SecurityStampAsync(string userId)
     {
         await using var scope = fixture.Host.Services.CreateAsyncScope();
@@ -122,4 +174,7 @@ public sealed class SessionEndTests(SlowRevalidationFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"<code[^>]*>\s*([A-Za-z0-9-]{6,})\s*</code>")]
+    private static partial Regex RecoveryCode();
 }
