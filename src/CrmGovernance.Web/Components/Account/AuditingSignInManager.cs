@@ -105,9 +105,9 @@ internal sealed class AuditingSignInManager(
         {
             // Deleting this browser's cookie is not enough: a saved copy of it would stay valid for hours. A new
             // security stamp ends every session of the user on the server (SessionCheck refuses the old stamp).
-            if (await UserManager.GetUserAsync(principal) is { } user)
+            if (await UserManager.GetUserAsync(principal) is { } user && !(await UserManager.UpdateSecurityStampAsync(user)).Succeeded)
             {
-                await UserManager.UpdateSecurityStampAsync(user);
+                Logger.LogWarning("Signing out could not renew the security stamp of user {UserId}; other sessions stay open.", user.Id);
             }
             await audit.RecordAsync(AuditActions.SignOut, "User", UserManager.GetUserId(principal), actorId: UserManager.GetUserId(principal),
                 actorName: principal.Identity.Name);
