@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<AuditVerificationRequests>();
         services.AddScoped<Features.Audit.Export.AuditExporter>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<UserSessionStateReader>();
         services.AddScoped<FirstRunService>();
         services.AddSingleton<PublishedConfiguration>();
         services.AddScoped<ConfigurationSeeder>();

@@ -60,6 +60,10 @@ internal static class IdentitySetup
         // Identity's own validator would repeat the length rule; the policy validator covers it.
         services.RemoveAll<IPasswordValidator<ApplicationUser>>();
         services.AddScoped<IPasswordValidator<ApplicationUser>, PasswordPolicyValidator>();
+        // Every cookie request checks that its session still stands (issue 12, finding 5; ADR 0007).
+        services.AddScoped<SessionCheck>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
+        services.AddSingleton<UnknownAccountSignIns>();
         return services;
     }
 }

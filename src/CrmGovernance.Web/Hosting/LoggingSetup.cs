@@ -1,10 +1,15 @@
 using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace CrmGovernance.Web.Hosting;
 
 internal static class LoggingSetup
 {
-    /// <summary>Serilog to the console and a daily rolling file (Logs:Path); levels from the "Serilog" section.</summary>
+    /// <summary>
+    /// Serilog to the console and a daily rolling file (Logs:Path); levels from the "Serilog" section. The file holds
+    /// one JSON object per line (CLEF, with the rendered message), so a value carrying CR/LF stays inside its string
+    /// and cannot forge an entry; the console stays human-readable with control characters escaped.
+    /// </summary>
     public static WebApplicationBuilder AddCrmLogging(this WebApplicationBuilder builder)
     {
         var configured = builder.Configuration["Logs:Path"] ?? "logs/crmgovernance-.log";
@@ -15,9 +20,8 @@ internal static class LoggingSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(path, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Console(new SingleLineConsoleFormatter())
+            .WriteTo.File(new RenderedCompactJsonFormatter(), path, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
         return builder;
     }
 }

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CrmGovernance.Web.Security;
 
 /// <summary>
-/// Keeps a Blazor circuit's user current. Every <see cref="SecurityOptions.RevalidationSeconds"/> it re-reads the
-/// user: a missing or disabled user, or a changed security stamp, signs the circuit out; changed roles replace the
-/// circuit's principal, so menus and pages follow at once. (The template's provider only signs out, every 30 minutes.)
+/// Keeps a Blazor circuit's user current. Every <see cref="SecurityOptions.SessionCheckSeconds"/> it runs the
+/// <see cref="SessionCheck"/>: a missing or disabled user, or a changed security stamp (sign-out elsewhere, a password
+/// or two-factor change), signs the circuit out; changed roles replace the circuit's principal with one built freshly
+/// from the database, so menus and pages follow at once. (The template's provider only signs out, every 30 minutes.)
 /// </summary>
 internal sealed class RefreshingAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
@@ -22,7 +23,7 @@ internal sealed class RefreshingAuthenticationStateProvider : ServerAuthenticati
     public RefreshingAuthenticationStateProvider(IServiceScopeFactory scopes, IOptions<SecurityOptions> options, ILogger<RefreshingAuthenticationStateProvider> logger)
     {
         _scopes = scopes;
-        _interval = TimeSpan.FromSeconds(options.Value.RevalidationSeconds);
+        _interval = TimeSpan.FromSeconds(options.Value.SessionCheckSeconds);
         _logger = logger;
         AuthenticationStateChanged += OnChanged;
     }
@@ -47,7 +48,12 @@ internal sealed class RefreshingAuthenticationStateProvider : ServerAuthenticati
         {
             while (await timer.WaitForNextTickAsync(token))
             {
-                var refreshed = await RefreshAsync(principal);
+                var verdict = await CheckAsync(principal, token);
+                if (verdict == SessionVerdict.Current)
+                {
+                    continue;
+                }
+                var refreshed = verdict == SessionVerdict.Ended ? null : await RefreshAsync(principal);
                 if (refreshed is null)
                 {
                     SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
@@ -68,6 +74,12 @@ internal sealed class RefreshingAuthenticationStateProvider : ServerAuthenticati
             _logger.LogError(ex, "Revalidating the signed-in user failed; signing the circuit out.");
             SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         }
+    }
+
+    private async Task<SessionVerdict> CheckAsync(ClaimsPrincipal principal, CancellationToken token)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionCheck>().CheckAsync(principal, token);
     }
 
     /// <summary>The user's current principal, or null when the session must end.</summary>

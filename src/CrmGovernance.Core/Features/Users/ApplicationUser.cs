@@ -8,7 +8,7 @@ public class ApplicationUser : IdentityUser
     [PersonalData]
     public string DisplayName { get; set; } = "";
 
-    /// <summary>A disabled user cannot sign in, and open sessions end at the next revalidation.</summary>
+    /// <summary>A disabled user cannot sign in, and open sessions end at their next request (open pages within seconds).</summary>
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedUtc { get; set; }

@@ -73,7 +73,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         {
             return OperationResult.Fail($"{user.Email} is the last admin: give another user the Admin role before removing it here.");
         }
-        // Open sessions pick up the new role set at their next revalidation (Security:RevalidationSeconds).
+        // The user's sessions lose the role at their next request, and open pages within Security:SessionCheckSeconds
+        // (the Web's SessionCheck compares the roles on every request); they stay signed in with the roles that remain.
         return ToResult(await users.RemoveFromRoleAsync(user, role));
     });
 
@@ -95,7 +96,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var result = await users.UpdateAsync(user);
         if (result.Succeeded && disabled)
         {
-            // A new stamp rejects the user's cookies and ends open sessions at their next revalidation.
+            // A new stamp rejects the user's cookies at their next request and ends open pages within seconds.
             result = await users.UpdateSecurityStampAsync(user);
         }
         return ToResult(result);
@@ -107,6 +108,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         {
             return OperationResult.Fail("That user no longer exists.");
         }
+        // Both calls renew the security stamp: every session of the user ends at its next request.
         var result = await users.SetTwoFactorEnabledAsync(user, false);
         if (result.Succeeded)
         {

@@ -8,13 +8,15 @@ using System.Security.Claims;
 namespace CrmGovernance.Web.Components.Account;
 
 /// <summary>
-/// Identity's sign-in manager, plus: disabled users cannot sign in or keep a session, and every sign-in,
-/// failed sign-in, lockout and sign-out is written to the audit trail.
+/// Identity's sign-in manager, plus: disabled users cannot sign in or keep a session; sign-out ends every session of
+/// the user on the server; an unknown email or a disabled account is answered like a wrong password (time and lockout
+/// alike), so the form does not reveal which emails have accounts; and every sign-in, failed sign-in, lockout and
+/// sign-out is written to the audit trail.
 /// </summary>
 internal sealed class AuditingSignInManager(
     UserManager<ApplicationUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<ApplicationUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation, AuditTrail audit)
+    IUserConfirmation<ApplicationUser> confirmation, AuditTrail audit, UnknownAccountSignIns unknownAccounts)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(ApplicationUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
@@ -30,15 +32,19 @@ internal sealed class AuditingSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
-            await audit.RecordAsync(AuditActions.SignInFailed, "User", null, new { reason = "unknown account" }, actorName: userName);
-            return SignInResult.Failed;
+            var result = unknownAccounts.SignIn(UserManager.NormalizeName(userName) ?? "", password, UserManager.PasswordHasher, lockoutOnFailure);
+            await audit.RecordAsync(AuditActions.SignInFailed, "User", null,
+                new { reason = "unknown account", answered = result.IsLockedOut ? "locked out" : "wrong credentials" }, actorName: userName);
+            return result;
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
 
     public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        var result = user.IsDisabled
+            ? await DisabledPasswordSignInAsync(user, password, lockoutOnFailure)
+            : await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         await RecordAsync(user, result, "password");
         return result;
     }
@@ -65,12 +71,44 @@ internal sealed class AuditingSignInManager(
         return result;
     }
 
+    /// <summary>
+    /// Identity checks "may this user sign in" before the password, so a disabled account would answer any password
+    /// with "disabled". Here a wrong password gets what an enabled account gets (failure, then lockout); only the right
+    /// password learns that the account is disabled.
+    /// </summary>
+    private async Task<SignInResult> DisabledPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
+    {
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            return SignInResult.LockedOut;
+        }
+        if (await UserManager.CheckPasswordAsync(user, password))
+        {
+            return SignInResult.NotAllowed;
+        }
+        if (lockoutOnFailure)
+        {
+            await UserManager.AccessFailedAsync(user);
+            if (await UserManager.IsLockedOutAsync(user))
+            {
+                return SignInResult.LockedOut;
+            }
+        }
+        return SignInResult.Failed;
+    }
+
     public override async Task SignOutAsync()
     {
         var principal = Context.User;
         await base.SignOutAsync();
         if (principal.Identity?.IsAuthenticated == true)
         {
+            // Deleting this browser's cookie is not enough: a saved copy of it would stay valid for hours. A new
+            // security stamp ends every session of the user on the server (SessionCheck refuses the old stamp).
+            if (await UserManager.GetUserAsync(principal) is { } user && !(await UserManager.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                Logger.LogWarning("Signing out could not renew the security stamp of user {UserId}; other sessions stay open.", user.Id);
+            }
             await audit.RecordAsync(AuditActions.SignOut, "User", UserManager.GetUserId(principal), actorId: UserManager.GetUserId(principal),
                 actorName: principal.Identity.Name);
         }
