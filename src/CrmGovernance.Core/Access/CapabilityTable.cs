@@ -12,7 +12,7 @@ public static class CapabilityTable
 
     public static readonly IReadOnlyList<CapabilityGrant> All =
     [
-        new(Capability.ReadConfiguration, [A, O, U], [], "Your roles do not include configuration changes."),
+        new(Capability.ReadConfiguration, [A, O, U], [], "Only admins, business owners and auditors may read the configuration, its change requests, versions and reports."),
         new(Capability.DraftChanges, [A, O], [], "Only business owners and admins may draft configuration changes."),
         new(Capability.ReviewChanges, [A], [O],
             "Only an admin, or a business owner accountable for everything the change touches (its systems, objects, flows, journeys and match rules), may review it."),

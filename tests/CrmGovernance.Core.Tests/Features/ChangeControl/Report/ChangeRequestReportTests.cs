@@ -108,7 +108,7 @@ public sealed class ChangeRequestReportTests
         var refused = await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             ReportAsync(scenario, Steward, [Roles.Steward, Roles.Manager], r => r.ExportPeriodAsync(DateTime.UnixEpoch, DateTime.UtcNow)));
 
-        Assert.Equal("Only admins, auditors and business owners may export change request reports.", refused.Message);
+        Assert.Equal("Only admins, business owners and auditors may read the configuration, its change requests, versions and reports.", refused.Message);
         Assert.Equal(before, (await scenario.Host.AuditRowsAsync()).Count);
     }
 
