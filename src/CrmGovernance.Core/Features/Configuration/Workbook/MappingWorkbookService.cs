@@ -114,7 +114,7 @@ public sealed class MappingWorkbookService(ChangeRequestService requests, Govern
         int read;
         while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            if (copy.Length + read > MappingWorkbookImport.MaxFileBytes)
+            if (copy.Length + read > WorkbookImportLimits.MaxFileBytes)
             {
                 await copy.DisposeAsync();
                 return null;
