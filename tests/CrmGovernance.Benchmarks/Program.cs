@@ -14,6 +14,7 @@ public static class Program
         new Matching.MatchIncrementalBenchmark(),
         new Audit.AuditBrowseBenchmark(),
         new Audit.AuditExportBenchmark(),
+        new Uploads.HostileImportsBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

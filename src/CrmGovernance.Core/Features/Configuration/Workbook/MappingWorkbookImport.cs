@@ -11,8 +11,6 @@ public static class MappingWorkbookImport
 {
     internal const string ExportAgain = "Export the mapping workbook again and make your edits in that file.";
 
-    internal static readonly string TooLarge = $"The file is larger than {WorkbookImportLimits.MaxFileBytes / 1024 / 1024} MB, so it is not a mapping workbook. {ExportAgain}";
-
     public static WorkbookImportResult Read(Stream xlsx, GovernanceConfiguration c, DataFlow flow)
     {
         using var workbook = Open(xlsx, out var openError);
@@ -73,7 +71,7 @@ public static class MappingWorkbookImport
         {
             if (copy.Length + read > WorkbookImportLimits.MaxFileBytes)
             {
-                error = TooLarge;
+                error = WorkbookImportLimits.TooLarge;
                 return null;
             }
             copy.Write(buffer, 0, read);

@@ -35,7 +35,7 @@ public sealed class MappingWorkbookService(ChangeRequestService requests, Govern
         using var buffered = await BufferAsync(file, cancellationToken);
         if (buffered is null)
         {
-            return WorkbookImportOutcome.Fail([MappingWorkbookImport.TooLarge]);
+            return WorkbookImportOutcome.Fail([WorkbookImportLimits.TooLarge]);
         }
         var read = MappingWorkbookImport.Read(buffered, c, flow);
         if (!read.Succeeded)

@@ -23,7 +23,7 @@ public static class WorkbookImportLimits
     public const int MaxXmlDepth = 64;
 
     /// <summary>XML elements in all parts together (styles, lists, validations as well as cells).</summary>
-    public const int MaxXmlElements = 1_000_000;
+    public const int MaxXmlElements = 500_000;
 
     /// <summary>Rows in all sheets together.</summary>
     public const int MaxRows = 20_000;
@@ -33,4 +33,8 @@ public static class WorkbookImportLimits
 
     /// <summary>The rightmost column a cell may be in: 4 fixed columns and up to 98 steps with their arguments.</summary>
     public const int MaxColumns = 200;
+
+    /// <summary>What a file over <see cref="MaxFileBytes"/> is told, wherever it is refused.</summary>
+    public static string TooLarge { get; } =
+        $"The file is larger than {MaxFileBytes / 1024 / 1024} MB, so it is not a mapping workbook. {MappingWorkbookImport.ExportAgain}";
 }

@@ -18,4 +18,7 @@ public static class YamlImportLimits
     /// configuration has 108,000; this allows about 20,000 fields.
     /// </summary>
     public const int MaxNodes = 500_000;
+
+    /// <summary>What a file over <see cref="MaxBytes"/> is told, wherever it is refused.</summary>
+    public static string TooLarge { get; } = $"The file is larger than {MaxBytes / 1024 / 1024} MB, so it is not a configuration export; nothing was read.";
 }

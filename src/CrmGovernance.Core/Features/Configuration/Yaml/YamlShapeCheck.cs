@@ -26,7 +26,7 @@ internal static class YamlShapeCheck
     {
         if (System.Text.Encoding.UTF8.GetByteCount(yaml) > YamlImportLimits.MaxBytes)
         {
-            return $"The file is larger than {YamlImportLimits.MaxBytes / 1024 / 1024} MB, so it is not a configuration export; nothing was read.";
+            return YamlImportLimits.TooLarge;
         }
         var scanner = new Scanner(new StringReader(yaml));
         var parser = new Parser(scanner);

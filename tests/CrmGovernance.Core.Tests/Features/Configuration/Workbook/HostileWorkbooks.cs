@@ -3,7 +3,10 @@ using System.Text;
 
 namespace CrmGovernance.Core.Tests.Features.Configuration.Workbook;
 
-/// <summary>Builds hostile .xlsx files from an exported one, part by part, as an attacker would with any zip tool.</summary>
+/// <summary>
+/// Builds hostile .xlsx files from an exported one, part by part, as an attacker would with any zip tool (shared with the
+/// bench's hostile-imports command).
+/// </summary>
 internal static class HostileWorkbooks
 {
     /// <summary>The Mappings sheet's part in an exported workbook (the first sheet written).</summary>
@@ -42,6 +45,29 @@ internal static class HostileWorkbooks
         w.Write("</sheetData></worksheet>");
     };
 
+    /// <summary>40 MB of cells that compress to a few dozen kilobytes.</summary>
+    public static readonly Action<StreamWriter> Bomb = Sheet(w =>
+    {
+        for (var row = 1; row <= 800_000; row++)
+        {
+            w.Write("<row><c t=\"inlineStr\"><is><t>aaaa</t></is></c></row>");
+        }
+    });
+
+    /// <summary><paramref name="rows"/> rows of <paramref name="columns"/> numbers each.</summary>
+    public static Action<StreamWriter> Grid(int rows, int columns) => Sheet(w =>
+    {
+        for (var row = 1; row <= rows; row++)
+        {
+            w.Write("<row>");
+            for (var column = 0; column < columns; column++)
+            {
+                w.Write("<c><v>1</v></c>");
+            }
+            w.Write("</row>");
+        }
+    });
+
     /// <summary>Rewrites the uncompressed size the zip declares for <paramref name="part"/>, in its local and central headers.</summary>
     public static byte[] DeclaringSize(byte[] zip, string part, uint size)
     {
@@ -59,7 +85,10 @@ internal static class HostileWorkbooks
                     patched = true;
                 }
             }
-            Assert.True(patched, $"No header for {part} with signature {signature:x8}.");
+            if (!patched)
+            {
+                throw new InvalidOperationException($"No header for {part} with signature {signature:x8}.");
+            }
         }
         return copy;
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Configuration.Yaml;
 
@@ -17,9 +16,7 @@ public sealed class HostileYamlTests
     [Fact]
     public void Import_of_fifty_thousand_nested_brackets_is_refused_with_a_message()
     {
-        var yaml = new string('[', 50_000);
-
-        var errors = Refused(yaml);
+        var errors = Refused(HostileYaml.Brackets(50_000));
 
         Assert.Equal($"Line 1: the lists and sets of keys are nested more than {YamlImportLimits.MaxDepth} deep; a configuration goes about 8 deep.", Assert.Single(errors));
     }
@@ -27,13 +24,7 @@ public sealed class HostileYamlTests
     [Fact]
     public void Import_of_deeply_nested_block_mappings_is_refused_with_a_message()
     {
-        var yaml = new StringBuilder();
-        for (var i = 0; i < 1_000; i++)
-        {
-            yaml.Append(' ', i).Append("k:\n");
-        }
-
-        var errors = Refused(yaml.ToString());
+        var errors = Refused(HostileYaml.NestedMappings(1_000));
 
         Assert.Contains($"nested more than {YamlImportLimits.MaxDepth} deep", Assert.Single(errors), StringComparison.Ordinal);
     }
@@ -42,14 +33,7 @@ public sealed class HostileYamlTests
     public void Import_of_an_alias_bomb_is_refused_before_it_is_expanded()
     {
         // Ten levels of nine aliases each: 9^10 (3.5 billion) copies of "lol" from about 1 KB of text.
-        var yaml = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for (var i = 1; i <= 10; i++)
-        {
-            var previous = $"*a{i - 1}";
-            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat(previous, 9))}]\n");
-        }
-
-        var errors = Refused(yaml.ToString());
+        var errors = Refused(HostileYaml.AliasBomb(10, 9));
 
         Assert.Contains("each alias counted as a copy of what it names", Assert.Single(errors), StringComparison.Ordinal);
     }
@@ -58,13 +42,7 @@ public sealed class HostileYamlTests
     public void Aliases_that_nest_too_deep_together_are_refused()
     {
         // Each level is shallow, but every alias carries the depth of what it names.
-        var yaml = new StringBuilder("a0: &a0 [x]\n");
-        for (var i = 1; i <= 40; i++)
-        {
-            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}]\n");
-        }
-
-        var errors = Refused(yaml.ToString());
+        var errors = Refused(HostileYaml.AliasTower(40));
 
         Assert.Contains($"nests the lists and sets of keys more than {YamlImportLimits.MaxDepth} deep", Assert.Single(errors), StringComparison.Ordinal);
     }
@@ -82,9 +60,7 @@ public sealed class HostileYamlTests
     {
         // Flat, so only the node count stops it: 1 MB of one-letter list items. Reaching the limit means parsing that many
         // nodes (about half a second of CPU), so on a loaded machine this refusal needs the wider safety net.
-        var yaml = "systems: [" + string.Join(',', Enumerable.Repeat("a", YamlImportLimits.MaxNodes + 1)) + "]\n";
-
-        var errors = Refused(yaml, TimeSpan.FromSeconds(30));
+        var errors = Refused(HostileYaml.FlatList(YamlImportLimits.MaxNodes + 1), TimeSpan.FromSeconds(30));
 
         Assert.Contains($"more than {YamlImportLimits.MaxNodes:N0} keys, values and lists", Assert.Single(errors), StringComparison.Ordinal);
     }
