@@ -56,6 +56,14 @@ public sealed class HostileYamlTests
     }
 
     [Fact]
+    public void An_alias_with_no_anchor_before_it_is_refused()
+    {
+        var errors = Refused("systems: *nowhere\n");
+
+        Assert.Equal("Line 1: the alias *nowhere names no anchor (&nowhere) written before it.", Assert.Single(errors));
+    }
+
+    [Fact]
     public void Import_of_more_nodes_than_the_limit_is_refused_with_a_message()
     {
         // Flat, so only the node count stops it: 1 MB of one-letter list items. Reaching the limit means parsing that many
