@@ -15,6 +15,7 @@ public static class Program
         new Audit.AuditBrowseBenchmark(),
         new Audit.AuditExportBenchmark(),
         new Security.SignInBenchmark(),
+        new Uploads.HostileImportsBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

@@ -11,12 +11,29 @@ public static class FieldCatalogCsv
 {
     public const string Header = "name,label,type,required,allowed_values,reference_object,description,owner";
 
+    /// <summary>The text, in UTF-8 bytes. A field list is kilobytes; a larger text is refused before it is read.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>Lines after the header. Each field becomes an item of the change request, saved one by one.</summary>
+    public const int MaxFields = 2_000;
+
+    /// <summary>What a text over <see cref="MaxBytes"/> is told, wherever it is refused.</summary>
+    public static string TooLarge { get; } = $"The field list is larger than {MaxBytes / 1024 / 1024} MB; split it into smaller files.";
+
     public static (IReadOnlyList<FieldDefinition> Fields, IReadOnlyList<string> Errors) Parse(
         string csv, GovernanceConfiguration c, Guid systemId, Guid objectId)
     {
         var fields = new List<FieldDefinition>();
         var errors = new List<string>();
+        if (System.Text.Encoding.UTF8.GetByteCount(csv) > MaxBytes)
+        {
+            return ([], [TooLarge]);
+        }
         var lines = CsvReader.Read(csv);
+        if (lines.Count > MaxFields + 1)
+        {
+            return ([], [$"The file has {lines.Count - 1:N0} lines after the header; import at most {MaxFields:N0} fields at a time."]);
+        }
         if (lines.Count == 0)
         {
             return ([], ["The file is empty. The first line must be the header: " + Header]);

@@ -9,12 +9,7 @@ namespace CrmGovernance.Core.Features.Configuration.Workbook;
 /// </summary>
 public static class MappingWorkbookImport
 {
-    /// <summary>A mapping workbook is a few kilobytes; anything far larger is not one.</summary>
-    public const int MaxFileBytes = 5 * 1024 * 1024;
-
     internal const string ExportAgain = "Export the mapping workbook again and make your edits in that file.";
-
-    internal static readonly string TooLarge = $"The file is larger than {MaxFileBytes / 1024 / 1024} MB, so it is not a mapping workbook. {ExportAgain}";
 
     public static WorkbookImportResult Read(Stream xlsx, GovernanceConfiguration c, DataFlow flow)
     {
@@ -74,14 +69,20 @@ public static class MappingWorkbookImport
         int read;
         while ((read = xlsx.Read(buffer)) > 0)
         {
-            if (copy.Length + read > MaxFileBytes)
+            if (copy.Length + read > WorkbookImportLimits.MaxFileBytes)
             {
-                error = TooLarge;
+                error = WorkbookImportLimits.TooLarge;
                 return null;
             }
             copy.Write(buffer, 0, read);
         }
         copy.Position = 0;
+        // A workbook is a zip: its size, parts, rows and cells are bounded before the library inflates it into memory.
+        if (WorkbookPackageCheck.Refusal(copy) is { } refusal)
+        {
+            error = refusal;
+            return null;
+        }
         error = null;
         try
         {

@@ -38,7 +38,7 @@ public sealed class MappingWorkbookService(ChangeRequestService requests, Govern
         using var buffered = await BufferAsync(file, cancellationToken);
         if (buffered is null)
         {
-            return WorkbookImportOutcome.Fail([MappingWorkbookImport.TooLarge]);
+            return WorkbookImportOutcome.Fail([WorkbookImportLimits.TooLarge]);
         }
         var read = MappingWorkbookImport.Read(buffered, c, flow);
         if (!read.Succeeded)
@@ -117,7 +117,7 @@ public sealed class MappingWorkbookService(ChangeRequestService requests, Govern
         int read;
         while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            if (copy.Length + read > MappingWorkbookImport.MaxFileBytes)
+            if (copy.Length + read > WorkbookImportLimits.MaxFileBytes)
             {
                 await copy.DisposeAsync();
                 return null;

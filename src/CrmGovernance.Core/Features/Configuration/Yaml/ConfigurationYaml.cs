@@ -42,6 +42,11 @@ public static class ConfigurationYaml
     /// <param name="current">The published configuration, whose secrets the file may keep.</param>
     public static ImportResult Parse(string yaml, GovernanceConfiguration current)
     {
+        // Bounded before any tree is built: the tree and the reader below recurse, and aliases multiply the work.
+        if (YamlShapeCheck.Refusal(yaml) is { } refusal)
+        {
+            return ImportResult.Failed([refusal]);
+        }
         var reader = new YamlConfigurationReader();
         if (Load(yaml, reader) is not { } root)
         {

@@ -26,6 +26,28 @@ public sealed class FieldCatalogCsvTests
     }
 
     [Fact]
+    public void A_field_list_of_more_lines_than_the_limit_is_refused_before_any_line_is_read()
+    {
+        var csv = "name,type\n" + string.Concat(Enumerable.Range(0, FieldCatalogCsv.MaxFields + 1).Select(i => $"f{i},text\n"));
+
+        var (fields, errors) = FieldCatalogCsv.Parse(csv, _demo, DemoConfiguration.Marketing, StandardObjects.Contact);
+
+        Assert.Empty(fields);
+        Assert.Equal("The file has 2,001 lines after the header; import at most 2,000 fields at a time.", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void A_field_list_larger_than_the_limit_is_refused()
+    {
+        var csv = "name,type,description\nf,text," + new string('x', FieldCatalogCsv.MaxBytes) + "\n";
+
+        var (fields, errors) = FieldCatalogCsv.Parse(csv, _demo, DemoConfiguration.Marketing, StandardObjects.Contact);
+
+        Assert.Empty(fields);
+        Assert.Equal(FieldCatalogCsv.TooLarge, Assert.Single(errors));
+    }
+
+    [Fact]
     public void A_field_already_in_the_catalog_keeps_its_id()
     {
         var existing = _demo.FieldsOf(DemoConfiguration.Marketing, StandardObjects.Contact).Single(f => f.Name == "email");

@@ -84,6 +84,19 @@ public sealed class ConfigurationImportTests
     }
 
     [Fact]
+    public async Task A_hostile_file_is_answered_with_an_error_and_creates_nothing()
+    {
+        await using var scenario = await StartAsync();
+
+        var outcome = await AsOwner(scenario, s => s.ImportAsync(new string('[', 50_000), "Brackets"));
+
+        Assert.Contains("nested more than", Assert.Single(outcome.Errors), StringComparison.Ordinal);
+        Assert.Equal("The file was not imported; nothing was created.", outcome.Message);
+        Assert.Null(outcome.ChangeRequestId);
+        Assert.Equal(1, await RequestCountAsync(scenario));
+    }
+
+    [Fact]
     public async Task An_earlier_version_can_be_exported_after_a_later_one_is_published()
     {
         await using var scenario = await StartAsync();
