@@ -18,4 +18,13 @@ public sealed class SecurityOptions
 
     [Range(1, 1440)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed; none by default.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>
+    /// Origins (scheme://host[:port]) besides the portal's own whose pages may open its Blazor connection (/_blazor).
+    /// Any other Origin is refused with 403, so another site cannot drive a signed-in user's session.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }
