@@ -13,6 +13,7 @@ internal static class Pipeline
     {
         // First: HSTS, Secure cookies and the hub's origin check need the client's scheme as the proxy saw it.
         app.UseCrmForwardedHeaders();
+        app.UseHttpsRequirement(app.Environment);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -12,14 +12,15 @@ internal static class WebSecuritySetup
     private const string HostPrefix = "__Host-";
 
     /// <summary>
-    /// Forwarded headers from the configured proxies only, and cookies fit for HTTPS: outside Development every cookie
-    /// is Secure and the sign-in and antiforgery cookies carry the __Host- prefix (no Domain, Path=/, HTTPS only), so the
-    /// portal must be reached over HTTPS there. Development keeps plain http working: Secure whenever the request is HTTPS.
+    /// Forwarded headers from the configured proxies only, and cookies fit for HTTPS: with Security:RequireHttps (the
+    /// default outside Development) every cookie is Secure and the sign-in and antiforgery cookies carry the __Host- prefix
+    /// (no Domain, Path=/, HTTPS only). Without it (Development) plain http works: cookies are Secure when the request is HTTPS.
     /// </summary>
     public static IServiceCollection AddCrmWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton<IValidateOptions<SecurityOptions>, WebSecurityOptionsValidator>();
-        var settings = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.ForwardedHeaders ?? new ForwardedHeadersSettings();
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var settings = security.ForwardedHeaders;
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -37,7 +38,7 @@ internal static class WebSecuritySetup
             }
         });
 
-        var httpsOnly = !environment.IsDevelopment();
+        var httpsOnly = security.HttpsRequiredIn(environment);
         var secure = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.PostConfigureAll<CookieAuthenticationOptions>(o => o.Cookie.SecurePolicy = secure);
         if (httpsOnly)

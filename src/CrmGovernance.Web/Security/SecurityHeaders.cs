@@ -20,7 +20,7 @@ internal static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // hex: no character needs escaping in HTML
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {

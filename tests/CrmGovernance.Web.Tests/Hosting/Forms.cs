@@ -12,10 +12,13 @@ public static partial class Forms
         var body = new Dictionary<string, string>(fields)
         {
             ["_handler"] = handler,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value),
+            ["__RequestVerificationToken"] = TokenOf(page),
         };
         return await client.PostAsync(path, new FormUrlEncodedContent(body));
     }
+
+    /// <summary>The antiforgery token of the first form on a rendered page.</summary>
+    public static string TokenOf(string page) => WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
