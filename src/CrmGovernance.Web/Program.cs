@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCrmLogging();
 builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddCrmIdentity(builder.Configuration);
+builder.Services.AddCrmWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCrmUi();
 builder.Services.AddInboundEndpoint(builder.Configuration);
 builder.Services.AddCrmDemo();

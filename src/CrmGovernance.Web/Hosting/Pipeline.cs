@@ -11,11 +11,16 @@ internal static class Pipeline
 {
     public static WebApplication UseCrmPipeline(this WebApplication app)
     {
+        // First: HSTS, Secure cookies and the hub's origin check need the client's scheme as the proxy saw it.
+        app.UseCrmForwardedHeaders();
+        app.UseHttpsRequirement(app.Environment);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
+        app.UseHubOriginCheck();
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();

@@ -26,4 +26,23 @@ public sealed class SecurityOptions
 
     [Range(1, 1440)]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Whether browsers reach the portal over HTTPS only (unset: everywhere but Development). Then every cookie is Secure,
+    /// the sign-in and antiforgery cookies carry the __Host- prefix, and a page requested over plain http is refused with
+    /// a message (the API and /health still answer). Behind a TLS proxy, list it in <see cref="ForwardedHeaders"/>.
+    /// </summary>
+    public bool? RequireHttps { get; set; }
+
+    /// <summary><see cref="RequireHttps"/> as it applies in <paramref name="environment"/>.</summary>
+    public bool HttpsRequiredIn(IHostEnvironment environment) => RequireHttps ?? !environment.IsDevelopment();
+
+    /// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed; none by default.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>
+    /// Origins (scheme://host[:port]) besides the portal's own whose pages may open its Blazor connection (/_blazor).
+    /// Any other Origin is refused with 403, so another site cannot drive a signed-in user's session.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

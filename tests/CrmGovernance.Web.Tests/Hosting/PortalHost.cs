@@ -7,17 +7,22 @@ using Microsoft.Data.Sqlite;
 
 namespace CrmGovernance.Web.Tests.Hosting;
 
-/// <summary>The real portal on Kestrel at 127.0.0.1 (random port), with its own data folder and the demo users.</summary>
+/// <summary>
+/// The real portal on Kestrel at 127.0.0.1 (random port), with its own data folder; in Development with the demo users
+/// unless told otherwise (<c>demo: null</c> leaves Demo:Enabled to the environment's appsettings).
+/// </summary>
 public sealed class PortalHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "crmgov-web-" + Guid.NewGuid().ToString("N"));
-    private readonly bool _demo;
+    private readonly bool? _demo;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _environment;
 
-    public PortalHost(bool demo = true, IReadOnlyDictionary<string, string>? settings = null)
+    public PortalHost(bool? demo = true, IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
     {
         _demo = demo;
         _settings = settings ?? new Dictionary<string, string>();
+        _environment = environment;
         Directory.CreateDirectory(_folder);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -29,8 +34,11 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        builder.UseEnvironment(_environment);
+        if (_demo is { } demo)
+        {
+            builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
+        }
         builder.UseSetting("Database:Path", Path.Combine(_folder, "crmgovernance.db"));
         builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -38,6 +38,8 @@ internal sealed class DatabaseInitializer(
         var seeder = scope.ServiceProvider.GetRequiredService<ConfigurationSeeder>();
         if (demo.Value.Enabled)
         {
+            // Anyone who reads the sign-in page can sign in as Admin: say so where operators look.
+            logger.LogWarning("Demo mode is on (Demo:Enabled): the demo accounts, Admin included, sign in with the passwords shown on the sign-in page. Never use this portal for real data; set Demo:Enabled to false.");
             await SeedDemoAsync(users);
             var owner = DemoAccounts.All.First(a => a.Role == Roles.BusinessOwner).Email;
             var steward = DemoAccounts.All.First(a => a.Role == Roles.Steward).Email;

@@ -7,7 +7,11 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>Seeds one demo user per role, shows their sign-in details on the sign-in page, and publishes the demo configuration.</summary>
+    /// <summary>
+    /// Seeds one demo user per role, shows their sign-in details on the sign-in page, and publishes the demo configuration.
+    /// Off unless configured: the Web project turns it on only in appsettings.Development.json (the README's run command),
+    /// so a published portal never offers the demo accounts, Admin included, unless an operator asks for it.
+    /// </summary>
     public bool Enabled { get; set; }
 
     /// <summary>
