@@ -46,6 +46,7 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
             ["Demo:Enabled"] = "false",
             ["Database:Path"] = Path.Combine(folder, "portal.db"),
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
+            ["Connectors:FileRoots:0"] = folder,
             ["Sync:Worker"] = "false",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

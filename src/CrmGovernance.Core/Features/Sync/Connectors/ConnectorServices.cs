@@ -16,13 +16,7 @@ public static class ConnectorServices
     /// </summary>
     public static IServiceCollection AddSyncConnectors(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConnectorOptions>()
-            .Bind(configuration.GetSection(ConnectorOptions.Section))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidation>();
-        services.AddSingleton<OutboundPolicy>();
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorPaths>(sp, configuration));
-        services.AddSingleton<ConnectorSettingsCheck>();
+        services.AddConnectorLimits(configuration);
 
         services.AddOptions<SyncHttpOptions>()
             .Bind(configuration.GetSection(SyncHttpOptions.Section))
@@ -44,6 +38,22 @@ public static class ConnectorServices
             .SelectPipelineBy(_ => RestTransport.PipelineKey);
 
         services.AddSingleton<IConnectorFactory, ConnectorFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// What connectors may reach (options "Connectors") and the check of systems' settings against it. Needs the
+    /// database and demo options, the host environment and <see cref="Systems.SecretProtector"/>.
+    /// </summary>
+    public static IServiceCollection AddConnectorLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConnectorOptions>()
+            .Bind(configuration.GetSection(ConnectorOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidation>();
+        services.AddSingleton<OutboundPolicy>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorPaths>(sp, configuration));
+        services.AddSingleton<ConnectorSettingsCheck>();
         return services;
     }
 }

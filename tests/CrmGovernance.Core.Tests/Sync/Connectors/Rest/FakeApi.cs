@@ -27,6 +27,11 @@ internal sealed class FakeApi : IAsyncDisposable
 
     private FakeApi(WebApplication app) => _app = app;
 
+    /// <summary>The server setting a host needs before its REST connectors may call an API on 127.0.0.1 (any port).</summary>
+    public const string AllowLoopbackSetting = "Connectors:Outbound:AllowedHosts:0";
+
+    public static Dictionary<string, string?> AllowLoopback => new() { [AllowLoopbackSetting] = "127.0.0.1" };
+
     public string BaseUrl { get; private set; } = "";
     public string? RequiredToken { get; set; }
     public ConcurrentDictionary<string, Dictionary<string, string?>> Contacts { get; } = new(StringComparer.Ordinal);
