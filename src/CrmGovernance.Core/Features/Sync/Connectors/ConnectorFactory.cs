@@ -37,7 +37,7 @@ public sealed class ConnectorFactory(
             "sql" => new SqlConnector(Dialect(settings), settings, clock),
             "rest" => OpenRest(settings),
             "webhook" => new WebhookConnector(settings, scopes),
-            "csv" => new CsvConnector(settings, paths),
+            "csv" => CsvConnector.Open(settings, paths),
             _ => throw new InvalidOperationException(
                 $"System '{system.Key}' has connector type '{system.ConnectorType}', which the worker cannot open. Known types: {string.Join(", ", Types)}."),
         };

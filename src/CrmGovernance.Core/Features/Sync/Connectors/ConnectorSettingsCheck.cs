@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Validation;
+using CrmGovernance.Core.Features.Sync.Connectors.Csv;
 using CrmGovernance.Core.Features.Sync.Connectors.Files;
 using CrmGovernance.Core.Features.Sync.Connectors.Outbound;
 using CrmGovernance.Core.Features.Systems;
@@ -38,7 +39,7 @@ public sealed class ConnectorSettingsCheck(ConnectorPaths paths, OutboundPolicy 
                 CheckPath("database", settings.Get("database"));
                 break;
             case "csv":
-                foreach (var name in system.Settings.Keys.Where(k => k.EndsWith(".file", StringComparison.Ordinal) || k.EndsWith(".folder", StringComparison.Ordinal)))
+                foreach (var name in system.Settings.Keys.Where(CsvConnector.IsPathSetting))
                 {
                     CheckPath(name, settings.Get(name));
                 }

@@ -100,6 +100,10 @@ internal sealed class FakeApi : IAsyncDisposable
             {
                 context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+            if (fault.Location is { } location)
+            {
+                context.Response.Headers.Location = location;
+            }
             context.Response.StatusCode = fault.Status;
             return;
         }
@@ -139,4 +143,4 @@ internal sealed class FakeApi : IAsyncDisposable
 }
 
 /// <summary>A failure the API answers with: a status (and Retry-After), or — ApplyFirst — the write applied, then no answer in time.</summary>
-internal sealed record Fault(int Status, int? RetryAfterSeconds = null, bool ApplyFirst = false, TimeSpan Delay = default);
+internal sealed record Fault(int Status, int? RetryAfterSeconds = null, bool ApplyFirst = false, TimeSpan Delay = default, string? Location = null);

@@ -14,6 +14,18 @@ internal sealed class CsvConnector(ConnectorSettings settings, ConnectorPaths pa
     private readonly char _delimiter = Delimiter(settings);
     private CsvSource? _source;
 
+    /// <summary>The connector, once every path setting has passed: a refused path fails it before any run reads or writes.</summary>
+    public static CsvConnector Open(ConnectorSettings settings, ConnectorPaths paths)
+    {
+        foreach (var (name, value) in settings.All.Where(s => IsPathSetting(s.Key)))
+        {
+            paths.Resolve(value, name, settings.Describe);
+        }
+        return new CsvConnector(settings, paths);
+    }
+
+    public static bool IsPathSetting(string name) => name.EndsWith(".file", StringComparison.Ordinal) || name.EndsWith(".folder", StringComparison.Ordinal);
+
     public Task<ChangePage> ReadChangesAsync(string objectKey, string? cursor, int max, CancellationToken cancellationToken)
     {
         var key = settings.ForObject(objectKey, "key", "id");
@@ -126,7 +138,7 @@ internal sealed class CsvConnector(ConnectorSettings settings, ConnectorPaths pa
     public Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         var missing = settings.All
-            .Where(s => s.Key.EndsWith(".file", StringComparison.Ordinal) || s.Key.EndsWith(".folder", StringComparison.Ordinal))
+            .Where(s => IsPathSetting(s.Key))
             .Select(s => (s.Key, Problem: paths.Problem(s.Value, out var path), Path: path))
             .Where(s => s.Problem is not null || (s.Key.EndsWith(".folder", StringComparison.Ordinal) ? !Directory.Exists(s.Path) : !Directory.Exists(Path.GetDirectoryName(s.Path))))
             .Select(s => s.Problem is null ? $"{s.Key} ({s.Path})" : $"{s.Key} {s.Problem}")

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Scheduling;
 using Microsoft.Extensions.Configuration;
 
 namespace CrmGovernance.Core.Features.Sync.Connectors.Files;
@@ -16,9 +17,11 @@ internal static class PortalFiles
     public static List<string> Of(IConfiguration configuration, string contentRoot, string dataFolder, string databasePath, IEnumerable<string> listed)
     {
         var logFile = configuration["Logs:Path"] ?? "logs/crmgovernance-.log";
+        var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var paths = new List<string>
         {
             databasePath,
+            Path.GetFullPath(scheduler.DatabasePath, contentRoot),
             Path.Combine(dataFolder, "exports"),
             Path.GetDirectoryName(Path.GetFullPath(logFile, contentRoot))!,
             Path.Combine(contentRoot, "appsettings"),
