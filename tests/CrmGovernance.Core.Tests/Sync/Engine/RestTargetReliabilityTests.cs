@@ -68,7 +68,7 @@ public sealed class RestTargetReliabilityTests
         Assert.Contains("circuit open", again.Message, StringComparison.Ordinal);
     }
 
-    private static GovernanceConfiguration WithRestCrm(string baseUrl)
+    internal static GovernanceConfiguration WithRestCrm(string baseUrl)
     {
         var configuration = SyncScenario.Build();
         var crm = configuration.Systems.Single(s => s.Id == SyncScenario.Crm);

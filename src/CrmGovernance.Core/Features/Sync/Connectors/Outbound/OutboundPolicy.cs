@@ -60,7 +60,7 @@ public sealed class OutboundPolicy
         {
             return null;
         }
-        var named = IPAddress.TryParse(host.Trim('[', ']'), out _) ? $"{host}" : $"'{host}' resolves to {address}, which";
+        var named = IPAddress.TryParse(host.Trim('[', ']'), out _) ? $"the address {host}:{port}" : $"'{host}' resolves to {address}, which";
         return $"{named} is a {kind} address; the portal connects to such an address only when the address itself is listed in {Where} " +
             "or its network in Connectors:Outbound:AllowPrivateNetworks.";
     }
