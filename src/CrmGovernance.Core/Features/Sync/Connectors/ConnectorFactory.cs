@@ -53,10 +53,18 @@ public sealed class ConnectorFactory(
         return new RestConnector(new RestTransport(httpClients.CreateClient(RestTransport.HttpClientName), rest), rest);
     }
 
+    private string PostgresConnection(ConnectorSettings settings)
+    {
+        var connectionString = settings.RequiredSecret("connectionString");
+        return PostgresConnectionCheck.Problem(connectionString, paths) is { } problem
+            ? throw new InvalidOperationException($"The secret 'connectionString' of the {settings.Describe} {problem}")
+            : connectionString;
+    }
+
     private SqlDialect Dialect(ConnectorSettings settings) => settings.Get("provider", "sqlite").ToLowerInvariant() switch
     {
         "sqlite" => new SqliteDialect(paths.Resolve(settings.Required("database"), "database", settings.Describe), database.Value.BusyTimeoutMilliseconds),
-        "postgres" or "postgresql" => new PostgresDialect(settings.RequiredSecret("connectionString")),
+        "postgres" or "postgresql" => new PostgresDialect(PostgresConnection(settings)),
         var other => throw new InvalidOperationException($"The setting 'provider' of the {settings.Describe} must be sqlite or postgres, not '{other}'."),
     };
 }

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Sync.Connectors.Csv;
 using CrmGovernance.Core.Features.Sync.Connectors.Files;
 using CrmGovernance.Core.Features.Sync.Connectors.Outbound;
+using CrmGovernance.Core.Features.Sync.Connectors.Sql;
 using CrmGovernance.Core.Features.Systems;
 
 namespace CrmGovernance.Core.Features.Sync.Connectors;
@@ -38,6 +39,9 @@ public sealed class ConnectorSettingsCheck(ConnectorPaths paths, OutboundPolicy 
             case "sql" when settings.Get("provider", "sqlite").Equals("sqlite", StringComparison.OrdinalIgnoreCase):
                 CheckPath("database", settings.Get("database"));
                 break;
+            case "sql" when PostgresConnectionString(settings) is { } connectionString && PostgresConnectionCheck.Problem(connectionString, paths) is { } problem:
+                problems.Add($"The secret 'connectionString' of the {settings.Describe} {problem}");
+                break;
             case "csv":
                 foreach (var name in system.Settings.Keys.Where(CsvConnector.IsPathSetting))
                 {
@@ -56,6 +60,19 @@ public sealed class ConnectorSettingsCheck(ConnectorPaths paths, OutboundPolicy 
                 break;
         }
         return problems;
+    }
+
+    /// <summary>The decrypted connection string; null when there is none or it cannot be decrypted (the connector says so when it opens).</summary>
+    private static string? PostgresConnectionString(ConnectorSettings settings)
+    {
+        try
+        {
+            return settings.Secret("connectionString");
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static bool Changed(ConnectedSystem? before, ConnectedSystem after) =>

@@ -106,4 +106,16 @@ public sealed class ConnectorPathTests : IAsyncLifetime
 
         Assert.Contains("one of the portal's own files", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Passfile=portal.db", "names in 'Passfile' a path that points to")]
+    [InlineData("SSL Key=/etc/ssl/private/server.key", "names in 'SSL Key' a path that points to /etc/ssl/private/server.key, outside")]
+    [InlineData("Root Certificate=../portal.db", "names in 'Root Certificate' a path that may not contain '..'")]
+    public void Files_a_postgres_connection_string_names_are_confined_like_other_paths(string files, string expected)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => _host.Open("pg", "sql", new Dictionary<string, string> { ["provider"] = "postgres" },
+            new Dictionary<string, string> { ["connectionString"] = "Host=db.example.com;Database=crm;Username=sync;" + files }));
+
+        Assert.StartsWith("The secret 'connectionString' of the system 'pg' (sql connector) " + expected, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -52,4 +52,13 @@ public sealed class ConnectorRootsTests : IDisposable
                 .. new[] { "logs/crmgovernance-20261206.log", "appsettings.Production.json", "secrets/kek.pfx" }.Select(f => Path.Combine(_contentRoot, f))],
             file => Assert.Contains("one of the portal's own files", paths.Problem(file, out _), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Logs_kept_in_the_data_folder_protect_the_log_files_and_not_the_whole_folder()
+    {
+        var paths = Paths(false, ("Logs:Path", "data/crmgovernance-.log"));
+
+        Assert.Null(paths.Problem("connectors/leads.csv", out _));
+        Assert.Contains("one of the portal's own files", paths.Problem("crmgovernance-20261206.log", out _), StringComparison.Ordinal);
+    }
 }

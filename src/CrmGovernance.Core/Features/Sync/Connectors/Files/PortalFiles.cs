@@ -23,7 +23,7 @@ internal static class PortalFiles
             databasePath,
             Path.GetFullPath(scheduler.DatabasePath, contentRoot),
             Path.Combine(dataFolder, "exports"),
-            Path.GetDirectoryName(Path.GetFullPath(logFile, contentRoot))!,
+            LogFiles(Path.GetFullPath(logFile, contentRoot), contentRoot, dataFolder),
             Path.Combine(contentRoot, "appsettings"),
             Path.Combine(dataFolder, "demo", "website-key.txt"),
         };
@@ -38,6 +38,15 @@ internal static class PortalFiles
             }
         }
         return paths;
+    }
+
+    /// <summary>The logs folder; only the log files themselves (crmgovernance-*.log) when that folder also holds the data folder or the content root.</summary>
+    private static string LogFiles(string logFile, string contentRoot, string dataFolder)
+    {
+        var folder = Path.GetDirectoryName(logFile)!;
+        return Contains(folder, dataFolder) || Contains(folder, contentRoot)
+            ? Path.Combine(folder, Path.GetFileNameWithoutExtension(logFile).TrimEnd('-', '_', '.'))
+            : folder;
     }
 
     private static StringComparison Comparison => OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
