@@ -46,10 +46,12 @@ internal sealed record AllowedHost(string Host, int? Port, bool Wildcard, IPAddr
         if (value.StartsWith('['))
         {
             var end = value.IndexOf(']', StringComparison.Ordinal);
-            return end < 0 ? ("", null) : (value[1..end], value.Length > end + 1 && value[end + 1] == ':' ? value[(end + 2)..] : value.Length > end + 1 ? "x" : null);
+            var rest = end < 0 ? "" : value[(end + 1)..];
+            // Anything after the bracket but ":port" is not a port, and fails as one.
+            return end < 0 ? ("", null) : (value[1..end], rest.Length == 0 ? null : rest.StartsWith(':') ? rest[1..] : rest);
         }
-        var colons = value.Count(c => c == ':');
-        return colons == 1 ? (value[..value.IndexOf(':', StringComparison.Ordinal)], value[(value.IndexOf(':', StringComparison.Ordinal) + 1)..]) : (value, null);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && colon == value.LastIndexOf(':') ? (value[..colon], value[(colon + 1)..]) : (value, null);
     }
 
     /// <summary>Lower case, without the trailing dot of a fully qualified name ("localhost." is "localhost").</summary>
