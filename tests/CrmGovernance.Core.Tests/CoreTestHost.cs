@@ -1,12 +1,18 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Sync.Connectors;
+using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmGovernance.Core.Tests;
@@ -109,6 +115,16 @@ internal sealed class CoreTestHost : IAsyncDisposable
     private static ServiceProvider BuildServices(string connectionString, TimeProvider clock, string directory)
     {
         var services = new ServiceCollection();
+        // Submission checks systems' connector settings against the server's limits: the demo's databases (demo/*.db) are allowed.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Path"] = Path.Combine(directory, "crm.db"), ["Demo:Enabled"] = "true",
+        }).Build();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = directory, EnvironmentName = "Test", ApplicationName = "CrmGovernance.Tests" });
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton(new SecretProtector(new EphemeralDataProtectionProvider()));
+        services.AddConnectorLimits(configuration);
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddSingleton<AuditChainLock>();

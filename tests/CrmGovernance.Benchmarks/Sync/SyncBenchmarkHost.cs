@@ -47,6 +47,7 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
             ["Demo:Enabled"] = "false",
             ["Database:Path"] = Path.Combine(folder, "portal.db"),
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
+            ["Connectors:FileRoots:0"] = folder,
             ["Sync:Worker"] = "false",
             [BenchmarkKeyEncryption.KeyFileSetting] = BenchmarkKeyEncryption.KeyFileIn(folder),
         });

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core.Features.Sync.Connectors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.ChangeControl;
@@ -13,7 +14,8 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 /// The author can never approve their own request.
 /// </summary>
 public sealed class ChangeRequestReview(
-    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock)
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock,
+    ConnectorSettingsCheck connectorSettings)
 {
     public async Task<bool> MayReviewAsync(ChangeRequest request, CancellationToken cancellationToken = default)
     {
@@ -74,7 +76,7 @@ public sealed class ChangeRequestReview(
                 "Nothing was published. The author can rebase the request onto the current version and submit it again.");
         }
         var next = ChangeSet.Apply(current.Configuration, request.Items);
-        var issues = ConfigurationValidator.Validate(next);
+        var issues = ConfigurationValidator.Validate(next).Concat(connectorSettings.Validate(next, current.Configuration)).ToList();
         if (issues.Count > 0)
         {
             return new OperationResult(issues.Select(i => i.Message).Distinct().Prepend($"{request.Label} no longer validates against version {current.Version}:").ToList());

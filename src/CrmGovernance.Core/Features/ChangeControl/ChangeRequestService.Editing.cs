@@ -135,7 +135,10 @@ public sealed partial class ChangeRequestService
         {
             return OperationResult.Fail("This change request changes nothing yet.");
         }
-        var issues = ConfigurationValidator.Validate(ChangeSet.Apply((await published.CurrentAsync(cancellationToken)).Configuration, request.Items));
+        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
+        var next = ChangeSet.Apply(current, request.Items);
+        // The server's limits on what connectors may reach are not governed configuration: checked beside it.
+        var issues = ConfigurationValidator.Validate(next).Concat(connectorSettings.Validate(next, current)).ToList();
         if (issues.Count > 0)
         {
             return new OperationResult(issues.Select(i => i.Message).Distinct().ToList());

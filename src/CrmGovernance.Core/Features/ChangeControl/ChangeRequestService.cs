@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core.Features.Sync.Connectors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.ChangeControl;
@@ -13,7 +14,8 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 /// author's open draft, kept across sessions, and takes effect only when someone else approves it.
 /// </summary>
 public sealed partial class ChangeRequestService(
-    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock)
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock,
+    ConnectorSettingsCheck connectorSettings)
 {
     /// <param name="restoresVersion">For a rollback: the version the request restores.</param>
     public async Task<Guid> CreateDraftAsync(string title, string reason, int? restoresVersion = null, CancellationToken cancellationToken = default)

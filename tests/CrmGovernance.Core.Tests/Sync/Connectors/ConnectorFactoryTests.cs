@@ -35,11 +35,11 @@ public sealed class ConnectorFactoryTests : IAsyncLifetime
     [Fact]
     public async Task A_relative_sqlite_path_resolves_against_the_folder_of_the_portal_database()
     {
-        await using var connector = _host.Open("db", "sql", new Dictionary<string, string> { ["database"] = "exports/crm.db" });
+        await using var connector = _host.Open("db", "sql", new Dictionary<string, string> { ["database"] = "nested/crm.db" });
 
         var error = await Assert.ThrowsAsync<SystemUnavailableException>(() => connector.ReadChangesAsync("contact", null, 10, CancellationToken.None));
 
-        Assert.Contains(Path.Combine(_host.DataFolder, "exports", "crm.db"), error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_host.DataFolder, "nested", "crm.db"), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

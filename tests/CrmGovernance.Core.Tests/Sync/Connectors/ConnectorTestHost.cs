@@ -13,7 +13,7 @@ namespace CrmGovernance.Core.Tests.Sync.Connectors;
 
 /// <summary>
 /// The connector services as AddCrmCore wires them (factory, options, resilient HttpClient), on a temp content root
-/// whose data folder ("data/", where the portal database would live) holds the test's files.
+/// whose data folder ("data/", where the portal database would live) holds the test's files and is the connectors' file root.
 /// </summary>
 internal sealed class ConnectorTestHost : IAsyncDisposable
 {
@@ -25,7 +25,11 @@ internal sealed class ConnectorTestHost : IAsyncDisposable
         DataFolder = Path.Combine(folder, "data");
         Directory.CreateDirectory(DataFolder);
         var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Path"] = "data/crm.db", ["Database:BusyTimeoutMilliseconds"] = "300" })
+            // The tests' connector files live in the data folder, beside the portal database (which stays refused).
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Path"] = "data/portal.db", ["Database:BusyTimeoutMilliseconds"] = "300", ["Connectors:FileRoots:0"] = "data",
+            })
             .AddInMemoryCollection(configuration ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();

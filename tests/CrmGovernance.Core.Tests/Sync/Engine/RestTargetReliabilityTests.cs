@@ -10,6 +10,7 @@ public sealed class RestTargetReliabilityTests
 {
     private static readonly Dictionary<string, string?> FastHttp = new()
     {
+        [FakeApi.AllowLoopbackSetting] = "127.0.0.1",
         ["Sync:Http:AttemptTimeoutSeconds"] = "0.5", ["Sync:Http:TotalTimeoutSeconds"] = "20", ["Sync:Http:RetryDelaySeconds"] = "0.05",
         ["Sync:Http:MaxRetries"] = "6", ["Sync:Http:BreakerMinimumThroughput"] = "10", ["Sync:Http:BreakerSamplingSeconds"] = "2",
         ["Sync:Http:BreakerBreakSeconds"] = "60", ["Sync:Http:BreakerFailureRatio"] = "0.9", ["Sync:BatchSize"] = "200",
@@ -67,7 +68,7 @@ public sealed class RestTargetReliabilityTests
         Assert.Contains("circuit open", again.Message, StringComparison.Ordinal);
     }
 
-    private static GovernanceConfiguration WithRestCrm(string baseUrl)
+    internal static GovernanceConfiguration WithRestCrm(string baseUrl)
     {
         var configuration = SyncScenario.Build();
         var crm = configuration.Systems.Single(s => s.Id == SyncScenario.Crm);

@@ -38,7 +38,9 @@ internal sealed class SyncTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Path"] = Path.Combine(folder, "crm.db"),
+            ["Database:Path"] = Path.Combine(folder, "portal.db"),
+            // The systems' SQLite files (crm.db, source.db, …) are beside the portal database, in the connectors' root.
+            ["Connectors:FileRoots:0"] = folder,
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
             ["Sync:Worker"] = "false",
             ["Sync:BatchSize"] = "100",

@@ -38,6 +38,7 @@ internal sealed class CliWorkspace : IDisposable
               "Demo": { "Enabled": false },
               "Database": { "Path": "data/portal.db" },
               "Scheduler": { "DatabasePath": "data/scheduler.db" },
+              "Connectors": { "FileRoots": [ "data" ] },
               "Sync": { "Worker": false },
               "DataProtection": { "KeyEncryption": { "KeyFile": "kek.key" } }
             }

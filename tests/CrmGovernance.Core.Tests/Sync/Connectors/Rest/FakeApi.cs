@@ -27,6 +27,11 @@ internal sealed class FakeApi : IAsyncDisposable
 
     private FakeApi(WebApplication app) => _app = app;
 
+    /// <summary>The server setting a host needs before its REST connectors may call an API on 127.0.0.1 (any port).</summary>
+    public const string AllowLoopbackSetting = "Connectors:Outbound:AllowedHosts:0";
+
+    public static Dictionary<string, string?> AllowLoopback => new() { [AllowLoopbackSetting] = "127.0.0.1" };
+
     public string BaseUrl { get; private set; } = "";
     public string? RequiredToken { get; set; }
     public ConcurrentDictionary<string, Dictionary<string, string?>> Contacts { get; } = new(StringComparer.Ordinal);
@@ -95,6 +100,10 @@ internal sealed class FakeApi : IAsyncDisposable
             {
                 context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+            if (fault.Location is { } location)
+            {
+                context.Response.Headers.Location = location;
+            }
             context.Response.StatusCode = fault.Status;
             return;
         }
@@ -134,4 +143,4 @@ internal sealed class FakeApi : IAsyncDisposable
 }
 
 /// <summary>A failure the API answers with: a status (and Retry-After), or — ApplyFirst — the write applied, then no answer in time.</summary>
-internal sealed record Fault(int Status, int? RetryAfterSeconds = null, bool ApplyFirst = false, TimeSpan Delay = default);
+internal sealed record Fault(int Status, int? RetryAfterSeconds = null, bool ApplyFirst = false, TimeSpan Delay = default, string? Location = null);

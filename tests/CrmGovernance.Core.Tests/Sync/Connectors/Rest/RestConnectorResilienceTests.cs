@@ -30,6 +30,7 @@ public sealed class RestConnectorResilienceTests
         };
         await using var host = ConnectorTestHost.Start(new Dictionary<string, string?>
         {
+            [FakeApi.AllowLoopbackSetting] = "127.0.0.1",
             ["Sync:Http:AttemptTimeoutSeconds"] = "0.5", ["Sync:Http:TotalTimeoutSeconds"] = "20", ["Sync:Http:RetryDelaySeconds"] = "0.05",
         });
         await using var connector = host.Open("crm", "rest", Settings(api), new Dictionary<string, string> { ["token"] = "secret-token" });
@@ -57,6 +58,7 @@ public sealed class RestConnectorResilienceTests
         api.Fault = (_, _, _) => new Fault(500);
         await using var host = ConnectorTestHost.Start(new Dictionary<string, string?>
         {
+            [FakeApi.AllowLoopbackSetting] = "127.0.0.1",
             ["Sync:Http:AttemptTimeoutSeconds"] = "1", ["Sync:Http:TotalTimeoutSeconds"] = "5", ["Sync:Http:MaxRetries"] = "2",
             ["Sync:Http:RetryDelaySeconds"] = "0.01", ["Sync:Http:BreakerMinimumThroughput"] = "5", ["Sync:Http:BreakerSamplingSeconds"] = "5",
             ["Sync:Http:BreakerBreakSeconds"] = "60",

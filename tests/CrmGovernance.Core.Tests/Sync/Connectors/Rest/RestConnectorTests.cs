@@ -7,7 +7,7 @@ namespace CrmGovernance.Core.Tests.Sync.Connectors.Rest;
 public sealed class RestConnectorTests : IAsyncLifetime
 {
     private FakeApi _api = null!;
-    private readonly ConnectorTestHost _host = ConnectorTestHost.Start();
+    private readonly ConnectorTestHost _host = ConnectorTestHost.Start(FakeApi.AllowLoopback);
 
     public async Task InitializeAsync()
     {

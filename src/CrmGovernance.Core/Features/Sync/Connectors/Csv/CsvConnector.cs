@@ -1,16 +1,30 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Sync.Connectors.Files;
 
 namespace CrmGovernance.Core.Features.Sync.Connectors.Csv;
 
 /// <summary>
 /// CSV files: a file per object (source: rows after the cursor's row number; target: upserts by rewriting the file), or
-/// a drop folder read as a source (files in name order; cursor = file name and row). Relative paths resolve against
-/// the portal's data folder.
+/// a drop folder read as a source (files in name order; cursor = file name and row). Paths are confined to the
+/// connector roots (<see cref="ConnectorPaths"/>) each time they are used, and so is every file found in a drop folder,
+/// so a link placed there later cannot lead elsewhere.
 /// </summary>
-internal sealed class CsvConnector(ConnectorSettings settings, string baseFolder) : ISyncConnector
+internal sealed class CsvConnector(ConnectorSettings settings, ConnectorPaths paths) : ISyncConnector
 {
     private readonly char _delimiter = Delimiter(settings);
     private CsvSource? _source;
+
+    /// <summary>The connector, once every path setting has passed: a refused path fails it before any run reads or writes.</summary>
+    public static CsvConnector Open(ConnectorSettings settings, ConnectorPaths paths)
+    {
+        foreach (var (name, value) in settings.All.Where(s => IsPathSetting(s.Key)))
+        {
+            paths.Resolve(value, name, settings.Describe);
+        }
+        return new CsvConnector(settings, paths);
+    }
+
+    public static bool IsPathSetting(string name) => name.EndsWith(".file", StringComparison.Ordinal) || name.EndsWith(".folder", StringComparison.Ordinal);
 
     public Task<ChangePage> ReadChangesAsync(string objectKey, string? cursor, int max, CancellationToken cancellationToken)
     {
@@ -18,7 +32,7 @@ internal sealed class CsvConnector(ConnectorSettings settings, string baseFolder
         var records = new List<ConnectorRecord>();
         if (settings.ForObject(objectKey, "folder") is { } folderSetting)
         {
-            var folder = Path.GetFullPath(folderSetting, baseFolder);
+            var folder = paths.Resolve(folderSetting, objectKey + ".folder", settings.Describe);
             var (afterFile, afterRow) = ConnectorCursor.Decode(cursor);
             var next = cursor;
             var files = (Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.csv") : [])
@@ -26,7 +40,8 @@ internal sealed class CsvConnector(ConnectorSettings settings, string baseFolder
             foreach (var file in files)
             {
                 var start = file == afterFile ? long.Parse(afterRow ?? "0", CultureInfo.InvariantCulture) : 0;
-                var last = ReadFile(Path.Combine(folder, file), start, max - records.Count, key, records);
+                var filePath = paths.Resolve(Path.Combine(folder, file), objectKey + ".folder", settings.Describe);
+                var last = ReadFile(filePath, start, max - records.Count, key, records);
                 if (last > start)
                 {
                     next = ConnectorCursor.Encode(file, last.ToString(CultureInfo.InvariantCulture));
@@ -123,14 +138,14 @@ internal sealed class CsvConnector(ConnectorSettings settings, string baseFolder
     public Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken)
     {
         var missing = settings.All
-            .Where(s => s.Key.EndsWith(".file", StringComparison.Ordinal) || s.Key.EndsWith(".folder", StringComparison.Ordinal))
-            .Select(s => (s.Key, Path: Path.GetFullPath(s.Value, baseFolder)))
-            .Where(s => s.Key.EndsWith(".folder", StringComparison.Ordinal) ? !Directory.Exists(s.Path) : !Directory.Exists(Path.GetDirectoryName(s.Path)))
-            .Select(s => $"{s.Key} ({s.Path})")
+            .Where(s => IsPathSetting(s.Key))
+            .Select(s => (s.Key, Problem: paths.Problem(s.Value, out var path), Path: path))
+            .Where(s => s.Problem is not null || (s.Key.EndsWith(".folder", StringComparison.Ordinal) ? !Directory.Exists(s.Path) : !Directory.Exists(Path.GetDirectoryName(s.Path))))
+            .Select(s => s.Problem is null ? $"{s.Key} ({s.Path})" : $"{s.Key} {s.Problem}")
             .ToList();
         return Task.FromResult(missing.Count == 0
             ? new ConnectorHealth(true, "The configured files' folders exist.")
-            : new ConnectorHealth(false, "Missing folders: " + string.Join(", ", missing) + "."));
+            : new ConnectorHealth(false, "Missing or refused paths: " + string.Join(", ", missing) + "."));
     }
 
     public ValueTask DisposeAsync()
@@ -158,10 +173,10 @@ internal sealed class CsvConnector(ConnectorSettings settings, string baseFolder
         return _source.Row;
     }
 
-    private string FilePath(string objectKey) => Path.GetFullPath(
+    private string FilePath(string objectKey) => paths.Resolve(
         settings.ForObject(objectKey, "file") ?? throw new InvalidOperationException(
             $"The {settings.Describe} needs '{objectKey}.file' (a drop folder, '{objectKey}.folder', can only be read as a source)."),
-        baseFolder);
+        objectKey + ".file", settings.Describe);
 
     private static char Delimiter(ConnectorSettings settings)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CrmGovernance.Core.Features.Sync.Connectors.Outbound;
 
 namespace CrmGovernance.Core.Features.Sync.Connectors.Rest;
 
@@ -151,7 +152,7 @@ internal sealed class RestConnector(RestTransport transport, RestSettings settin
             }
             return new ConnectorHealth(response.Succeeded, $"GET {path}: HTTP {response.Status}.");
         }
-        catch (SystemUnavailableException e)
+        catch (Exception e) when (e is SystemUnavailableException or OutboundRefusedException)
         {
             return new ConnectorHealth(false, e.Message);
         }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using CrmGovernance.Core.Features.Sync.Connectors.Outbound;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -8,7 +9,8 @@ namespace CrmGovernance.Core.Features.Sync.Connectors.Rest;
 
 /// <summary>
 /// Sends one request through the resilient client (retries, timeouts and the system's circuit breaker live in its
-/// handler) and turns what is left of a failure into <see cref="SystemUnavailableException"/>.
+/// handler) and turns what is left of a failure into <see cref="SystemUnavailableException"/>. A request the outbound
+/// allowlist refuses, or a redirect (never followed: its target was not checked), is an <see cref="OutboundRefusedException"/>.
 /// </summary>
 internal sealed class RestTransport(HttpClient client, RestSettings settings)
 {
@@ -49,6 +51,11 @@ internal sealed class RestTransport(HttpClient client, RestSettings settings)
             using var response = await client.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400)
+            {
+                throw new OutboundRefusedException($"The {settings.Describe} answered {method} {request.RequestUri?.AbsolutePath} with HTTP {status}, a redirect to " +
+                    $"'{response.Headers.Location}'. The portal does not follow redirects: set 'baseUrl' to the address the API answers on.");
+            }
             if (status is 401 or 403)
             {
                 throw new SystemUnavailableException($"The {settings.Describe} refused the credentials (HTTP {status} for {method} {request.RequestUri?.AbsolutePath}).");
@@ -58,6 +65,14 @@ internal sealed class RestTransport(HttpClient client, RestSettings settings)
                 throw new SystemUnavailableException($"The {settings.Describe} still answered HTTP {status} after retries ({method} {request.RequestUri?.AbsolutePath}).");
             }
             return new RestResponse(status, body);
+        }
+        catch (OutboundRefusedException e)
+        {
+            throw new OutboundRefusedException($"The {settings.Describe} may not be called ({method} {request.RequestUri?.AbsolutePath}): {e.Message}", e);
+        }
+        catch (HttpRequestException e) when (OutboundRefusedException.Find(e) is { } refused)
+        {
+            throw new OutboundRefusedException($"The {settings.Describe} may not be called ({method} {request.RequestUri?.AbsolutePath}): {refused.Message}", e);
         }
         catch (BrokenCircuitException e)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CrmGovernance.Core.Features.Sync.Connectors.Outbound;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace CrmGovernance.Core.Features.Sync.Connectors.Rest;
@@ -62,5 +63,10 @@ public sealed class SyncHttpOptions
         options.CircuitBreaker.MinimumThroughput = BreakerMinimumThroughput;
         options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(BreakerSamplingSeconds);
         options.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(BreakerBreakSeconds);
+        // A refused address is a setting to fix: retrying it only delays the message, and it says nothing of the system's health.
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(
+            OutboundRefusedException.Find(args.Outcome.Exception) is null && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+        options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(
+            OutboundRefusedException.Find(args.Outcome.Exception) is null && HttpClientResiliencePredicates.IsTransient(args.Outcome));
     }
 }
