@@ -13,7 +13,7 @@ public sealed class SignInJourneys(BrowserPortal portal)
         { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Runs", "Error queue", "Review queue", "Duplicate scans", "Audit log", "Exports", "Users & roles", "Inbound API keys"] },
         { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Runs", "Error queue"] },
         { Roles.Steward, ["Home", "Runs", "Error queue", "Review queue", "Duplicate scans"] },
-        { Roles.Manager, ["Home"] },
+        { Roles.Manager, ["Home", "Runs", "Error queue", "Review queue", "Duplicate scans"] },
         { Roles.Auditor, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Audit log", "Exports"] },
     };
 

@@ -44,6 +44,16 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logs:Path", Path.Combine(_folder, "logs", "portal-.log"));
         builder.UseSetting("Security:RevalidationSeconds", "5");
+        if (_environment != "Development")
+        {
+            // Outside Development the portal starts only with a key-encryption key, made as an operator would.
+            var kek = Path.Combine(_folder, "kek.key");
+            if (!File.Exists(kek))
+            {
+                File.WriteAllText(kek, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            }
+            builder.UseSetting("DataProtection:KeyEncryption:KeyFile", kek);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -63,6 +63,7 @@ public sealed partial class AccountEnumerationTests(PortalFixture fixture) : ICl
         body = body.Replace(email, "EMAIL", StringComparison.Ordinal);
         body = RenderId().Replace(BlazorMarker().Replace(AntiforgeryValue().Replace(body, "TOKEN"), ""), "ID");
         body = OpaqueRedirect().Replace(body, "REDIRECT"); // a redirect after the response started: the target is encrypted
+        body = ScriptNonce().Replace(body, "NONCE"); // a new script nonce in every response
         return new Answer(response.StatusCode, response.Headers.Location?.ToString(), body);
     }
 
@@ -76,6 +77,9 @@ public sealed partial class AccountEnumerationTests(PortalFixture fixture) : ICl
 
     [GeneratedRegex("<!--Blazor[^>]*-->")]
     private static partial Regex BlazorMarker();
+
+    [GeneratedRegex("(?<=nonce=\")[^\"]+")]
+    private static partial Regex ScriptNonce();
 
     [GeneratedRegex("_framework/opaque-redirect\\?url=[^<\"]+")]
     private static partial Regex OpaqueRedirect();

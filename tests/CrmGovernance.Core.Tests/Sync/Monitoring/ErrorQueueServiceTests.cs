@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Users;
 
@@ -57,15 +58,15 @@ public sealed class ErrorQueueServiceTests
             host.Error(ErrorKind.Rejected, FlowA, "a2", "email is missing", ErrorStatus.Resolved),
             host.Error(ErrorKind.Rejected, FlowA, "a3", "email is missing"));
 
-        var discarded = await host.QueueAsync(Roles.Steward, s => s.DiscardAsync([1, 2], "Test submissions from the agency"));
+        var discarded = await host.QueueAsync(Roles.Admin, s => s.DiscardAsync([1, 2], "Test submissions from the agency"));
 
         Assert.Equal(1, discarded);
         var first = await host.ErrorAsync(1);
-        Assert.Equal((ErrorStatus.Discarded, "steward@example.com", host.Now), (first.Status, first.ResolvedBy, first.ResolvedUtc));
+        Assert.Equal((ErrorStatus.Discarded, "admin@example.com", host.Now), (first.Status, first.ResolvedBy, first.ResolvedUtc));
         Assert.Equal(ErrorStatus.Resolved, (await host.ErrorAsync(2)).Status);
         Assert.Equal(ErrorStatus.Open, (await host.ErrorAsync(3)).Status);
         var audit = (await host.Host.AuditRowsAsync()).Single(e => e.Action == ErrorQueueService.DiscardAction);
-        Assert.Equal(("ErrorQueueItem", "1", "steward@example.com"), (audit.EntityType, audit.EntityId, audit.ActorName));
+        Assert.Equal(("ErrorQueueItem", "1", "admin@example.com"), (audit.EntityType, audit.EntityId, audit.ActorName));
         Assert.Contains("Test submissions from the agency", audit.Changes, StringComparison.Ordinal);
     }
 
@@ -80,9 +81,36 @@ public sealed class ErrorQueueServiceTests
         Assert.Equal(ErrorStatus.Open, (await host.ErrorAsync(1)).Status);
     }
 
+    [Fact]
+    public async Task A_manager_reads_the_error_queue_and_may_not_discard()
+    {
+        await using var host = await MonitoringHost.StartAsync();
+        await host.AddErrorsAsync(host.Error(ErrorKind.Rejected, DemoConfiguration.WebFormFlow, "a1", "email is missing"));
+
+        var open = await host.QueueAsync(Roles.Manager, s => s.ListAsync(new ErrorQueueFilter(), 0, 10));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.QueueAsync(Roles.Manager, s => s.DiscardAsync([1], "no")));
+
+        Assert.Equal(1, open.Total);
+        Assert.Equal(1, await host.QueueAsync(Roles.Manager, s => s.OpenCountAsync()));
+        Assert.Equal(ErrorStatus.Open, (await host.ErrorAsync(1)).Status);
+    }
+
+    [Fact]
+    public async Task A_steward_discards_only_the_records_of_flows_whose_object_they_steward()
+    {
+        await using var host = await MonitoringHost.StartAsync(MonitoringHost.Demo());
+        await host.AddErrorsAsync(host.Error(ErrorKind.Rejected, DemoConfiguration.WebFormFlow, "a1", "email is missing"));
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.QueueAsync(Roles.Steward, s => s.DiscardAsync([1], "Not mine")));
+        Assert.Equal(ErrorStatus.Open, (await host.ErrorAsync(1)).Status);
+
+        // The demo's objects are stewarded by MonitoringHost.Owner.
+        Assert.Equal(1, await host.QueueAsync(Roles.Steward, s => s.DiscardAsync([1], "Test submissions"), MonitoringHost.Owner));
+        Assert.Equal((ErrorStatus.Discarded, MonitoringHost.Owner), ((await host.ErrorAsync(1)).Status, (await host.ErrorAsync(1)).ResolvedBy));
+    }
+
     [Theory]
     [InlineData(Roles.Auditor)]
-    [InlineData(Roles.Manager)]
     public async Task Roles_outside_operations_may_not_discard_or_list(string role)
     {
         await using var host = await MonitoringHost.StartAsync();

@@ -42,9 +42,9 @@ internal sealed class MonitoringHost : IAsyncDisposable
         return await query(ActivatorUtilities.CreateInstance<SyncRunQueries>(scope.ServiceProvider));
     }
 
-    public async Task<T> QueueAsync<T>(string role, Func<ErrorQueueService, Task<T>> command)
+    public async Task<T> QueueAsync<T>(string role, Func<ErrorQueueService, Task<T>> command, string? name = null)
     {
-        await using var scope = Host.ScopeAs(role.ToLowerInvariant() + "@example.com", role);
+        await using var scope = Host.ScopeAs(name ?? role.ToLowerInvariant() + "@example.com", role);
         return await command(ActivatorUtilities.CreateInstance<ErrorQueueService>(scope.ServiceProvider));
     }
 
