@@ -147,6 +147,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
         services.AddScoped<UserAdminService>();
         services.AddSingleton<PublishedConfiguration>();
         services.AddScoped<ChangeRequestService>();
+        services.AddScoped<ChangeRequestDrafts>();
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<VersionHistoryService>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -15,7 +15,7 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 /// </summary>
 public sealed partial class ChangeRequestService(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock,
-    ConnectorSettingsCheck connectorSettings)
+    ConnectorSettingsCheck connectorSettings, ChangeRequestDrafts drafts)
 {
     /// <param name="restoresVersion">For a rollback: the version the request restores.</param>
     public async Task<Guid> CreateDraftAsync(string title, string reason, int? restoresVersion = null, CancellationToken cancellationToken = default)
@@ -104,8 +104,8 @@ public sealed partial class ChangeRequestService(
     /// <summary>The configuration as it will be if the request is approved: published version plus its items.</summary>
     public async Task<GovernanceConfiguration> DraftConfigurationAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var request = await GetAsync(id, cancellationToken) ?? throw new KeyNotFoundException("That change request does not exist.");
-        return ChangeSet.Apply((await published.CurrentAsync(cancellationToken)).Configuration, request.Items);
+        actor.Ensure(Capability.ReadConfiguration);
+        return await drafts.ConfigurationAsync(id, cancellationToken) ?? throw new KeyNotFoundException("That change request does not exist.");
     }
 
     public async Task<IReadOnlyList<ItemDiff>> DiffAsync(Guid id, CancellationToken cancellationToken = default)
