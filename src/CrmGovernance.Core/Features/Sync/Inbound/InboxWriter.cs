@@ -53,9 +53,10 @@ public sealed class InboxWriter(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The server stops before this service: what it queued is written, then the loop ends.
+        // The loop closes its own connection when it ends: disposing it here raced a commit still running when the
+        // host's stop timeout ended the wait.
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
-        _connection?.Dispose();
     }
 
     // A thread of its own: each commit blocks on the disk (fsync), which must not hold a thread-pool thread on a small machine.
@@ -84,6 +85,8 @@ public sealed class InboxWriter(
             }
             batch.Clear();
         }
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private void Write(List<PendingWrite> batch)
