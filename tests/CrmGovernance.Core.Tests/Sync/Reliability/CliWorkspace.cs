@@ -51,12 +51,16 @@ internal sealed class CliWorkspace : IDisposable
         return workspace;
     }
 
-    /// <summary>Adds <paramref name="count"/> people in one transaction: unique emails with case and space noise, phones in several GB formats.</summary>
-    public async Task AddPeopleAsync(int count)
+    /// <summary>
+    /// Adds <paramref name="count"/> people in one transaction: unique emails with case and space noise, phones in several
+    /// GB formats. Another <paramref name="idPrefix"/> with a later <paramref name="dayOffset"/> adds a second submission of
+    /// each of the same people (same emails, new source ids), as repeated web enquiries are.
+    /// </summary>
+    public async Task AddPeopleAsync(int count, string idPrefix = "p", int dayOffset = 0)
     {
         string[] first = ["ann", "  Bob", "CHARLOTTE", "dev ", "Eve", "farah", "Gus", "hana"];
         string[] last = ["lee", "O'Brien ", "SMITH", "van  Dijk", "Nguyen", "patel"];
-        var start = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
+        var start = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc).AddDays(dayOffset);
         await using var connection = new SqliteConnection($"Data Source={SourcePath};Pooling=False");
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -66,7 +70,7 @@ internal sealed class CliWorkspace : IDisposable
         for (var i = 0; i < count; i++)
         {
             var c = CultureInfo.InvariantCulture;
-            parameters[0].Value = string.Create(c, $"p{i:D6}");
+            parameters[0].Value = string.Create(c, $"{idPrefix}{i:D6}");
             parameters[1].Value = string.Create(c, $"{(i % 3 == 0 ? " " : "")}Person.{i}@{(i % 2 == 0 ? "Example.com" : "example.org")}");
             parameters[2].Value = first[i % first.Length];
             parameters[3].Value = last[i % last.Length];

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Tests.Sync.Engine;
 
 namespace CrmGovernance.Core.Tests.Sync.Reliability;
@@ -48,5 +49,66 @@ public sealed class KillMidRunTests
         Assert.Equal(["Interrupted", "Succeeded"], await CliWorkspace.ColumnAsync(workspace.PortalPath, "SELECT Status FROM SyncRuns ORDER BY Id"));
     }
 
+    [Fact]
+    public async Task A_run_with_an_append_rule_killed_with_SIGKILL_writes_each_activity_once()
+    {
+        const int people = 20_000;
+        var append = SyncScenario.Rule("Existing email appends the enquiry", RuleTriggerKind.MatchedExisting,
+            new RuleAction { Kind = RuleActionKind.UpdateOwnedFieldsOnly }, new RuleAction { Kind = RuleActionKind.AppendActivity });
+        using var workspace = await CliWorkspace.CreateAsync(SyncScenario.Build(append));
+        await workspace.AddPeopleAsync(people);
+        string[] run = ["--content-root", workspace.Root, "sync", "run", "people to crm"];
+
+        // First submissions, killed mid-run: the batch read again must create its contacts again, not append to them.
+        await KillMidRunAsync(run, () => ContactsAsync(workspace), 5_000);
+        await RunToTheEndAsync(run);
+        Assert.Equal(people, await ContactsAsync(workspace));
+        Assert.Equal(0, await ActivitiesAsync(workspace));
+        Assert.Equal(0, await CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(*) FROM RecordOutcomes WHERE Outcome = 'Appended'"));
+
+        // Second submissions of the same people, killed mid-run: one activity per submission, none twice.
+        await workspace.AddPeopleAsync(people, idPrefix: "e", dayOffset: 1);
+        await KillMidRunAsync(run, () => ActivitiesAsync(workspace), 5_000);
+        await RunToTheEndAsync(run);
+
+        Assert.Equal(people, await ContactsAsync(workspace));
+        Assert.Equal(people, await ActivitiesAsync(workspace));
+        Assert.Equal(people, await CliWorkspace.ScalarAsync(workspace.CrmPath, "SELECT COUNT(DISTINCT record_id) FROM activities"));
+        Assert.Equal(people, await CliWorkspace.ScalarAsync(workspace.CrmPath,
+            "SELECT COUNT(DISTINCT json_extract(details, '$.id')) FROM activities WHERE json_extract(details, '$.id') LIKE 'e%'"));
+        Assert.Equal(people, await CliWorkspace.ScalarAsync(workspace.CrmPath, "SELECT COUNT(*) FROM activities a JOIN contacts c ON c.id = a.record_id"));
+        // Each submission is recorded as appended once; those the killed run had written come back as already recorded.
+        var appended = await CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(*) FROM RecordOutcomes WHERE Outcome = 'Appended'");
+        Assert.Equal(appended, await CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(DISTINCT SourceId) FROM RecordOutcomes WHERE Outcome = 'Appended'"));
+        var alreadyRecorded = await CliWorkspace.ScalarAsync(workspace.PortalPath,
+            "SELECT COUNT(*) FROM RecordOutcomes WHERE Outcome = 'Unchanged' AND Reason LIKE '%Activity already recorded%'");
+        Assert.Equal(people, appended + alreadyRecorded);
+        Assert.InRange(alreadyRecorded, 0, 1_000);
+        Assert.Equal(["Interrupted", "Succeeded", "Interrupted", "Succeeded"], await CliWorkspace.ColumnAsync(workspace.PortalPath, "SELECT Status FROM SyncRuns ORDER BY Id"));
+    }
+
+    /// <summary>Starts a run and kills it with SIGKILL once <paramref name="progress"/> passes <paramref name="past"/>, before it ends.</summary>
+    private static async Task KillMidRunAsync(string[] run, Func<Task<long>> progress, long past)
+    {
+        using var process = CrmgovProcess.Start(run);
+        var clock = Stopwatch.StartNew();
+        while (await progress() <= past)
+        {
+            Assert.False(process.HasExited, $"The run ended before it was killed (exit code {(process.HasExited ? process.ExitCode : 0)}):\n{process.Output}");
+            Assert.True(clock.Elapsed < Patience, $"The run wrote at most {past:N0} rows in {Patience.TotalSeconds} s:\n{process.Output}");
+            await Task.Delay(20);
+        }
+        Assert.False(process.HasExited, "The run ended before it was killed:\n" + process.Output);
+        await process.KillAsync();
+    }
+
+    private static async Task RunToTheEndAsync(string[] run)
+    {
+        using var process = CrmgovProcess.Start(run);
+        Assert.True(await process.WaitAsync(Patience) == 0, "The run after the kill did not succeed:\n" + process.Output);
+    }
+
     private static Task<long> ContactsAsync(CliWorkspace workspace) => CliWorkspace.ScalarAsync(workspace.CrmPath, "SELECT COUNT(*) FROM contacts");
+
+    private static Task<long> ActivitiesAsync(CliWorkspace workspace) => CliWorkspace.ScalarAsync(workspace.CrmPath, "SELECT COUNT(*) FROM activities");
 }

@@ -16,7 +16,10 @@ public interface ISyncConnector : IAsyncDisposable
     /// <summary>Upserts by id: a new record with all its fields, an existing one with the changed fields only. Idempotent: writing the same batch twice leaves one record per id.</summary>
     Task<IReadOnlyList<WriteResult>> WriteBatchAsync(string objectKey, IReadOnlyList<RecordWrite> writes, CancellationToken cancellationToken);
 
-    /// <summary>Appends activities (e.g. a repeated form submission) to existing records; idempotent by activity id.</summary>
+    /// <summary>
+    /// Appends activities (e.g. a repeated form submission) to existing records; idempotent by activity id: an id the
+    /// target holds already is not written again, and its result says <see cref="WriteResult.AlreadyRecorded"/>.
+    /// </summary>
     Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken);
 
     /// <summary>
@@ -40,8 +43,8 @@ public sealed record RecordWrite(string Id, IReadOnlyDictionary<string, string?>
 /// <summary>An activity on a record of an object, e.g. a repeated web-form submission logged on the contact.</summary>
 public sealed record ActivityWrite(string Id, string ObjectKey, string RecordId, string Kind, DateTime OccurredUtc, string DetailsJson);
 
-/// <summary>Per written record: null <see cref="Error"/> means written.</summary>
-public sealed record WriteResult(string Id, string? Error)
+/// <summary>Per written record: null <see cref="Error"/> means written; <see cref="AlreadyRecorded"/>: the target held it already (an activity appended by an earlier attempt).</summary>
+public sealed record WriteResult(string Id, string? Error, bool AlreadyRecorded = false)
 {
     public bool Succeeded => Error is null;
 }

@@ -42,10 +42,20 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
                 continue;
             }
             var (targetId, match, candidate) = Match(record, links, index, fuzzy);
-            (entry.Match, entry.MatchScore) = (match, candidate?.Score.Probability);
             entry.ReviewWith = candidate is { Score.Decision: MatchDecision.Review } ? candidate : null;
-            var decision = RuleEvaluator.Decide(plan, record, match, targetId is null ? null : index.Find(targetId), releasedFromReview.Contains(record.SourceId));
-            work.Apply(record, entry, decision, targetId ?? NewTargetId(record.SourceId), match);
+            // A match on the id this very source record would create is its own creation by an attempt at this batch that was
+            // cut off before it was recorded (there is no crosswalk link yet): it is created again, never appended to itself.
+            var own = NewTargetId(record.SourceId);
+            var again = (match is MatchKind.Key or MatchKind.Fuzzy) && targetId == own;
+            match = again ? MatchKind.None : match;
+            (entry.Match, entry.MatchScore) = (match, again ? null : candidate?.Score.Probability);
+            var decision = RuleEvaluator.Decide(plan, record, match, match == MatchKind.None ? null : index.Find(targetId!), releasedFromReview.Contains(record.SourceId));
+            work.Apply(record, entry, decision, targetId ?? own, match);
+            if (again && entry.Outcome == OutcomeKind.Created)
+            {
+                const string note = "Written again with the same id: an earlier attempt at this batch created it and was cut off before it was recorded.";
+                entry.Reason = entry.Reason is null ? note : note + " " + entry.Reason;
+            }
             if (entry.Outcome != OutcomeKind.Created)
             {
                 entry.ReviewWith = null;

@@ -9,7 +9,7 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
 {
     private readonly Dictionary<string, (Dictionary<string, string?> Fields, bool IsNew)> _writes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<RecordResult>> _dependents = new(StringComparer.Ordinal);
-    private readonly List<(ActivityWrite Activity, RecordResult Entry)> _activities = [];
+    private readonly List<(ActivityWrite Activity, RecordResult Entry, bool Changed)> _activities = [];
     private readonly List<(RelatedSet Set, string KeyValue, RecordResult Entry)> _related = [];
 
     public void Apply(IncomingRecord record, RecordResult entry, RecordDecision decision, string targetId, MatchKind match)
@@ -76,9 +76,9 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
             });
             if (decision.Append)
             {
-                var activity = new ActivityWrite($"{plan.Source.Key}:{plan.BusinessObject.Key}:{record.SourceId}", plan.BusinessObject.Key, targetId,
+                var activity = new ActivityWrite(ActivityKey.For(plan, record.Source), plan.BusinessObject.Key, targetId,
                     plan.Source.Key, record.Source.CreatedUtc ?? now, SyncJson.Serialize(record.Source.Fields));
-                _activities.Add((activity, entry));
+                _activities.Add((activity, entry, changes.Count > 0));
             }
         }
         foreach (var set in decision.Related)
@@ -119,12 +119,20 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
         if (_activities.Count > 0)
         {
             var pending = _activities.Where(a => a.Entry.Outcome != OutcomeKind.Failed).ToList();
-            var results = await target.AppendActivitiesAsync(pending.Select(a => a.Activity).ToList(), cancellationToken);
-            foreach (var (activity, entry) in pending)
+            var distinct = pending.Select(a => a.Activity).DistinctBy(a => a.Id, StringComparer.Ordinal).ToList();
+            var results = (await target.AppendActivitiesAsync(distinct, cancellationToken))
+                .GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var appended = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (activity, entry, changed) in pending)
             {
-                if (results.FirstOrDefault(r => r.Id == activity.Id && !r.Succeeded) is { } failed)
+                var result = results.GetValueOrDefault(activity.Id);
+                if (result is { Succeeded: false })
                 {
-                    Fail(entry, failed.Error!);
+                    Fail(entry, result.Error!);
+                }
+                else if (result?.AlreadyRecorded == true || !appended.Add(activity.Id))
+                {
+                    AlreadyRecorded(entry, changed);
                 }
             }
         }
@@ -132,6 +140,18 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
         {
             Fail(entry, error);
         }
+    }
+
+    /// <summary>The target holds this version's activity already (a batch read again after a crash): the outcome says so instead of a second "appended".</summary>
+    private static void AlreadyRecorded(RecordResult entry, bool changed)
+    {
+        entry.Outcome = changed ? OutcomeKind.Updated : OutcomeKind.Unchanged;
+        if (!changed)
+        {
+            (entry.BeforeJson, entry.AfterJson) = (null, null);
+        }
+        const string note = "Activity already recorded: the target holds this version of the source record's activity, so it was not written again.";
+        entry.Reason = entry.Reason is null ? note : entry.Reason + " " + note;
     }
 
     internal static void Fail(RecordResult entry, string error) =>

@@ -101,15 +101,17 @@ internal sealed class RestConnector(RestTransport transport, RestSettings settin
     public async Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken)
     {
         var errors = new string?[activities.Count];
+        var held = new bool[activities.Count];
         await ForEachAsync(Enumerable.Range(0, activities.Count), async (i, ct) =>
         {
             var activity = activities[i];
             var path = settings.Object(activity.ObjectKey).RecordPath(activity.RecordId) + "/activities";
             var response = await transport.SendAsync(HttpMethod.Post, settings.Url(path), RestRecords.Json(w => RestRecords.WriteActivity(w, activity)), ct);
-            // 409: the API already has an activity with this id.
-            errors[i] = response.Succeeded || response.Status == 409 ? null : response.Describe();
+            // 409: the API already has an activity with this id (an earlier attempt of the batch wrote it).
+            held[i] = response.Status == 409;
+            errors[i] = response.Succeeded || held[i] ? null : response.Describe();
         }, cancellationToken);
-        return activities.Select((a, i) => new WriteResult(a.Id, errors[i])).ToList();
+        return activities.Select((a, i) => new WriteResult(a.Id, errors[i], held[i])).ToList();
     }
 
     /// <summary>DELETE {path}/{id} per record; 404 means already gone. An API that does not allow DELETE (405, 501) cannot take merges.</summary>

@@ -78,8 +78,18 @@ internal sealed class SqlConnector : ISyncConnector
     public Task<IReadOnlyList<WriteResult>> WriteBatchAsync(string objectKey, IReadOnlyList<RecordWrite> writes, CancellationToken cancellationToken) =>
         GuardAsync(connection => _writer.UpsertAsync(connection, objectKey, writes, cancellationToken), cancellationToken);
 
-    public Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken) =>
-        GuardAsync(connection => _writer.AppendAsync(connection, activities, cancellationToken), cancellationToken);
+    /// <summary>Inserts the activities the table does not hold yet (INSERT … ON CONFLICT DO NOTHING); the others are reported as already recorded.</summary>
+    public async Task<IReadOnlyList<WriteResult>> AppendActivitiesAsync(IReadOnlyList<ActivityWrite> activities, CancellationToken cancellationToken)
+    {
+        if (activities.Count == 0)
+        {
+            return [];
+        }
+        var held = (await LookupAsync(SqlSchema.ActivityObject, null, activities.Select(a => a.Id).ToList(), cancellationToken))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var written = await GuardAsync(connection => _writer.AppendAsync(connection, activities.Where(a => !held.Contains(a.Id)).ToList(), cancellationToken), cancellationToken);
+        return [.. activities.Where(a => held.Contains(a.Id)).Select(a => new WriteResult(a.Id, null, AlreadyRecorded: true)), .. written];
+    }
 
     public Task<IReadOnlyList<WriteResult>> DeleteBatchAsync(string objectKey, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         GuardAsync(connection => _deleter.DeleteAsync(connection, objectKey, ids, cancellationToken), cancellationToken);
