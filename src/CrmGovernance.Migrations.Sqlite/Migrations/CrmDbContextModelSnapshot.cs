@@ -767,6 +767,12 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EmptyChecks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastCheckedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastRunId")
                         .HasColumnType("INTEGER");
 
@@ -959,6 +965,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<string>("BeforeJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InboxId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("MatchScore")
                         .HasColumnType("REAL");
 
@@ -983,6 +992,10 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InboxId");
+
+                    b.HasIndex("SourceId");
 
                     b.HasIndex("RunId", "Outcome");
 

@@ -27,6 +27,20 @@ public static class OperationsFormat
     public static string LeadResponse(SyncRun run) =>
         run.LeadResponseCount == 0 ? "–" : Duration(TimeSpan.FromMilliseconds((double)run.LeadResponseMillisecondsTotal / run.LeadResponseCount));
 
+    /// <summary>Why a run lists no record: only a run that read its source to the end may say the source had nothing new.</summary>
+    public static string NoRecords(SyncRun run) => run.Status switch
+    {
+        SyncRunStatus.Running => "No record is done yet.",
+        SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithErrors when run.Trigger == SyncTrigger.Replay => "This replay handled no records.",
+        SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithErrors => "This run handled no records: the source had nothing new.",
+        SyncRunStatus.Interrupted => "This run handled no records: it was stopped before it recorded any. The next run reads them.",
+        _ => $"This run handled no records: it stopped ({Describe(run.Status).ToLowerInvariant()}) before it recorded any; the message above says why. The next run reads them.",
+    };
+
+    /// <summary>"3 polls found nothing new since": the polls that keep no run of their own.</summary>
+    public static string EmptyChecks(int count) =>
+        $"{Count(count)} {(count == 1 ? "poll" : "polls")} since the last run found nothing new";
+
     public static string Describe(SyncRunStatus status) => status switch
     {
         SyncRunStatus.CompletedWithErrors => "Completed with errors",

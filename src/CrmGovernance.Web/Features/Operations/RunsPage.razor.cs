@@ -20,6 +20,7 @@ public sealed partial class RunsPage
     [SupplyParameterFromQuery(Name = "flow")] private Guid? Flow { get; set; }
     [SupplyParameterFromQuery(Name = "status")] private string? StatusText { get; set; }
     [SupplyParameterFromQuery(Name = "dry")] private bool? Dry { get; set; }
+    [SupplyParameterFromQuery(Name = "record")] private string? Record { get; set; }
 
     private SyncRunStatus? StatusFilter
     {
@@ -40,12 +41,14 @@ public sealed partial class RunsPage
 
     private void OpenRun(DataGridRowClickEventArgs<SyncRun> args) => Navigation.NavigateTo($"runs/{args.Item.Id}");
 
+    private Task SetRecordAsync(string? record) => SetFilterAsync(() => Record = record);
+
     private async Task SetFilterAsync(Action apply)
     {
         apply();
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            ["flow"] = Flow, ["status"] = StatusText, ["dry"] = Dry,
+            ["flow"] = Flow, ["status"] = StatusText, ["dry"] = Dry, ["record"] = string.IsNullOrWhiteSpace(Record) ? null : Record,
         }), replace: true);
         if (grid is not null)
         {

@@ -35,7 +35,8 @@ public sealed class FlowSchedulingTests
         var configuration = SyncScenario.Build();
         var flow = configuration.Flows.Single() with { Pattern = FlowPattern.EventDriven, Cron = null };
         await using var f = await SyncFlowFixture.StartAsync(configuration with { Flows = [flow] }, Worker);
-        await WaitForAsync(async () => await f.Host.QueryAsync(db => db.SyncRuns.AnyAsync(r => r.Status != SyncRunStatus.Running)));
+        // The first poll finds nothing: it keeps no run, only the flow's "last checked".
+        await WaitForAsync(async () => await f.Host.QueryAsync(db => db.FlowCursors.AnyAsync(c => c.LastCheckedUtc != null)));
         await f.PersonAsync("a", "a@example.com");
 
         f.Host.Services.GetRequiredService<InboxSignal>().Notify("source", "contact");

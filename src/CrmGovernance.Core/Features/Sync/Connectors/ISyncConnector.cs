@@ -31,8 +31,11 @@ public interface ISyncConnector : IAsyncDisposable
     Task<ConnectorHealth> CheckHealthAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A record of a system: its id, its fields by name, and when it was created there if the system says.</summary>
-public sealed record ConnectorRecord(string Id, IReadOnlyDictionary<string, string?> Fields, DateTime? CreatedUtc = null);
+/// <summary>
+/// A record of a system: its id, its fields by name, when it was created there if the system says, and for a webhook
+/// source the portal's inbox item it arrived as (so its outcome can be found by the inbox id the sender was given).
+/// </summary>
+public sealed record ConnectorRecord(string Id, IReadOnlyDictionary<string, string?> Fields, DateTime? CreatedUtc = null, long? InboxId = null);
 
 /// <summary>A page of changes and the cursor after its last record (unchanged when the page is empty).</summary>
 public sealed record ChangePage(IReadOnlyList<ConnectorRecord> Records, string? NextCursor);

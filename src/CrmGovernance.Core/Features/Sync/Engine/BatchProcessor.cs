@@ -33,6 +33,7 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
             var entry = new RecordResult
             {
                 SourceId = record.SourceId, PayloadJson = SyncJson.Serialize(record.Source.Fields), SourceCreatedUtc = record.Source.CreatedUtc,
+                InboxId = record.Source.InboxId,
             };
             result.Records.Add(entry);
             if (record.Errors.Count > 0)
@@ -79,7 +80,8 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
             result.MatchIndexUpdates.AddRange(matcher.IndexUpdates(result, index));
         }
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var created in result.Records.Where(r => r.Outcome == OutcomeKind.Created && r.SourceCreatedUtc is not null))
+        var leads = LeadResponse.AppliesTo(plan.Configuration, plan.Flow);
+        foreach (var created in result.Records.Where(r => leads && r.Outcome == OutcomeKind.Created && r.SourceCreatedUtc is not null))
         {
             result.LeadResponseMillisecondsTotal += (long)Math.Max(0, (now - created.SourceCreatedUtc!.Value).TotalMilliseconds);
             result.LeadResponseCount++;

@@ -21,6 +21,8 @@ public sealed class RecordResult
     public MatchCandidate? ReviewWith { get; set; }
     public bool NewLink { get; set; }
     public DateTime? SourceCreatedUtc { get; init; }
+    /// <summary>The inbox item the record arrived as (webhook sources).</summary>
+    public long? InboxId { get; init; }
 
     public ErrorKind? QueueAs => Outcome switch
     {

@@ -15,12 +15,12 @@ internal sealed class BatchSql(DbConnection connection, DbTransaction transactio
     public async Task InsertOutcomesAsync(long runId, IReadOnlyList<RecordResult> records, DateTime now, CancellationToken ct)
     {
         await using var command = Command("""
-            INSERT INTO RecordOutcomes (RunId, SourceId, TargetId, Outcome, Reason, BeforeJson, AfterJson, MatchScore, AtUtc)
-            VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @score, @at)
-            """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@score", "@at");
+            INSERT INTO RecordOutcomes (RunId, SourceId, TargetId, Outcome, Reason, BeforeJson, AfterJson, MatchScore, AtUtc, InboxId)
+            VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox)
+            """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@score", "@at", "@inbox");
         foreach (var r in records)
         {
-            await ExecuteAsync(command, ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now);
+            await ExecuteAsync(command, ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now, r.InboxId);
         }
     }
 

@@ -74,6 +74,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
                 }
                 break;
             }
+            await StoreAsync(context, cancellationToken);
             var batch = await processor.ProcessAsync(page.Records, run.DryRun, new HashSet<string>(), cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             await recorder.RecordAsync(batch, page.NextCursor, moveCursor: !run.DryRun, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
@@ -118,13 +119,52 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
     private static SyncRunStatus Ended(SyncRun run) =>
         run.Rejected + run.Failed > 0 ? SyncRunStatus.CompletedWithErrors : SyncRunStatus.Succeeded;
 
+    /// <summary>A poll not stored yet (<see cref="SyncRunner"/> keeps scheduled and inbox runs only once they read a record) is stored now.</summary>
+    private static async Task StoreAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        if (context.Run.Id != 0)
+        {
+            return;
+        }
+        await using var db = await context.Get<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        db.SyncRuns.Add(context.Run);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task FinishAsync(RunContext context, SyncRunStatus status, string? message)
     {
         var run = context.Run;
         (run.Status, run.Message, run.FinishedUtc) = (status, message, time.GetUtcNow().UtcDateTime);
         await using var db = await context.Get<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(CancellationToken.None);
-        await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, status).SetProperty(r => r.Message, message).SetProperty(r => r.FinishedUtc, run.FinishedUtc), CancellationToken.None);
+        var readToTheEnd = !run.DryRun && context.Replay is null && (status is SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithErrors);
+        if (run.Id == 0 && (status is SyncRunStatus.Succeeded or SyncRunStatus.Interrupted))
+        {
+            // A poll that found nothing (or was stopped by a shutdown before it read anything) keeps no run: the flow
+            // remembers when it was last checked and how many such polls came since the last run that was kept.
+            if (readToTheEnd)
+            {
+                await db.FlowCursors.Where(c => c.FlowId == run.FlowId).ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.LastCheckedUtc, run.FinishedUtc).SetProperty(c => c.EmptyChecks, c => c.EmptyChecks + 1), CancellationToken.None);
+            }
+            logger.LogDebug("Poll of {Flow} found nothing new", run.FlowName);
+            return;
+        }
+        if (run.Id == 0)
+        {
+            // It failed before reading a record: a failure is always kept.
+            db.SyncRuns.Add(run);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        else
+        {
+            await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, status).SetProperty(r => r.Message, message).SetProperty(r => r.FinishedUtc, run.FinishedUtc), CancellationToken.None);
+        }
+        if (readToTheEnd)
+        {
+            await db.FlowCursors.Where(c => c.FlowId == run.FlowId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.LastCheckedUtc, run.FinishedUtc).SetProperty(c => c.EmptyChecks, 0), CancellationToken.None);
+        }
         logger.LogInformation("Run {RunId} of {Flow} ended {Status}: {Read} read, {Created} created, {Updated} updated, {Rejected} rejected, {Failed} failed",
             run.Id, run.FlowName, status, run.Read, run.Created, run.Updated, run.Rejected, run.Failed);
     }

@@ -179,6 +179,12 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
             FlowId = plan.Flow.Id, FlowName = plan.Flow.Name, ConfigurationVersion = version, ChangeRequestId = request.ChangeRequestId,
             DryRun = request.DryRun, Trigger = request.Trigger, StartedBy = request.StartedBy, StartedUtc = now, HeartbeatUtc = now,
         };
+        if (!request.DryRun && request.Trigger is SyncTrigger.Schedule or SyncTrigger.Inbox)
+        {
+            // A poll is kept as a run only once it reads a record, or when it fails (SyncExecutor): polls that find
+            // nothing only move the flow's "last checked", so they do not bury the runs that did something.
+            return run;
+        }
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         if (request.Trigger is SyncTrigger.Manual or SyncTrigger.Replay or SyncTrigger.Cli)

@@ -13,6 +13,7 @@ internal sealed class FlowCursorConfiguration : IEntityTypeConfiguration<FlowCur
         builder.Property(c => c.LeaseHolder).HasMaxLength(200);
         builder.Property(c => c.UpdatedUtc).HasConversion(UtcDateTimeConverter.Instance);
         builder.Property(c => c.LeaseUntilUtc).HasConversion(new NullableUtcDateTimeConverter());
+        builder.Property(c => c.LastCheckedUtc).HasConversion(new NullableUtcDateTimeConverter());
     }
 }
 

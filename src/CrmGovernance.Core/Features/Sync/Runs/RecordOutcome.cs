@@ -15,4 +15,6 @@ public sealed class RecordOutcome
     /// <summary>The match probability of the best fuzzy candidate, when the object has a match rule and one was found.</summary>
     public double? MatchScore { get; set; }
     public DateTime AtUtc { get; set; }
+    /// <summary>The inbox item the record arrived as, for webhook sources (the id the sender's acknowledgement carried).</summary>
+    public long? InboxId { get; set; }
 }

@@ -31,6 +31,9 @@ internal sealed class RecordOutcomeConfiguration : IEntityTypeConfiguration<Reco
     {
         builder.HasIndex(r => new { r.RunId, r.Outcome });
         builder.HasIndex(r => new { r.RunId, r.SourceId });
+        // Finding a record across runs (the Runs page's search) by its source id or the inbox id it arrived as.
+        builder.HasIndex(r => r.SourceId);
+        builder.HasIndex(r => r.InboxId);
         builder.Property(r => r.SourceId).HasMaxLength(200);
         builder.Property(r => r.TargetId).HasMaxLength(200);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);

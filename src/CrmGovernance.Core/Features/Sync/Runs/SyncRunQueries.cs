@@ -95,7 +95,42 @@ public sealed class SyncRunQueries(IDbContextFactory<CrmDbContext> contexts, Act
         var latestIds = await db.SyncRuns.Where(r => flowIds.Contains(r.FlowId)).GroupBy(r => r.FlowId)
             .Select(g => g.Max(r => r.Id)).ToListAsync(cancellationToken);
         var latest = await db.SyncRuns.AsNoTracking().Where(r => latestIds.Contains(r.Id)).ToDictionaryAsync(r => r.FlowId, cancellationToken);
-        return flows.Select(f => new FlowRunOverview(f, Route(configuration, f), latest.GetValueOrDefault(f.Id))).ToList();
+        var checks = await db.FlowCursors.AsNoTracking().Where(c => flowIds.Contains(c.FlowId))
+            .Select(c => new { c.FlowId, c.LastCheckedUtc, c.EmptyChecks }).ToDictionaryAsync(c => c.FlowId, cancellationToken);
+        return flows.Select(f => new FlowRunOverview(f, Route(configuration, f), latest.GetValueOrDefault(f.Id),
+            checks.GetValueOrDefault(f.Id)?.LastCheckedUtc, checks.GetValueOrDefault(f.Id)?.EmptyChecks ?? 0)).ToList();
+    }
+
+    /// <summary>
+    /// A record's outcomes across all runs, newest first: those of the source record with this id, and, when
+    /// <paramref name="search"/> is a number, those of the record that arrived as that inbox item (the id the webhook
+    /// sender's acknowledgement carries).
+    /// </summary>
+    public async Task<PagedResult<RecordSearchHit>> FindRecordAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.ViewRuns);
+        (page, pageSize) = Paging(page, pageSize);
+        var id = (search ?? "").Trim();
+        if (id.Length == 0)
+        {
+            return new PagedResult<RecordSearchHit>([], 0);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Each search on its own index, as a union (an OR would scan; see OutcomeQuery).
+        var ids = db.RecordOutcomes.Where(o => o.SourceId == id).Select(o => o.Id);
+        if (long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var inboxId))
+        {
+            ids = ids.Union(db.RecordOutcomes.Where(o => o.InboxId == inboxId).Select(o => o.Id));
+        }
+        var query = from o in db.RecordOutcomes.AsNoTracking()
+                    where ids.Contains(o.Id)
+                    join r in db.SyncRuns on o.RunId equals r.Id
+                    select new { o, r.FlowName, r.DryRun };
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.o.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(x => new RecordSearchHit(x.o.RunId, x.FlowName, x.DryRun, x.o.SourceId, x.o.InboxId, x.o.TargetId, x.o.Outcome, x.o.Reason, x.o.AtUtc))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<RecordSearchHit>(rows, total);
     }
 
     /// <summary>"Contact: Website → CRM", from the configuration's names.</summary>

@@ -31,7 +31,7 @@ internal sealed class WebhookConnector(ConnectorSettings settings, IServiceScope
         {
             var fields = Fields(i.PayloadJson);
             var recordId = key is not null && fields.GetValueOrDefault(key) is { Length: > 0 } value ? value : i.Id.ToString(CultureInfo.InvariantCulture);
-            return new ConnectorRecord(recordId, fields, i.ReceivedUtc);
+            return new ConnectorRecord(recordId, fields, i.ReceivedUtc, i.Id);
         }).ToList();
         return new ChangePage(records, items.Count == 0 ? cursor : items[^1].Id.ToString(CultureInfo.InvariantCulture));
     }
