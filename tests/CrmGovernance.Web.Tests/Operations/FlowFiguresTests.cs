@@ -3,6 +3,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,30 @@ public sealed class FlowFiguresTests(DemoPortalWithoutWorker fixture) : IClassFi
         page.WaitForAssertion(() => Assert.Contains("2026-12-01T09:30:00Z",
             page.Find("[data-last-checked='Shop orders to CRM'] time").GetAttribute("datetime"), StringComparison.Ordinal));
         Assert.Contains("165 polls since the last run found nothing new", page.Find("[data-last-checked='Shop orders to CRM']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("not yet", page.Find("[data-last-checked='CRM opportunities to marketing']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("not yet", page.Find("[data-last-checked='Web form to CRM contacts']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_flows_page_shows_when_an_active_flow_was_last_checked_to_those_who_may_see_runs()
+    {
+        var checkedAt = new DateTime(2026, 12, 2, 7, 15, 0, DateTimeKind.Utc);
+        await using (var scope = fixture.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            await db.FlowCursors.Where(c => c.FlowId == DemoConfiguration.OpportunitiesFlow).ExecuteDeleteAsync();
+            db.FlowCursors.Add(new FlowCursor { FlowId = DemoConfiguration.OpportunitiesFlow, UpdatedUtc = checkedAt, LastCheckedUtc = checkedAt });
+            await db.SaveChangesAsync();
+        }
+        await using var owner = new OperationsPages(fixture.Host, Roles.BusinessOwner);
+        await using var auditor = new OperationsPages(fixture.Host, Roles.Auditor);
+
+        var page = owner.Context.Render<Features.Governance.FlowsPage>();
+        var withoutRuns = auditor.Context.Render<Features.Governance.FlowsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("2026-12-02T07:15:00Z",
+            page.Find("[data-last-checked='CRM opportunities to marketing'] time").GetAttribute("datetime")));
+        withoutRuns.WaitForAssertion(() => Assert.NotEmpty(withoutRuns.FindAll("[data-flow]")));
+        Assert.Empty(withoutRuns.FindAll("[data-last-checked]"));
     }
 
     private static SyncRun Run(Guid flowId, string name)
