@@ -15,7 +15,7 @@ public sealed class UserFormTests(PortalFixture fixture) : IClassFixture<PortalF
         await using var pages = new OperationsPages(fixture.Host, Roles.Admin);
         var dialog = Open(pages);
 
-        dialog.Find("#create-user-submit").Click();
+        dialog.Find("#create-user-form").Submit();
 
         dialog.WaitForAssertion(() => Assert.Contains("Enter a display name: how the user appears in the portal and the audit log.", dialog.Markup, StringComparison.Ordinal));
         Assert.Contains("Enter the user's email address.", dialog.Markup, StringComparison.Ordinal);
