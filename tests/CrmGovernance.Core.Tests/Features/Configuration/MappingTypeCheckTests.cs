@@ -25,6 +25,16 @@ public sealed class MappingTypeCheckTests
     }
 
     [Fact]
+    public void A_phone_step_naming_a_region_that_is_not_a_country_code_is_refused_with_the_step_label()
+    {
+        var phone = Field("phone", FieldType.Phone);
+        Assert.Equal(["phone, step 1 (Phone to E.164): the region \"UK\" is not a country code; use the two-letter ISO 3166 code, e.g. GB or US."],
+            Check([Text], phone, Transform.Of(TransformKind.PhoneE164, ("region", "UK"))));
+        Assert.Empty(Check([Text], phone, Transform.Of(TransformKind.PhoneE164, ("region", "GB"))));
+        Assert.Empty(Check([Text], phone, Transform.Of(TransformKind.PhoneE164)));
+    }
+
+    [Fact]
     public void Text_into_a_date_without_parse_date_is_refused() =>
         Assert.Equal(["signup_date is a date, but the mapping gives text: add a Parse date step."], Check([Text], Date));
 
