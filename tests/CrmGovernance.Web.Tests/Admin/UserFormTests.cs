@@ -82,6 +82,24 @@ public sealed class UserFormTests(PortalFixture fixture) : IClassFixture<PortalF
         Assert.Equal([Roles.Steward], Assert.Single((await ListAsync(pages)).Items, u => u.Email == "withrole@example.com").Roles);
     }
 
+    [Fact]
+    public async Task Removing_a_users_last_role_warns_that_they_will_have_none_and_cancel_keeps_it()
+    {
+        await using var pages = new OperationsPages(fixture.Host, Roles.Admin);
+        var users = pages.Context.Services.GetRequiredService<UserAdminService>();
+        var created = await users.CreateAsync(new NewUser { Email = "lastrole@example.com", DisplayName = "Last Role", Password = "a long enough phrase of words", Roles = [Roles.Auditor] });
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        var page = pages.Context.Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-user='lastrole@example.com']")));
+
+        page.Find("[data-user='lastrole@example.com']").Closest("tr")!.QuerySelector($"[data-role-chip='{Roles.Auditor}'] button")!.Click();
+
+        pages.Dialogs.WaitForAssertion(() => Assert.Contains(UserRoleWarning.RemovingLast("lastrole@example.com"), pages.Dialogs.Markup, StringComparison.Ordinal));
+        pages.Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.DoesNotContain("then has no role", pages.Dialogs.Markup, StringComparison.Ordinal));
+        Assert.Equal([Roles.Auditor], Assert.Single((await ListAsync(pages)).Items, u => u.Email == "lastrole@example.com").Roles);
+    }
+
     private static IRenderedComponent<MudBlazor.MudDialogProvider> Open(OperationsPages pages)
     {
         var page = pages.Context.Render<UsersPage>();
