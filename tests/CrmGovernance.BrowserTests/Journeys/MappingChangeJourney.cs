@@ -47,6 +47,9 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" }).WaitForAsync();
         await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
         await reviewer.Locator("#approve-cr").ClickAsync();
+        // The portal says what approving does before it publishes.
+        await reviewer.Locator("#cr-confirm-message", new() { HasText = "publishes it as version 2" }).WaitForAsync();
+        await reviewer.Locator("#cr-confirm").ClickAsync();
         await reviewer.Locator("[data-status='Approved']").WaitForAsync();
 
         // The new version is listed and the handbook shows the new mapping.

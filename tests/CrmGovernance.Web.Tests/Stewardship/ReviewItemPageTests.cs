@@ -1,10 +1,15 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Bunit;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Web.Tests.Stewardship;
 
@@ -69,8 +74,63 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         Assert.True(page.Find("#merge").HasAttribute("disabled"));
         Assert.False(page.Find("#defer").HasAttribute("disabled"));
         page.Find("#not-duplicate").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.NotNull(pages.Dialogs.Find("#not-duplicate-confirm")));
+        pages.Dialogs.Find("#not-duplicate-confirm").Click();
 
         page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Not_a_duplicate_says_what_it_does_cancel_leaves_the_pair_waiting_and_confirm_records_the_reason()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (left, right) = await seed.ContactsAsync();
+        var id = await seed.ItemAsync(left, right);
+        await using var pages = new OperationsPages(fixture.Host);
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#comparison")));
+
+        page.Find("#not-duplicate").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.Equal(
+            $"{left} and {right} stay two separate records in CRM; nothing is written there. The pair leaves the queue and is never suggested again, by the sync worker or by a duplicate scan.",
+            Regex.Replace(pages.Dialogs.Find("#not-duplicate-message").TextContent, @"\s+", " ").Trim()));
+        pages.Dialogs.Find("#not-duplicate-cancel").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.Empty(pages.Dialogs.FindAll("#not-duplicate-message")));
+        Assert.Equal(ReviewStatus.Open, (await seed.ReadAsync(id)).Status);
+        Assert.Empty(await NotDuplicateAuditAsync(id));
+
+        page.Find("#review-item").KeyDown(new KeyboardEventArgs { Key = "n" });
+        pages.Dialogs.WaitForAssertion(() => Assert.NotNull(pages.Dialogs.Find("#not-duplicate-reason")));
+        pages.Dialogs.Find("#not-duplicate-reason").Change("Twins at one address");
+        pages.Dialogs.Find("#not-duplicate-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        var audit = Assert.Single(await NotDuplicateAuditAsync(id));
+        Assert.Equal("Twins at one address", JsonDocument.Parse(audit.Changes).RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task The_pair_takes_the_keyboard_without_scrolling_past_its_navigation()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (left, right) = await seed.ContactsAsync();
+        var id = await seed.ItemAsync(left, right);
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#comparison")));
+        page.WaitForAssertion(() => Assert.NotEmpty(pages.Context.JSInterop.Invocations["Blazor._internal.domWrapper.focus"]));
+        // A plain focus() scrolls the focused root into view: its top, the back and next buttons, went under the app bar.
+        Assert.All(pages.Context.JSInterop.Invocations["Blazor._internal.domWrapper.focus"], call => Assert.Equal(true, call.Arguments[1]));
+    }
+
+    private async Task<List<AuditEntry>> NotDuplicateAuditAsync(long id)
+    {
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<CrmDbContext>().AuditEntries.AsNoTracking()
+                .Where(a => a.Action == AuditActions.ReviewNotDuplicate).ToListAsync())
+            .Where(a => a.Changes.Contains($"\"id\":{id},", StringComparison.Ordinal)).ToList();
     }
 
     [Fact]

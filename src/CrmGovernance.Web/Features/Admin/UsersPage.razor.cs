@@ -45,7 +45,8 @@ public sealed partial class UsersPage
 
     private async Task RemoveRoleAsync(UserRow user, string role)
     {
-        if (await ConfirmAsync("Remove role", $"Remove the role {Roles.Describe(role)} from {user.Email}? Their open sessions lose it within a minute.", "Remove"))
+        var last = user.Roles.Count == 1 ? " " + UserRoleWarning.RemovingLast(user.Email) : "";
+        if (await ConfirmAsync("Remove role", $"Remove the role {Roles.Describe(role)} from {user.Email}? Their open sessions lose it within a minute.{last}", "Remove"))
         {
             await ReportAsync(await Users.RemoveRoleAsync(user.Id, role), $"{user.Email} no longer has the role {Roles.Describe(role)}.");
         }

@@ -37,6 +37,7 @@ public sealed partial class ChangeRequestPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ChangeRequestReport Reports { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -90,13 +91,47 @@ public sealed partial class ChangeRequestPage
 
     private Task SubmitAsync() => RunAsync(() => Requests.SubmitAsync(Id), "Submitted for review.");
 
-    private Task SetStatusAsync(ChangeRequestStatus status) =>
-        RunAsync(() => Requests.SetStatusByAuthorAsync(Id, status), status == ChangeRequestStatus.Draft ? "Back to draft." : "Withdrawn.");
+    private Task ReopenAsync() => RunAsync(() => Requests.SetStatusByAuthorAsync(Id, ChangeRequestStatus.Draft), "Back to draft.");
+
+    // Withdrawn is final: the service refuses any later change of status, so the question says so.
+    private async Task WithdrawAsync()
+    {
+        var changes = request!.Items.Count switch
+        {
+            0 => "It changes nothing yet.",
+            1 => "Its change is never published and the current version stays as it is; to make it later, start a new change request.",
+            var n => $"Its {n} changes are never published and the current version stays as it is; to make them later, start a new change request.",
+        };
+        var message = $"Withdrawing {request.Label} closes it for good: it cannot be edited, submitted or reopened afterwards. {changes}";
+        if (await ConfirmAsync($"Withdraw {request.Label}", message, "Withdraw", Color.Error))
+        {
+            await RunAsync(() => Requests.SetStatusByAuthorAsync(Id, ChangeRequestStatus.Withdrawn), "Withdrawn.");
+        }
+    }
 
     private Task RebaseAsync() => RunAsync(() => Requests.RebaseAsync(Id), "Rebased on the current version; submit it again when ready.");
 
     // The decision is about what this page shows: a request changed since is refused, not decided blind.
-    private Task ApproveAsync() => RunAsync(() => Review.ApproveAsync(Id, comment, request?.UpdatedUtc), "Approved and published.");
+    private async Task ApproveAsync()
+    {
+        var current = (await Published.CurrentAsync()).Version;
+        var message = $"Approving {request!.Label} publishes it as version {current + 1}; the worker runs it from its next run " +
+            $"(runs already going finish on version {current}). Undo means a new change request that restores version {current}.";
+        if (await ConfirmAsync($"Approve {request.Label}", message, "Approve and publish", Color.Success))
+        {
+            await RunAsync(() => Review.ApproveAsync(Id, comment, request?.UpdatedUtc), $"Approved and published as version {current + 1}.");
+        }
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string message, string confirm, Color color)
+    {
+        var parameters = new DialogParameters<ChangeRequestConfirmDialog>
+        {
+            { d => d.Message, message }, { d => d.ConfirmText, confirm }, { d => d.Color, color },
+        };
+        var dialog = await Dialogs.ShowAsync<ChangeRequestConfirmDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        return await dialog.Result is { Canceled: false };
+    }
 
     private Task RejectAsync() => RunAsync(() => Review.RejectAsync(Id, comment ?? "", request?.UpdatedUtc), "Rejected.");
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Validation;
+using CrmGovernance.Web.Components.Validation;
 
 namespace CrmGovernance.Web.Features.Governance;
 
@@ -12,7 +15,8 @@ public sealed class FlowInput
     public FlowPattern Pattern { get; set; } = FlowPattern.Scheduled;
     public string? Cron { get; set; } = "0 */15 * * * ?";
     public string Outcome { get; set; } = "";
-    public int Phase { get; set; } = 1;
+    /// <summary>As typed: a number field would drop text that is not a number, and with it what the user meant.</summary>
+    public string Phase { get; set; } = "1";
     public string Owner { get; set; } = "";
     public FlowStatus Status { get; set; } = FlowStatus.Draft;
     public Guid? JourneyStepId { get; set; }
@@ -30,15 +34,22 @@ public sealed class FlowInput
         : new FlowInput
         {
             Name = f.Name, ObjectId = f.ObjectId, SourceSystemId = f.SourceSystemId, TargetSystemId = f.TargetSystemId, Pattern = f.Pattern,
-            Cron = f.Cron, Outcome = f.Outcome, Phase = f.Phase, Owner = f.Owner, Status = f.Status, JourneyStepId = f.JourneyStepId,
+            Cron = f.Cron, Outcome = f.Outcome, Phase = f.Phase.ToString(CultureInfo.InvariantCulture), Owner = f.Owner, Status = f.Status, JourneyStepId = f.JourneyStepId,
             DefaultRegion = f.DefaultRegion, MatchKeys = string.Join(", ", f.MatchKeys),
         };
+
+    /// <summary>The phase as a number; the editor refuses to save while <see cref="PhaseRule"/> has a message.</summary>
+    public int PhaseNumber => InputChecks.WholeNumber(Phase, PhaseLabel, 1, out var n) is null ? n : 1;
+
+    public const string PhaseLabel = "Phase";
+
+    public static readonly Func<string?, string?> PhaseRule = FieldRules.WholeNumber(PhaseLabel, 1);
 
     public DataFlow ToFlow(DataFlow? existing) =>
         (existing ?? new DataFlow { Id = Guid.CreateVersion7(), Name = "", ObjectId = ObjectId, SourceSystemId = SourceSystemId, TargetSystemId = TargetSystemId }) with
         {
             Name = Name.Trim(), ObjectId = ObjectId, SourceSystemId = SourceSystemId, TargetSystemId = TargetSystemId, Pattern = Pattern,
-            Cron = Pattern == FlowPattern.Scheduled ? Cron?.Trim() : null, Outcome = Outcome.Trim(), Phase = Phase, Owner = Owner.Trim(),
+            Cron = Pattern == FlowPattern.Scheduled ? Cron?.Trim() : null, Outcome = Outcome.Trim(), Phase = PhaseNumber, Owner = Owner.Trim(),
             Status = Status, JourneyStepId = JourneyStepId, DefaultRegion = string.IsNullOrWhiteSpace(DefaultRegion) ? "US" : DefaultRegion.Trim().ToUpperInvariant(),
             MatchKeys = [.. MatchKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)],
         };

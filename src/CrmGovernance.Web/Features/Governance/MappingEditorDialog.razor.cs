@@ -1,6 +1,8 @@
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Transforms;
+using CrmGovernance.Core.Features.Configuration.Validation;
+using CrmGovernance.Web.Components.Validation;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -35,6 +37,24 @@ public sealed partial class MappingEditorDialog
         targetFields = [.. Configuration.FieldsOf(Flow.TargetSystemId, Flow.ObjectId).OrderBy(f => f.Name, StringComparer.Ordinal)];
     }
 
+    private Func<string?, string?> TargetRule => FieldRules.Of(FieldRules.Required("Choose the target field."),
+        v => DuplicateCheck.MappingTarget(Configuration, Draft.Id, Flow.Id, v));
+
+    /// <summary>
+    /// The transform chain checked against both field types as the user edits (the check submit runs too); null until
+    /// a target is chosen, or when a source field is not in the catalog (the save says so).
+    /// </summary>
+    private IReadOnlyList<string>? TypeErrors()
+    {
+        if (targetFields.Find(f => string.Equals(f.Name, Draft.TargetField, StringComparison.OrdinalIgnoreCase)) is not { } target)
+        {
+            return null;
+        }
+        var sources = Draft.SourceFields.Select(name => sourceFields.Find(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)))
+            .OfType<FieldDefinition>().ToList();
+        return sources.Count < Draft.SourceFields.Count ? null : MappingTypeCheck.Check(Draft.ToMapping(), sources, target);
+    }
+
     private IEnumerable<MappingPreviewRow> Preview() =>
         MappingPreview.Run(Configuration, Flow, [Draft.ToMapping()], MappingPreview.ParseSample(Sample ?? ""))
             .Where(r => r.MappingId == Draft.Id);
@@ -58,9 +78,9 @@ public sealed partial class MappingEditorDialog
 
     private async Task SaveAsync()
     {
-        if (string.IsNullOrWhiteSpace(Draft.TargetField))
+        if (TargetRule(Draft.TargetField) is { } targetError)
         {
-            saveErrors = ["Choose the target field."];
+            saveErrors = [targetError];
             return;
         }
         if (Draft.MapLineErrors().ToList() is { Count: > 0 } mapErrors)

@@ -1,5 +1,7 @@
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Validation;
+using CrmGovernance.Web.Components.Validation;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -17,6 +19,7 @@ public sealed partial class RuleEditorDialog
     private List<Action> actions = [];
     private List<string> fieldNames = [];
     private IReadOnlyList<string> errors = [];
+    private MudForm form = default!;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ChangeRequestService Requests { get; set; } = default!;
@@ -25,6 +28,9 @@ public sealed partial class RuleEditorDialog
     [Parameter] public BusinessRule? Rule { get; set; }
     [Parameter] public int NextOrder { get; set; } = 1;
     [Parameter, EditorRequired] public Guid ChangeRequestId { get; set; }
+
+    private Func<string?, string?> NameRule => FieldRules.Of(FieldRules.Required("Give the rule a name that says what it is for."),
+        v => DuplicateCheck.RuleName(Configuration, Rule?.Id ?? Guid.Empty, Flow.Id, v));
 
     protected override void OnInitialized()
     {
@@ -54,9 +60,9 @@ public sealed partial class RuleEditorDialog
 
     private async Task SaveAsync()
     {
-        if (string.IsNullOrWhiteSpace(name))
+        await form.ValidateAsync();
+        if (!form.IsValid)
         {
-            errors = ["Give the rule a name that says what it is for."];
             return;
         }
         var rule = Build();

@@ -56,7 +56,13 @@ public sealed partial class ReviewItemPage
 
     private async Task NotDuplicateAsync()
     {
-        if (await RunAsync(async () => { await Decisions.NotDuplicateAsync([Id]); return ReviewOutcome.Ok; }) is { Succeeded: true })
+        var dialog = await Dialogs.ShowAsync<NotDuplicateDialog>("Not a duplicate",
+            new DialogParameters<NotDuplicateDialog> { { d => d.Comparison, comparison! } }, KeyboardDialog(MaxWidth.Small));
+        if (await AnswerAsync(dialog) is not { Canceled: false, Data: string reason })
+        {
+            return;
+        }
+        if (await RunAsync(async () => { await Decisions.NotDuplicateAsync([Id], reason); return ReviewOutcome.Ok; }) is { Succeeded: true })
         {
             Snackbar.Add($"Pair #{Id} is not a duplicate: it will not be suggested again.", Severity.Success);
             Onwards();

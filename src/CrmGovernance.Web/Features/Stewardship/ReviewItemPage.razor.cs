@@ -57,7 +57,9 @@ public sealed partial class ReviewItemPage
         if (focusPending && comparison is not null)
         {
             focusPending = false;
-            await root.FocusAsync();
+            // The root takes the keyboard without scrolling to it: a plain focus scrolled its top (the back and
+            // next buttons) under the fixed app bar, so the pair opened past its navigation.
+            await root.FocusAsync(preventScroll: true);
         }
     }
 

@@ -25,31 +25,41 @@ public sealed class MappingTypeCheckTests
     }
 
     [Fact]
+    public void A_phone_step_naming_a_region_that_is_not_a_country_code_is_refused_with_the_step_label()
+    {
+        var phone = Field("phone", FieldType.Phone);
+        Assert.Equal(["phone, step 1 (Phone to E.164): the region \"UK\" is not a country code; use the two-letter ISO 3166 code, e.g. GB or US."],
+            Check([Text], phone, Transform.Of(TransformKind.PhoneE164, ("region", "UK"))));
+        Assert.Empty(Check([Text], phone, Transform.Of(TransformKind.PhoneE164, ("region", "GB"))));
+        Assert.Empty(Check([Text], phone, Transform.Of(TransformKind.PhoneE164)));
+    }
+
+    [Fact]
     public void Text_into_a_date_without_parse_date_is_refused() =>
         Assert.Equal(["signup_date is a date, but the mapping gives text: add a Parse date step."], Check([Text], Date));
 
     [Fact]
     public void Format_date_needs_a_date_before_it() =>
-        Assert.Equal(["signup, step 1 (FormatDate): needs a date, but the value is text: add a Parse date step before it."],
+        Assert.Equal(["signup, step 1 (Format date): needs a date, but the value is text: add a Parse date step before it."],
             Check([Text], Field("signup", FieldType.Text), Transform.Of(TransformKind.FormatDate, ("format", "dd/MM/yyyy"))));
 
     [Fact]
     public void Format_date_needs_a_format() =>
-        Assert.Equal(["signup_text, step 1 (FormatDate): give the date format to write."],
+        Assert.Equal(["signup_text, step 1 (Format date): give the date format to write."],
             Check([Date], Field("signup_text", FieldType.Text), Transform.Of(TransformKind.FormatDate)));
 
     [Fact]
     public void Parse_date_needs_a_format_and_text_to_read()
     {
-        Assert.Equal(["signup_date, step 1 (ParseDate): give at least one date format."],
+        Assert.Equal(["signup_date, step 1 (Parse date): give at least one date format."],
             Check([Text], Date, Transform.Of(TransformKind.ParseDate, ("formats", " | "))));
-        Assert.Equal(["signup_date, step 1 (ParseDate): reads text, but the value is already a date."],
+        Assert.Equal(["signup_date, step 1 (Parse date): reads text, but the value is already a date."],
             Check([Date], Date, Transform.Of(TransformKind.ParseDate)));
     }
 
     [Fact]
     public void A_value_map_needs_a_default() =>
-        Assert.Equal(["lifecycle, step 1 (ValueMap): give a default for values the table does not list."],
+        Assert.Equal(["lifecycle, step 1 (Value map): give a default for values the table does not list."],
             Check([Text], Stage, Stages(null, ("Lead", "lead"))));
 
     [Fact]
@@ -89,13 +99,13 @@ public sealed class MappingTypeCheckTests
     public void Text_steps_refuse_numbers_and_numbers_refuse_text()
     {
         var amount = Field("amount", FieldType.Number);
-        Assert.Equal(["amount, step 1 (UpperCase): works on text, but the value is a number."], Check([amount], amount, Transform.Of(TransformKind.UpperCase)));
+        Assert.Equal(["amount, step 1 (Upper case): works on text, but the value is a number."], Check([amount], amount, Transform.Of(TransformKind.UpperCase)));
         Assert.Equal(["amount is a number, but the mapping gives text."], Check([Text], amount));
     }
 
     [Fact]
     public void Constant_and_default_if_empty_need_their_value() =>
-        Assert.Equal(["name, step 1 (DefaultIfEmpty): give the default value.", "name, step 2 (Constant): give the constant value."],
+        Assert.Equal(["name, step 1 (Default if empty): give the default value.", "name, step 2 (Constant): give the constant value."],
             Check([Text], Field("name", FieldType.Text), Transform.Of(TransformKind.DefaultIfEmpty), Transform.Of(TransformKind.Constant)));
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Validation;
 
 namespace CrmGovernance.Core.Features.Configuration.Transforms;
 
@@ -31,7 +32,7 @@ public static class MappingTypeCheck
             var (next, error) = Step(step, kind, index);
             if (error is not null)
             {
-                errors.Add($"{target.Name}, step {index} ({step.Kind}): {error}");
+                errors.Add($"{target.Name}, step {index} ({TransformCatalog.Label(step.Kind)}): {error}");
             }
             kind = next;
         }
@@ -47,7 +48,7 @@ public static class MappingTypeCheck
         TransformKind.Split => Textual(kind, ValueKind.Text),
         TransformKind.EmailNormalise => Textual(kind, ValueKind.Email),
         TransformKind.PhoneE164 => kind is ValueKind.Text or ValueKind.Phone or ValueKind.Number
-            ? (ValueKind.Phone, null) : (ValueKind.Phone, $"needs text or a phone number, not a {ValueKinds.Describe(kind)}."),
+            ? (ValueKind.Phone, RegionProblem(step)) : (ValueKind.Phone, $"needs text or a phone number, not a {ValueKinds.Describe(kind)}."),
         TransformKind.ParseDate => kind == ValueKind.Text
             ? (ParseDateKind(step), TransformStep.Formats(step).Length == 0 ? "give at least one date format."
                 : TransformStep.Formats(step).FirstOrDefault(f => !TransformStep.IsValidFormat(f)) is { } bad ? $"the date format '{bad}' is not valid." : null)
@@ -75,6 +76,11 @@ public static class MappingTypeCheck
         kind is ValueKind.Text or ValueKind.Email or ValueKind.Phone
             ? (next, null)
             : (next, $"works on text, but the value is a {ValueKinds.Describe(kind)}.");
+
+    private static string? RegionProblem(Transform step) =>
+        step.Arg("region") is { } region && !string.IsNullOrWhiteSpace(region) && !PhoneRegions.IsKnown(region)
+            ? $"the region \"{region.Trim()}\" is not a country code; use the two-letter ISO 3166 code, e.g. GB or US."
+            : null;
 
     private static ValueKind ParseDateKind(Transform step) => TransformStep.HasTime(step) ? ValueKind.DateTime : ValueKind.Date;
 

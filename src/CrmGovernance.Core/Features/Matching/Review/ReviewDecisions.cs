@@ -12,10 +12,18 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// </summary>
 public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The longest reason a "not a duplicate" decision keeps.</summary>
+    public const int MaxReasonLength = 2000;
+
+    /// <param name="reason">Why, in the steward's words (optional); kept in the audit entry of the decision.</param>
     /// <returns>How many items were marked.</returns>
-    public async Task<int> NotDuplicateAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    public async Task<int> NotDuplicateAsync(IReadOnlyCollection<long> ids, string? reason = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
+        if (reason?.Length > MaxReasonLength)
+        {
+            throw new ArgumentException($"Keep the reason under {MaxReasonLength} characters.", nameof(reason));
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var by = actor.Name;
         List<ReviewItem> decided;
@@ -44,7 +52,7 @@ public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, Ac
         await RecordAsync(AuditActions.ReviewNotDuplicate, decided, r => new
         {
             id = r.Id, left = r.LeftRecordId, right = r.RightRecordId, before = r.Status.ToString(), after = nameof(ReviewStatus.NotDuplicate),
-        }, cancellationToken);
+        }, cancellationToken, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return decided.Count;
     }
 
@@ -83,12 +91,16 @@ public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, Ac
             .Where(r => ids.Contains(r.Id) && (r.Status == ReviewStatus.Open || r.Status == ReviewStatus.Deferred || r.Status == ReviewStatus.Unmerged))
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
 
-    private async Task RecordAsync(string action, List<ReviewItem> items, Func<ReviewItem, object> describe, CancellationToken cancellationToken)
+    private async Task RecordAsync(string action, List<ReviewItem> items, Func<ReviewItem, object> describe, CancellationToken cancellationToken,
+        string? reason = null)
     {
         if (items.Count > 0)
         {
+            object details = reason is null
+                ? new { count = items.Count, items = items.Select(describe) }
+                : new { reason, count = items.Count, items = items.Select(describe) };
             await audit.RecordAsync(action, ReviewQueueService.AuditEntityType, ReviewQueueService.Subject(items.Select(r => r.Id)),
-                new { count = items.Count, items = items.Select(describe) }, cancellationToken: cancellationToken);
+                details, cancellationToken: cancellationToken);
         }
     }
 }
