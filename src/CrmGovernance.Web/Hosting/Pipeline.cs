@@ -22,6 +22,7 @@ internal static class Pipeline
         app.UseSecurityHeaders();
         app.UseHubOriginCheck();
         app.UseSerilogRequestLogging();
+        app.UsePortalCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -137,6 +137,12 @@ public sealed partial class ErrorQueuePage
             Snackbar.Add("None of the selected items is open: only open items can be discarded.", Severity.Info);
             return;
         }
+        await DiscardAsync(ids);
+    }
+
+    /// <summary>Asks why, then discards; the selection and an item's detail both end here.</summary>
+    private async Task DiscardAsync(List<long> ids)
+    {
         var parameters = new DialogParameters<DiscardDialog> { { d => d.Count, ids.Count } };
         var dialog = await Dialogs.ShowAsync<DiscardDialog>("Discard items", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is not { Canceled: false, Data: string reason })
@@ -146,7 +152,8 @@ public sealed partial class ErrorQueuePage
         try
         {
             var discarded = await Queue.DiscardAsync(ids, reason);
-            Snackbar.Add($"Discarded {OperationsFormat.Count(discarded)} item(s).", Severity.Success);
+            Snackbar.Add(discarded == 0 ? "Nothing was discarded: the item(s) were no longer open." : $"Discarded {OperationsFormat.Count(discarded)} item(s).",
+                discarded == 0 ? Severity.Info : Severity.Success);
         }
         catch (Exception ex) when (ex is ArgumentException or UnauthorizedAccessException)
         {
@@ -163,7 +170,16 @@ public sealed partial class ErrorQueuePage
             { d => d.Id, row.Id },
             { d => d.FlowName, FlowName(row.FlowId, row.SystemKey, row.ObjectKey) },
         };
-        await Dialogs.ShowAsync<ErrorItemDialog>($"Error-queue item {row.Id}", parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+        var dialog = await Dialogs.ShowAsync<ErrorItemDialog>($"Error-queue item {row.Id}", parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+        switch (await dialog.Result)
+        {
+            case { Canceled: false, Data: ErrorItemAction.Replay } when row.FlowId is { } flowId:
+                await ReplayAsync([(flowId, [row.Id])]);
+                break;
+            case { Canceled: false, Data: ErrorItemAction.Discard }:
+                await DiscardAsync([row.Id]);
+                break;
+        }
     }
 
     private async Task SetFilterAsync(Action apply)

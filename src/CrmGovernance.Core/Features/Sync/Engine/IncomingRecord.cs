@@ -28,19 +28,27 @@ public sealed class IncomingRecord
     {
         var values = new Dictionary<string, string?>(plan.Mappings.Count, StringComparer.OrdinalIgnoreCase);
         var errors = new List<string>();
+        var explained = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var mapping in plan.Mappings)
         {
             var mapped = MappingRunner.Run(mapping, source.Fields, plan.Flow.DefaultRegion);
             values[mapping.TargetField] = string.IsNullOrEmpty(mapped.Value) ? null : mapped.Value;
             errors.AddRange(mapped.Errors);
+            if (mapped.Errors.Count > 0)
+            {
+                explained.Add(mapping.TargetField);
+            }
         }
         foreach (var field in plan.TargetCatalog.Values)
         {
-            if ((values.TryGetValue(field.Name, out var value) || field.Required) && FieldValueCheck.Check(field, value) is { } error)
+            // A field whose transform already said what is wrong is not checked again: the catalog check would repeat
+            // the same complaint about the same value (the error queue showed "email: 'x' is not an email address." twice).
+            if (!explained.Contains(field.Name) && (values.TryGetValue(field.Name, out var value) || field.Required)
+                && FieldValueCheck.Check(field, value) is { } error)
             {
                 errors.Add(error);
             }
         }
-        return new IncomingRecord(source, values, errors);
+        return new IncomingRecord(source, values, errors.Distinct(StringComparer.Ordinal).ToList());
     }
 }

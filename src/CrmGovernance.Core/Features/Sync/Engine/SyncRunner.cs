@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
@@ -52,7 +53,12 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
     /// <summary>Runs it until the process stops; the run's id is known at once.</summary>
     private long InBackground(RunContext context)
     {
-        _ = Task.Run(() => ToTheEndAsync(context, lifetime.ApplicationStopping), CancellationToken.None);
+        _ = Task.Run(() =>
+        {
+            // A run started from a page would carry that person's browser culture; a run behaves the same whoever starts it.
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.InvariantCulture, CultureInfo.InvariantCulture);
+            return ToTheEndAsync(context, lifetime.ApplicationStopping);
+        }, CancellationToken.None);
         return context.Run.Id;
     }
 
