@@ -111,7 +111,7 @@ public static class AuditActionNames
         count is null ? many ?? one + "s" : count == "1" ? $"1 {one}" : $"{count} {many ?? one + "s"}";
 
     /// <summary>"ChangeRequestItem" → "Change request item", "DecidedById" → "Decided by".</summary>
-    internal static string Words(string name) => DiffFieldLabels.Humanise(name);
+    public static string Words(string name) => DiffFieldLabels.Humanise(name);
 
     internal static string RoleName(string? role) => role is null ? "a role" : Roles.Describe(role);
 }
