@@ -14,6 +14,36 @@ public sealed partial class AuditLogPage(IPage page)
         await page.Locator("#audit-exports").WaitForAsync();
     }
 
+    /// <summary>Opens the log filtered to one change request and waits for its rows.</summary>
+    public async Task OpenForChangeRequestAsync(Guid id)
+    {
+        await page.GotoAsync($"audit?cr={id}");
+        await page.Locator("#audit-grid [data-audit-action]").First.WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>The actions the rows on the page read as ("Approved CR-12", …).</summary>
+    public Task<IReadOnlyList<string>> ActionsAsync() => page.Locator("#audit-grid [data-audit-action]").AllInnerTextsAsync();
+
+    /// <summary>Opens the detail of the row whose action reads <paramref name="action"/> and returns it.</summary>
+    public async Task<ILocator> OpenDetailAsync(string action)
+    {
+        var row = page.Locator("#audit-grid tr", new() { Has = page.Locator("[data-audit-action]", new() { HasText = action }) });
+        await row.Locator("button").First.ClickAsync();
+        var detail = page.Locator("#audit-grid [data-audit-detail]");
+        await detail.First.WaitForAsync();
+        return detail.First;
+    }
+
+    /// <summary>
+    /// How many pixels the page, or the log's own table, is wider than its box: above zero, columns are off-screen
+    /// (the grid scrolls inside its container, so the page alone would not tell).
+    /// </summary>
+    public Task<int> OverflowAsync() => page.EvaluateAsync<int>(@"() => {
+        const page = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+        const grid = [...document.querySelectorAll('#audit-grid .mud-table-container')].map(c => c.scrollWidth - c.clientWidth);
+        return Math.max(page, ...grid);
+    }");
+
     /// <summary>Types the label into the change request filter and picks the request from the suggestions (retried until the circuit is up).</summary>
     public async Task FilterByChangeRequestAsync(Guid id, string label)
     {

@@ -33,7 +33,8 @@ public static class ServiceEntryPoints
     [
         .. Of<ChangeRequestService>(Capability.ReadConfiguration,
             ("GetAsync", s => s.GetAsync(Nobody)), ("ListAsync", s => s.ListAsync(null, 0, 10)),
-            ("DraftConfigurationAsync", s => s.DraftConfigurationAsync(Nobody)), ("DiffAsync", s => s.DiffAsync(Nobody))),
+            ("DraftConfigurationAsync", s => s.DraftConfigurationAsync(Nobody)), ("DiffAsync", s => s.DiffAsync(Nobody)),
+            ("DescribeAsync", s => s.DescribeAsync(Nobody))),
         .. Of<ChangeRequestService>(Capability.DraftChanges,
             ("CreateDraftAsync", s => s.CreateDraftAsync("Matrix", "Access test")), ("SaveItemAsync", s => s.SaveItemAsync(Nobody, System)),
             ("SaveEditAsync", s => s.SaveEditAsync(Nobody, null, System)), ("DeleteItemAsync", s => s.DeleteItemAsync(Nobody, ConfigurationItemKind.System, Nobody)),
@@ -90,7 +91,7 @@ public static class ServiceEntryPoints
         .. Of<DuplicateScanFeeder>(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
 
         .. Of<AuditLogService>(Capability.ReadAudit,
-            ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),
+            ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("PageAsync", s => s.PageAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),
             ("EntityTypesAsync", s => s.EntityTypesAsync()), ("ActorsAsync", s => s.ActorsAsync()), ("SourcesAsync", s => s.SourcesAsync()),
             ("ChangeRequestChoicesAsync", s => s.ChangeRequestChoicesAsync(null, 5)), ("ChangeRequestLabelsAsync", s => s.ChangeRequestLabelsAsync([Nobody]))),
         .. Of<AuditVerificationRequests>(Capability.ReadAudit, ("RequestAsync", s => s.RequestAsync())),

@@ -10,7 +10,7 @@ namespace CrmGovernance.Core.Features.Audit;
 /// Reads the audit log for the audit page (Admin and Auditor only), newest first, fast at millions of rows (ADR 0013):
 /// a page's keys are found on an index of Sequence alone, then its rows are read by key.
 /// </summary>
-public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor)
+public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published)
 {
     public const int MaxPageSize = 200;
 
@@ -48,6 +48,20 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         var rows = keys.Count == 0 ? [] : await db.AuditEntries.AsNoTracking()
             .Where(e => keys.Contains(e.Sequence)).OrderByDescending(e => e.Sequence).ToListAsync(cancellationToken);
         return new PagedResult<AuditEntry>(rows, (int)total);
+    }
+
+    /// <summary>
+    /// A page of <see cref="QueryAsync"/> in business words: each row's action named ("Approved CR-12"), and the ids it
+    /// holds (users, change requests, their items, configuration items) shown as names.
+    /// </summary>
+    public async Task<PagedResult<AuditLogRow>> PageAsync(AuditLogFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var entries = await QueryAsync(filter, page, pageSize, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await AuditNames.ForAsync(db, entries.Items, (await published.CurrentAsync(cancellationToken)).Configuration, cancellationToken);
+        var rows = entries.Items.Select(e => new AuditLogRow(e, AuditActionNames.Describe(e, names), names.ChangeRequest(e.ChangeRequestId),
+            AuditChangeLine.Of(e, names))).ToList();
+        return new PagedResult<AuditLogRow>(rows, entries.Total);
     }
 
     /// <summary>

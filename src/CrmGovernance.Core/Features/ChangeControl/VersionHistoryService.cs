@@ -30,7 +30,7 @@ public sealed class VersionHistoryService(
         EnsureMayRead();
         var a = await published.VersionAsync(from, cancellationToken) ?? throw new KeyNotFoundException($"Version {from} does not exist.");
         var b = await published.VersionAsync(to, cancellationToken) ?? throw new KeyNotFoundException($"Version {to} does not exist.");
-        return ConfigurationDiff.Between(a.Configuration, b.Configuration);
+        return DiffLabels.Apply(ConfigurationDiff.Between(a.Configuration, b.Configuration), a.Configuration, b.Configuration);
     }
 
     /// <summary>A draft change request whose items turn the current version back into version <paramref name="number"/>.</summary>

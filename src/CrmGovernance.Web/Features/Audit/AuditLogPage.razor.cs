@@ -7,12 +7,11 @@ namespace CrmGovernance.Web.Features.Audit;
 
 public sealed partial class AuditLogPage
 {
-    private MudDataGrid<AuditEntry>? grid;
+    private MudDataGrid<AuditLogRow>? grid;
     private AuditExportsPanel? exportsPanel;
     private IReadOnlyList<string> entityTypes = [];
     private IReadOnlyList<string> sources = [];
     private IReadOnlyList<string> actors = [];
-    private readonly Dictionary<Guid, string> labels = [];
 
     [Inject] private AuditLogService AuditLog { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -53,10 +52,10 @@ public sealed partial class AuditLogPage
         actors = await AuditLog.ActorsAsync();
     }
 
-    private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
+    private async Task<GridData<AuditLogRow>> LoadAsync(GridState<AuditLogRow> state, CancellationToken cancellationToken)
     {
         var filter = CurrentFilter;
-        var page = await AuditLog.QueryAsync(filter, state.Page, state.PageSize, cancellationToken);
+        var page = await AuditLog.PageAsync(filter, state.Page, state.PageSize, cancellationToken);
         // Checked on the first page; later pages of the same search keep the answer.
         var capped = filter.Search is not null && (state.Page == 0 ? await AuditLog.SearchExceedsLimitAsync(filter, cancellationToken) : searchCapped);
         if (capped != searchCapped)
@@ -64,21 +63,11 @@ public sealed partial class AuditLogPage
             searchCapped = capped;
             StateHasChanged();
         }
-        var unknown = page.Items.Where(e => e.ChangeRequestId is { } id && !labels.ContainsKey(id)).Select(e => e.ChangeRequestId!.Value).Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            foreach (var (id, label) in await AuditLog.ChangeRequestLabelsAsync(unknown, cancellationToken))
-            {
-                labels[id] = label;
-            }
-        }
-        return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
+        return new GridData<AuditLogRow> { Items = page.Items, TotalItems = page.Total };
     }
 
     // More rows hold the searched words than the page searches: it shows the newest of them and says so.
     private bool searchCapped;
-
-    private string LabelOf(Guid changeRequestId) => labels.GetValueOrDefault(changeRequestId) ?? "change request";
 
     private Task<IEnumerable<string>> SearchActorsAsync(string? text, CancellationToken cancellationToken) =>
         Task.FromResult(string.IsNullOrWhiteSpace(text) ? actors : actors.Where(a => a.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));

@@ -49,7 +49,7 @@ public sealed partial class ChangeRequestPage
         {
             return;
         }
-        diffs = ChangeSet.Describe(request.Items);
+        diffs = await Requests.DescribeAsync(Id);
         isAuthor = request.AuthorId == (Actor.UserId ?? Actor.Name) && ChangeControlAccess.MayDraft(Actor);
         mayReview = await Review.MayReviewAsync(request);
         dryRunFlows = mayReview

@@ -13,7 +13,8 @@ namespace CrmGovernance.Core.Features.Audit.Export;
 /// the workbook in memory. Every export is itself an audit event.
 /// </summary>
 public sealed class AuditExporter(
-    IDbContextFactory<CrmDbContext> contexts, AuditChainVerifier verifier, AuditTrail trail, ActorContext actor, TimeProvider clock)
+    IDbContextFactory<CrmDbContext> contexts, AuditChainVerifier verifier, AuditTrail trail, ActorContext actor, TimeProvider clock,
+    PublishedConfiguration published)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -35,6 +36,7 @@ public sealed class AuditExporter(
         var exportedUtc = clock.GetUtcNow().UtcDateTime;
         var labels = await db.ChangeRequests.AsNoTracking().Select(c => new { c.Id, c.Number })
             .ToDictionaryAsync(c => c.Id, c => ChangeRequest.LabelOf(c.Number), cancellationToken);
+        var names = await AuditNames.ForExportAsync(db, labels, (await published.CurrentAsync(cancellationToken)).Configuration, cancellationToken);
         var selection = await AuditLogQuery.ResolveAsync(db, filter, head, cancellationToken);
         var total = await AuditLogQuery.CountAsync(db, selection, cancellationToken);
         // The filter's rows after a sequence, for keyset batches: the selection's range starts there.
@@ -57,7 +59,7 @@ public sealed class AuditExporter(
             : null;
         try
         {
-            using var workbook = await WriteRowsAsync(RowsAfter, total, output, options, labels, meter, walk, cancellationToken);
+            using var workbook = await WriteRowsAsync(RowsAfter, total, output, options, labels, names, meter, walk, cancellationToken);
             meter.Done();
             var chain = walk?.Finish() ?? await verification!;
             workbook.Finish(new AuditExportCover(described, options.ExportedBy, exportedUtc, meter.Entries, workbook.Rows,
@@ -106,12 +108,12 @@ public sealed class AuditExporter(
     /// and streamed as they come.
     /// </summary>
     private static async Task<IAuditWorkbook> WriteRowsAsync(Func<long, IQueryable<AuditEntry>> rowsAfter, long total, Stream output, AuditExportOptions options,
-        IReadOnlyDictionary<Guid, string> labels, ProgressMeter meter, AuditChainWalk? walk, CancellationToken cancellationToken)
+        IReadOnlyDictionary<Guid, string> labels, AuditNames names, ProgressMeter meter, AuditChainWalk? walk, CancellationToken cancellationToken)
     {
         if (total <= options.StyledRowLimit)
         {
             var entries = await rowsAfter(0).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-            var rows = entries.SelectMany(e => AuditSheetRow.Of(e, labels)).ToList();
+            var rows = entries.SelectMany(e => AuditSheetRow.Of(e, labels, names)).ToList();
             IAuditWorkbook loaded = rows.Count <= options.StyledRowLimit && rows.All(StyledAuditWorkbook.CanHold)
                 ? new StyledAuditWorkbook(output, options.SheetRowLimit)
                 : new StreamedAuditWorkbook(output, options.SheetRowLimit);
@@ -143,7 +145,7 @@ public sealed class AuditExporter(
             {
                 foreach (var entry in batch)
                 {
-                    foreach (var row in AuditSheetRow.Of(entry, labels))
+                    foreach (var row in AuditSheetRow.Of(entry, labels, names))
                     {
                         workbook.Add(row);
                     }

@@ -4,23 +4,25 @@ namespace CrmGovernance.Core.Features.Audit.Export;
 
 /// <summary>
 /// One row of a log sheet: an audit entry and one of its changed fields (none for an entry without fields), in the
-/// order of <see cref="AuditSheetColumns.Headers"/>.
+/// order of <see cref="AuditSheetColumns.Headers"/>. The action is named as the log page names it ("Approved CR-12");
+/// the entity and field columns keep what was stored.
 /// </summary>
-internal readonly record struct AuditSheetRow(AuditEntry Entry, AuditChange? Change, string? ChangeRequest)
+internal readonly record struct AuditSheetRow(AuditEntry Entry, AuditChange? Change, string? ChangeRequest, string Action)
 {
     /// <summary>The sheet rows of an entry: one per changed field, or one with empty field columns.</summary>
-    public static IEnumerable<AuditSheetRow> Of(AuditEntry entry, IReadOnlyDictionary<Guid, string> changeRequestLabels)
+    public static IEnumerable<AuditSheetRow> Of(AuditEntry entry, IReadOnlyDictionary<Guid, string> changeRequestLabels, AuditNames names)
     {
         var label = Label(entry.ChangeRequestId, changeRequestLabels);
+        var action = AuditActionNames.Describe(entry, names);
         var changes = AuditChange.Parse(entry.Changes);
         if (changes.Count == 0)
         {
-            yield return new AuditSheetRow(entry, null, label);
+            yield return new AuditSheetRow(entry, null, label, action);
             yield break;
         }
         foreach (var change in changes)
         {
-            yield return new AuditSheetRow(entry, change, label);
+            yield return new AuditSheetRow(entry, change, label, action);
         }
     }
 
@@ -36,7 +38,7 @@ internal readonly record struct AuditSheetRow(AuditEntry Entry, AuditChange? Cha
     /// <summary>The text columns after Sequence and Time, in order (values not yet fitted to a cell).</summary>
     public string?[] TextColumns() =>
     [
-        Entry.ActorName, Entry.Action, Entry.EntityType, Entry.EntityId, Change?.Field, Change?.Old, Change?.New,
+        Entry.ActorName, Action, Entry.EntityType, Entry.EntityId, Change?.Field, Change?.Old, Change?.New,
         Entry.Source, ChangeRequest, Entry.CorrelationId, Entry.Hash,
     ];
 }

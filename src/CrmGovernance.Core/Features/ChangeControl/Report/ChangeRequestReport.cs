@@ -12,7 +12,8 @@ namespace CrmGovernance.Core.Features.ChangeControl.Report;
 /// Excel workbook with the diff, the approvals, the comments and the audit rows. Every report taken is an audit event.
 /// Scoped: acts as the signed-in user.
 /// </summary>
-public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+    PublishedConfiguration published)
 {
     /// <summary>ClosedXML holds the whole workbook in memory (about 1 GB per 100,000 rows): a period report stays well below.</summary>
     public const int MaxRequests = 500;
@@ -86,13 +87,21 @@ public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts
         return [.. ids, .. moved];
     }
 
-    private static async Task<IReadOnlyList<ReportedRequest>> WithTimelinesAsync(CrmDbContext db, IReadOnlyList<ChangeRequest> requests, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReportedRequest>> WithTimelinesAsync(CrmDbContext db, IReadOnlyList<ChangeRequest> requests, CancellationToken cancellationToken)
     {
         var ids = requests.Select(r => (Guid?)r.Id).ToList();
         var rows = await db.AuditEntries.AsNoTracking().Where(e => ids.Contains(e.ChangeRequestId))
             .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var byRequest = rows.ToLookup(e => e.ChangeRequestId!.Value);
-        return requests.Select(r => new ReportedRequest(r, byRequest[r.Id].ToList())).ToList();
+        var current = (await published.CurrentAsync(cancellationToken)).Configuration;
+        var names = await AuditNames.ForAsync(db, rows, current, cancellationToken);
+        var reported = new List<ReportedRequest>();
+        foreach (var request in requests)
+        {
+            var diff = await ChangeRequestSides.DescribeAsync(db, request, current, cancellationToken);
+            reported.Add(new ReportedRequest(request, byRequest[request.Id].ToList(), diff, names));
+        }
+        return reported;
     }
 
     private ReportCover Cover(string scope) => new(scope, actor.Name, clock.GetUtcNow().UtcDateTime);

@@ -76,20 +76,25 @@ internal static class ChangeRequestReportWorkbook
         return sheet.Rows;
     }
 
+    /// <summary>
+    /// The diff in business words (item titles, field labels, names for ids), with the stored path and values beside
+    /// them for whoever needs to match a row to the configuration's JSON.
+    /// </summary>
     private static int WriteChanges(IXLWorkbook workbook, IReadOnlyList<ReportedRequest> requests)
     {
         var sheet = new ReportSheet(workbook, Changes, ("Request", 10), ("Item kind", 16), ("Item", 32), ("Change", 10),
-            ("Field path", 32), ("Before", 40), ("After", 40), ("Item id", 38));
+            ("Field", 32), ("Before", 40), ("After", 40), ("Field path", 32), ("Stored before", 40), ("Stored after", 40), ("Item id", 38));
         foreach (var reported in requests)
         {
-            foreach (var item in ChangeSet.Describe(reported.Request.Items))
+            foreach (var item in reported.Diff)
             {
                 // An item whose before and after are equal has no leaves; it still gets a row, so no item goes missing.
-                IReadOnlyList<FieldChange> fields = item.Fields.Count > 0 ? item.Fields : [new FieldChange("", null, null)];
+                IReadOnlyList<FieldChange> fields = item.Fields.Count > 0 ? item.Fields : [new FieldChange("", null, null) { Label = "" }];
                 foreach (var field in fields)
                 {
-                    sheet.Row().Text(reported.Request.Label).Text(item.Kind.ToString()).Text(item.DisplayName).Text(item.Change.ToString())
-                        .Text(field.Path).Text(field.Old).Text(field.New).Text(item.ItemId.ToString("D"));
+                    sheet.Row().Text(reported.Request.Label).Text(item.Kind.ToString()).Text(item.ShownTitle).Text(item.Change.ToString())
+                        .Text(field.ShownLabel).Text(field.ShownOld).Text(field.ShownNew).Text(field.Path).Text(field.Old).Text(field.New)
+                        .Text(item.ItemId.ToString("D"));
                 }
             }
         }
@@ -114,7 +119,7 @@ internal static class ChangeRequestReportWorkbook
 
     private static int WriteTimeline(IXLWorkbook workbook, IReadOnlyList<ReportedRequest> requests)
     {
-        var sheet = new ReportSheet(workbook, Timeline, ("Request", 10), ("Sequence", 10), ("Time (UTC)", 20), ("Actor", 24), ("Action", 12),
+        var sheet = new ReportSheet(workbook, Timeline, ("Request", 10), ("Sequence", 10), ("Time (UTC)", 20), ("Actor", 24), ("Action", 40),
             ("Entity", 20), ("Entity id", 38), ("Field", 20), ("Old value", 40), ("New value", 40), ("Row hash", 66));
         foreach (var reported in requests)
         {
@@ -125,7 +130,7 @@ internal static class ChangeRequestReportWorkbook
                 IReadOnlyList<AuditChange> lines = changes.Count > 0 ? changes : [new AuditChange("", null, null)];
                 foreach (var change in lines)
                 {
-                    sheet.Row().Text(reported.Request.Label).Number(row.Sequence).Time(row.TimeUtc).Text(row.ActorName).Text(row.Action)
+                    sheet.Row().Text(reported.Request.Label).Number(row.Sequence).Time(row.TimeUtc).Text(row.ActorName).Text(AuditActionNames.Describe(row, reported.Names))
                         .Text(row.EntityType).Text(row.EntityId).Text(change.Field).Text(change.Old).Text(change.New).Text(row.Hash);
                 }
             }

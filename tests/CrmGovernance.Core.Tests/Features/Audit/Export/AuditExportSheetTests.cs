@@ -75,7 +75,7 @@ public sealed class AuditExportSheetTests
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);
 
         var row = export.LogRows().Single();
-        Assert.Equal(AuditActions.SignOut, ExportedWorkbook.Cell(row, "Action").GetString());
+        Assert.Equal("Signed out", ExportedWorkbook.Cell(row, "Action").GetString());
         Assert.Equal("", ExportedWorkbook.Cell(row, "Field").GetString());
         Assert.Equal("", ExportedWorkbook.Cell(row, "New value").GetString());
         Assert.Equal(XLDataType.Text, ExportedWorkbook.Cell(row, "Row hash").DataType);

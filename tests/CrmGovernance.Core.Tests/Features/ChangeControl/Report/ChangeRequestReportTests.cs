@@ -27,13 +27,18 @@ public sealed class ChangeRequestReportTests
         Assert.Equal(["CR-2", "Faster orders", "Finance wants orders sooner.", "Approved", Owner], request[..5]);
         Assert.Equal([Admin, "Looks right", "2"], [request[7], request[9], request[10]]);
 
-        var stored = await scenario.AsOwner(s => s.GetAsync(id));
-        var expected = ChangeSet.Describe(stored!.Items)
-            .SelectMany(i => i.Fields.Select(f => new[] { "CR-2", i.Kind.ToString(), i.DisplayName, i.Change.ToString(), f.Path, f.Old ?? "", f.New ?? "" }))
+        var described = await scenario.AsOwner(s => s.DescribeAsync(id));
+        var expected = described
+            .SelectMany(i => i.Fields.Select(f => new[]
+            {
+                "CR-2", i.Kind.ToString(), i.ShownTitle, i.Change.ToString(), f.ShownLabel, f.ShownOld ?? "", f.ShownNew ?? "", f.Path, f.Old ?? "", f.New ?? "",
+            }))
             .ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, Rows(workbook, "Changes").Select(r => r[..7]));
-        Assert.Contains(expected, r => r[4] == "outcome" && r[6] == "Orders reach the CRM within 15 minutes.");
+        Assert.Equal(expected, Rows(workbook, "Changes").Select(r => r[..10]));
+        // In business words, with the stored path beside them.
+        Assert.Contains(expected, r => r[2] == "Flow Shop orders to CRM" && r[4] == "Outcome" && r[6] == "Orders reach the CRM within 15 minutes." && r[7] == "outcome");
+        Assert.Contains(Rows(workbook, "Timeline"), r => r[4] == "Approved CR-2");
 
         Assert.Equal([["Submitted for review", Owner, ""], ["Approved", Admin, "Looks right"]],
             Rows(workbook, "Approvals").Select(r => new[] { r[1], r[2], r[4] }));
@@ -73,11 +78,11 @@ public sealed class ChangeRequestReportTests
         var request = Rows(workbook, "Requests").Single();
         Assert.Equal([hostile[0], hostile[1], hostile[3]], [request[1], request[2], request[9]]);
         // XML reads a bare carriage return as a line feed (ClosedXML 0.95.4 does not write it as _x000D_).
-        Assert.Equal([hostile[4], "\nCarriage return", hostile[5]], Rows(workbook, "Changes").Where(r => r[4] == "outcome").Select(r => r[6]).Order(StringComparer.Ordinal));
+        Assert.Equal([hostile[4], "\nCarriage return", hostile[5]], Rows(workbook, "Changes").Where(r => r[7] == "outcome").Select(r => r[9]).Order(StringComparer.Ordinal));
         Assert.Contains(Rows(workbook, "Timeline"), r => r[7] == "Title" && r[9] == hostile[0]);
         Assert.Contains(risky, c => c.GetString() == hostile[3] && c.Worksheet.Name == "Comments");
         Assert.Contains(risky, c => c.GetString() == hostile[1] && c.Worksheet.Name == "Comments");
-        Assert.Contains(Rows(workbook, "Changes"), r => r[2] == "flow -2" && r[4] == "name" && r[6] == hostile[2]);
+        Assert.Contains(Rows(workbook, "Changes"), r => r[2] == "Flow -2" && r[7] == "name" && r[6] == hostile[2]);
     }
 
     [Fact]
