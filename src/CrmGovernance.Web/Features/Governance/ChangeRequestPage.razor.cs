@@ -115,8 +115,10 @@ public sealed partial class ChangeRequestPage
     private async Task ApproveAsync()
     {
         var current = (await Published.CurrentAsync()).Version;
-        var message = $"Approving {request!.Label} publishes it as version {current + 1}; the worker runs it from its next run " +
-            $"(runs already going finish on version {current}). Undo means a new change request that restores version {current}.";
+        var message = current == 0
+            ? $"Approving {request!.Label} publishes it as version 1, the first; the worker runs it from its next run."
+            : $"Approving {request!.Label} publishes it as version {current + 1}; the worker runs it from its next run " +
+              $"(runs already going finish on version {current}). Undo means a new change request that restores version {current}.";
         if (await ConfirmAsync($"Approve {request.Label}", message, "Approve and publish", Color.Success))
         {
             await RunAsync(() => Review.ApproveAsync(Id, comment, request?.UpdatedUtc), $"Approved and published as version {current + 1}.");

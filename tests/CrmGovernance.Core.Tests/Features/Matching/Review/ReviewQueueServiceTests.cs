@@ -86,6 +86,19 @@ public sealed class ReviewQueueServiceTests
     }
 
     [Fact]
+    public async Task A_reason_longer_than_the_limit_is_refused_in_words_and_nothing_is_marked()
+    {
+        await using var host = await ReviewQueueHost.StartAsync();
+        var ids = await host.AddAsync(host.Item("a", "b"));
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            host.AsAsync<ReviewDecisions, int>(d => d.NotDuplicateAsync(ids, new string('x', ReviewDecisions.MaxReasonLength + 1))));
+
+        Assert.StartsWith($"Keep the reason under {ReviewDecisions.MaxReasonLength} characters.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ReviewStatus.Open, (await host.ItemsAsync()).Single().Status);
+    }
+
+    [Fact]
     public async Task A_manager_reads_the_queue_and_may_not_decide_anything()
     {
         await using var host = await ReviewQueueHost.StartAsync();
