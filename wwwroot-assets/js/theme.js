@@ -1,6 +1,6 @@
 // Remembers the light/dark choice in a cookie (read on the server for the first render),
 // and shows <time class="local-time"> values in the browser's time zone and language, keeping the UTC value (the
-// server-rendered title) on hover. <time class="local-time" data-date-only> is a calendar date: no time, no shift.
+// server-rendered title) on hover.
 window.crmTheme = {
   remember: function (value) {
     document.cookie = "crmgov-theme=" + value + "; path=/; max-age=31536000; samesite=lax";
@@ -15,8 +15,8 @@ window.crmTheme = {
       return new Intl.DateTimeFormat(undefined, options); // a language tag the browser's Intl does not accept
     }
   }
+  // "09.03.2026, 18:04:05" in German, "9 Mar 2026, 18:04:05" in British English, "Mar 9, 2026, 6:04:05 PM" in US English.
   var dateTime = formatter({ dateStyle: "medium", timeStyle: "medium" });
-  var dateOnly = formatter({ dateStyle: "medium", timeZone: "UTC" });
 
   function localize(el) {
     var iso = el.getAttribute("datetime");
@@ -24,7 +24,7 @@ window.crmTheme = {
     if (isNaN(d)) {
       return;
     }
-    var text = (el.hasAttribute("data-date-only") ? dateOnly : dateTime).format(d);
+    var text = dateTime.format(d);
     if (el.textContent !== text) {
       // Change the text node Blazor rendered rather than replace it: Blazor keeps a reference to it and writes the
       // next value there, which this observer then sees and localizes again.
