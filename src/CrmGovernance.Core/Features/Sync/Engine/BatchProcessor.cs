@@ -44,6 +44,7 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
             var (targetId, match, candidate) = Match(record, links, index, fuzzy);
             (entry.Match, entry.MatchScore) = (match, candidate?.Score.Probability);
             entry.ReviewWith = candidate is { Score.Decision: MatchDecision.Review } ? candidate : null;
+            entry.MatchedWith = match == MatchKind.Fuzzy ? candidate : null;
             var decision = RuleEvaluator.Decide(plan, record, match, targetId is null ? null : index.Find(targetId), releasedFromReview.Contains(record.SourceId));
             work.Apply(record, entry, decision, targetId ?? NewTargetId(record.SourceId), match);
             if (entry.Outcome != OutcomeKind.Created)
