@@ -206,7 +206,7 @@ public static class MatchRuleValidator
                 }
                 else if (alternative.Type != catalog[identity].Type && alternative.Type != FieldType.Text)
                 {
-                    add($"{where} → \"{field}\" is a {alternative.Type} field in {system.Name}, but {identity} is {catalog[identity].Type}: choose a {catalog[identity].Type} or Text field.");
+                    add($"{where} → \"{field}\" is a {alternative.Type} field in {system.Name}, but {identity} is {catalog[identity].Type}: choose {Fitting(catalog[identity].Type)}.");
                 }
             }
             if (carried == 0 && targets.Count > 0)
@@ -215,6 +215,8 @@ public static class MatchRuleValidator
             }
         }
     }
+
+    private static string Fitting(FieldType type) => type == FieldType.Text ? "a Text field" : $"a {type} or a Text field";
 
     private static string Allowed => string.Join(", ", MatchAttributes.All);
 
