@@ -80,6 +80,7 @@ public static class ServiceEntryPoints
         .. Of<ReviewDecisions>(Capability.WorkReviewQueue,
             ("NotDuplicateAsync", s => s.NotDuplicateAsync([-1])), ("DeferAsync", s => s.DeferAsync([-1], new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc)))),
         .. Of<MergeService>(Capability.WorkReviewQueue, ("MergeAsync", s => s.MergeAsync(new MergeRequest(-1, "a", new Dictionary<string, string>())))),
+        .. Of<HeldChangeService>(Capability.WorkReviewQueue, ("ApplyAsync", s => s.ApplyAsync(-1)), ("DismissAsync", s => s.DismissAsync(-1))),
         .. Of<BulkMerger>(Capability.WorkReviewQueue, ("MergeWithDefaultsAsync", s => s.MergeWithDefaultsAsync([-1], 0.99))),
         .. Of<DuplicateScanService>(Capability.ViewDuplicateScans,
             ("ListAsync", s => s.ListAsync(0, 10)), ("GetAsync", s => s.GetAsync(-1)),
