@@ -12,7 +12,7 @@ public sealed partial class ReviewItemPage
     private async Task ApplyHeldAsync()
     {
         var fields = string.Join(", ", comparison!.ProposedChanges.Select(c => $"{c.Label} becomes \"{c.Proposed}\""));
-        if (await Dialogs.ShowMessageBox("Apply the proposed values", $"{fields} in {comparison.SystemName}, record {comparison.Item.RightRecordId}. The change is audited.",
+        if (await Dialogs.ShowMessageBoxAsync("Apply the proposed values", $"{fields} in {comparison.SystemName}, record {comparison.Item.RightRecordId}. The change is audited.",
                 yesText: "Apply", cancelText: "Cancel") != true)
         {
             focusPending = true;
