@@ -59,6 +59,7 @@ public static class ServiceEntryPoints
         .. Of<SyncRunQueries>(Capability.ViewRuns,
             ("ListAsync", s => s.ListAsync(new SyncRunFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1)),
             ("OutcomesAsync", s => s.OutcomesAsync(-1, new RecordOutcomeFilter(), 0, 10)), ("LatestPerFlowAsync", s => s.LatestPerFlowAsync())),
+        .. Of<InboxRecordTrail>(Capability.ViewRuns, ("FindAsync", s => s.FindAsync(-1))),
         Runner("StartAsync", Capability.StartRuns, (r, a) => r.StartAsync(new SyncRunRequest(Nobody, SyncTrigger.Manual, a.Name), a, CancellationToken.None)),
         Runner("RunAsync", Capability.StartRuns, (r, a) => r.RunAsync(new SyncRunRequest(Nobody, SyncTrigger.Manual, a.Name, DryRun: true), a, CancellationToken.None)),
         Runner("StartReplayAsync", Capability.WorkErrorQueue, (r, a) => r.StartReplayAsync(Nobody, null, a, CancellationToken.None)),
