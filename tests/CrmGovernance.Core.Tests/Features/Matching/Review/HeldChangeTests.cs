@@ -83,6 +83,18 @@ public sealed class HeldChangeTests
     }
 
     [Fact]
+    public async Task A_held_change_cannot_be_merged_as_a_pair()
+    {
+        var (host, item) = await HeldAsync();
+        await using var _ = host;
+
+        var outcome = await host.AsAsync<MergeService, ReviewOutcome>(s => s.MergeAsync(new MergeRequest(item, "crm-7", new Dictionary<string, string>())));
+
+        Assert.Equal("This item is a held change, not a pair of duplicates: apply or dismiss the proposed values on its page.", outcome.Error);
+        Assert.Single(await host.ContactsAsync());
+    }
+
+    [Fact]
     public async Task A_manager_may_not_apply_a_held_change()
     {
         var (host, item) = await HeldAsync();
