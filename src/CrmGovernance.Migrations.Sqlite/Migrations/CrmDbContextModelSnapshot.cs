@@ -515,6 +515,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ObjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposedChangesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RightRecordId")
                         .IsRequired()
                         .HasMaxLength(200)

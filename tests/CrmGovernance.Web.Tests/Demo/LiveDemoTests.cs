@@ -55,7 +55,7 @@ public sealed partial class LiveDemoTests(LiveDemoFixture fixture, ITestOutputHe
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         var id = long.Parse(InboxId().Match(page).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("href=\"runs\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"runs/inbox/{id}\"", page, StringComparison.Ordinal);
         var item = await QueryAsync(_host, db => db.InboxItems.SingleAsync(i => i.Id == id));
         Assert.Equal(("website", "contact"), (item.SystemKey, item.ObjectKey));
         Assert.Contains("\"email\":\" Ada.Lovelace@Example.org\"", item.PayloadJson, StringComparison.Ordinal);

@@ -58,6 +58,24 @@ public sealed class MatchRuleEditorTests(StandardPortalFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task The_fuzzy_identity_choice_is_shown_in_words_and_kept_when_another_setting_is_saved()
+    {
+        await using var drafts = await MatchRuleDrafts.StartAsync(fixture, MatchRuleDrafts.Contact() with { FuzzyIdentityChange = FuzzyIdentityChange.HoldForSteward });
+        var page = drafts.Render(StandardObjects.Contact);
+        page.WaitForAssertion(() => Assert.Equal("When a fuzzy match differs in an identity field: hold for a steward.",
+            page.Find("#match-fuzzy-identity-summary").TextContent.Trim()));
+
+        page.Find("#edit-match-rule").Click();
+        var dialog = drafts.Pages.Dialogs;
+        dialog.WaitForAssertion(() => Assert.Contains("Hold for a steward", dialog.Find("#match-fuzzy-identity").ParentElement!.ParentElement!.TextContent, StringComparison.Ordinal));
+        dialog.Find("#match-auto").Change("95");
+        dialog.Find("#save-match-rule").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("95 %", page.Find("#match-auto-threshold").TextContent));
+        Assert.Equal(FuzzyIdentityChange.HoldForSteward, (await drafts.DraftRuleAsync(StandardObjects.Contact))!.FuzzyIdentityChange);
+    }
+
+    [Fact]
     public async Task A_review_threshold_above_auto_match_is_refused_and_the_form_keeps_what_was_typed()
     {
         await using var drafts = await MatchRuleDrafts.StartAsync(fixture, MatchRuleDrafts.Contact());

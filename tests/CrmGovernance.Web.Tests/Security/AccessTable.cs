@@ -36,6 +36,7 @@ public static class AccessTable
         // Operations: runs and the error queue, watched by those who run the flows and by managers (starting and replaying is checked by the services, per flow).
         ["/runs"] = Needs(Capability.ViewRuns),
         ["/runs/{Id:long}"] = Needs(Capability.ViewRuns),
+        ["/runs/inbox/{InboxId:long}"] = Needs(Capability.ViewRuns),
         ["/error-queue"] = Needs(Capability.ViewErrorQueue),
 
         // Stewardship: the review queue and duplicate scans, read by managers too; deciding, merging and scanning is checked by the services.

@@ -37,6 +37,31 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_held_change_shows_the_proposed_email_offers_no_merge_and_applying_it_writes_the_crm()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (_, existing) = await seed.ContactsAsync();
+        var good = (await seed.CrmRecordsAsync(existing))[existing].Fields["email"];
+        var id = await seed.ItemAsync("web-held-1", existing, 0.999,
+            proposedChangesJson: ReviewJson.ProposedChanges([new ProposedFieldChange("email", "Email", good, "jo.work@example.com")]));
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#held-change")));
+        Assert.Equal((good, "jo.work@example.com"), (page.Find("tr[data-field='email'] td[data-value='existing']").TextContent.Trim(),
+            page.Find("tr[data-field='email'] td[data-value='proposed']").TextContent.Trim()));
+        Assert.Empty(page.FindAll("#merge, #not-duplicate, #comparison"));
+        page.Find("#apply-held-change").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.Contains(pages.Dialogs.FindAll("button"), b => b.TextContent.Trim() == "Apply"));
+        pages.Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Apply").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.ChangeApplied, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        Assert.Equal("jo.work@example.com", (await seed.CrmRecordsAsync(existing))[existing].Fields["email"]);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#held-change-decided")));
+    }
+
+    [Fact]
     public async Task Keys_take_a_value_for_the_focused_field_and_merge_and_the_crm_is_written()
     {
         var seed = new ReviewSeed(fixture.Host);

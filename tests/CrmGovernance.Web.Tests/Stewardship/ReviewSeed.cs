@@ -14,7 +14,7 @@ namespace CrmGovernance.Web.Tests.Stewardship;
 /// </summary>
 internal sealed class ReviewSeed(PortalHost host)
 {
-    public async Task<long> ItemAsync(string left, string right, double score = 0.84, Guid? system = null)
+    public async Task<long> ItemAsync(string left, string right, double score = 0.84, Guid? system = null, string? proposedChangesJson = null)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
@@ -27,6 +27,7 @@ internal sealed class ReviewSeed(PortalHost host)
                 new("email", "Email", "jo.bloggs@example.com", "jo.bloggs@example.com", 1, "exact", 9.2),
                 new("first_name", "PersonName", "jo", "joanna", 0.81, "mismatch", -1.5),
             ]),
+            ProposedChangesJson = proposedChangesJson,
         };
         db.ReviewItems.Add(item);
         await db.SaveChangesAsync();

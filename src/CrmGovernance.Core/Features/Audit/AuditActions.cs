@@ -18,6 +18,8 @@ public static class AuditActions
     public const string ReviewNotDuplicate = "NotDuplicate";
     public const string ReviewDefer = "Defer";
     public const string ReviewAssign = "Assign";
+    public const string ReviewApplyHeldChange = "ApplyHeldChange";
+    public const string ReviewDismissHeldChange = "DismissHeldChange";
     public const string DuplicateScanStarted = "DuplicateScanStarted";
     public const string DuplicateScanFedToReview = "DuplicateScanFedToReview";
     public const string AuditExported = "AuditExported";
@@ -27,5 +29,5 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
         [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard,
          DuplicateScanStarted, DuplicateScanFedToReview,
-         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, AuditExported, ChangeRequestReportExported, ConfigurationExported];
+         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, ReviewApplyHeldChange, ReviewDismissHeldChange, AuditExported, ChangeRequestReportExported, ConfigurationExported];
 }

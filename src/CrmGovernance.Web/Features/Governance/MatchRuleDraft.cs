@@ -17,6 +17,9 @@ public sealed class MatchRuleDraft
     public List<ComparisonDraft> Comparisons { get; } = [];
     public List<TextDraft> BlockingKeys { get; } = [];
     public List<FieldNameDraft> FieldNames { get; } = [];
+    public FuzzyIdentityChange FuzzyIdentityChange { get; set; } = FuzzyIdentityChange.KeepExisting;
+    /// <summary>Attribute → the field a fuzzy match's second value is kept in (same row shape as field names).</summary>
+    public List<FieldNameDraft> AlternativeFields { get; } = [];
 
     public sealed class ComparisonDraft
     {
@@ -68,13 +71,17 @@ public sealed class MatchRuleDraft
         }
         draft.BlockingKeys.AddRange(rule.BlockingKeys.Select(k => new TextDraft { Text = k }));
         draft.FieldNames.AddRange(rule.FieldNames.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new FieldNameDraft { Attribute = p.Key, Field = p.Value }));
+        draft.FuzzyIdentityChange = rule.FuzzyIdentityChange;
+        draft.AlternativeFields.AddRange(rule.AlternativeFields.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new FieldNameDraft { Attribute = p.Key, Field = p.Value }));
         return draft;
     }
 
     /// <summary>Attributes given a field name on more than one row: the rule can hold only one, so the editor says so instead of dropping one.</summary>
     public IEnumerable<string> FieldNameErrors() => FieldNames
         .Where(f => !string.IsNullOrWhiteSpace(f.Attribute)).GroupBy(f => f.Attribute!.Trim(), StringComparer.Ordinal).Where(g => g.Count() > 1)
-        .Select(g => $"{g.Key} is given a field name on {g.Count()} rows; keep one.");
+        .Select(g => $"{g.Key} is given a field name on {g.Count()} rows; keep one.")
+        .Concat(AlternativeFields.Where(f => !string.IsNullOrWhiteSpace(f.Attribute)).GroupBy(f => f.Attribute!.Trim(), StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key} is given an alternative field on {g.Count()} rows; keep one."));
 
     /// <summary>The rule as typed. Blank key and field-name rows are left out; everything else is kept for validation to judge.</summary>
     public MatchRule ToRule() => new()
@@ -88,6 +95,10 @@ public sealed class MatchRuleDraft
         })],
         BlockingKeys = [.. BlockingKeys.Select(k => k.Text.Trim()).Where(k => k.Length > 0)],
         FieldNames = FieldNames.Where(f => !string.IsNullOrWhiteSpace(f.Attribute) || !string.IsNullOrWhiteSpace(f.Field))
+            .GroupBy(f => (f.Attribute ?? "").Trim(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.First().Field ?? "").Trim(), StringComparer.Ordinal),
+        FuzzyIdentityChange = FuzzyIdentityChange,
+        AlternativeFields = AlternativeFields.Where(f => !string.IsNullOrWhiteSpace(f.Attribute) || !string.IsNullOrWhiteSpace(f.Field))
             .GroupBy(f => (f.Attribute ?? "").Trim(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.First().Field ?? "").Trim(), StringComparer.Ordinal),
     };

@@ -25,6 +25,8 @@ public static class ReviewFormat
     {
         ReviewStatus.Deferred when deferredUntilUtc <= now => "Deferred (due)",
         ReviewStatus.NotDuplicate => "Not a duplicate",
+        ReviewStatus.ChangeApplied => "Change applied",
+        ReviewStatus.ChangeDismissed => "Change dismissed",
         _ => status.ToString(),
     };
 

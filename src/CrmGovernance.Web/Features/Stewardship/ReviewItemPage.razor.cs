@@ -92,7 +92,8 @@ public sealed partial class ReviewItemPage
         {
             return;
         }
-        var undecided = comparison.IsUndecided;
+        // A held change has its own two decisions, taken with the mouse: the pair shortcuts do not apply.
+        var undecided = comparison.IsUndecided && !comparison.Item.IsHeldChange;
         switch (e.Key)
         {
             case "m" when comparison.CanMerge: await MergeAsync(); break;

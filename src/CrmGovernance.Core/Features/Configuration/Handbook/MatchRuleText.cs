@@ -24,6 +24,18 @@ public static class MatchRuleText
     public static string? FieldNames(MatchRule rule) => rule.FieldNames.Count == 0 ? null
         : string.Join(", ", rule.FieldNames.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} → {p.Value}"));
 
+    /// <summary>The words the editor and the handbook use for each choice.</summary>
+    public static string FuzzyIdentityChange(FuzzyIdentityChange choice) => choice switch
+    {
+        Model.FuzzyIdentityChange.HoldForSteward => "Hold for a steward",
+        Model.FuzzyIdentityChange.TakeIncoming => "Take the incoming value",
+        _ => "Keep the existing value",
+    };
+
+    /// <summary>"email → secondary_email", or null when the rule keeps no second value.</summary>
+    public static string? AlternativeFields(MatchRule rule) => rule.AlternativeFields.Count == 0 ? null
+        : string.Join(", ", rule.AlternativeFields.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} → {p.Value}"));
+
     /// <summary>The handbook's paragraph lines: when records are compared, how a score is made, and what each outcome does.</summary>
     public static IReadOnlyList<string> Describe(MatchRule rule)
     {
@@ -38,6 +50,12 @@ public static class MatchRuleText
         if (FieldNames(rule) is { } names)
         {
             lines.Add($"Fields named differently from the attribute they carry: {names}.");
+        }
+        lines.Add($"When a fuzzy match differs in an identity field (one the rule compares): {FuzzyIdentityChange(rule.FuzzyIdentityChange).ToLowerInvariant()}. "
+            + "Matches by the crosswalk or a match key update as the source of truth says.");
+        if (AlternativeFields(rule) is { } alternatives)
+        {
+            lines.Add($"A second value is kept in an alternative field when that field is empty: {alternatives}.");
         }
         return lines;
     }

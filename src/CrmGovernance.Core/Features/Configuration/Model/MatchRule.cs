@@ -33,5 +33,17 @@ public sealed record MatchRule : IConfigurationItem
     /// <summary>Attribute → the system field that carries it, where the names differ (e.g. "company" → "name").</summary>
     public Dictionary<string, string> FieldNames { get; init; } = [];
 
+    /// <summary>
+    /// What happens to a differing value in a field the rule compares when a record was matched by this rule (fuzzy).
+    /// Configurations stored before this setting existed read as <see cref="FuzzyIdentityChange.KeepExisting"/>.
+    /// </summary>
+    public FuzzyIdentityChange FuzzyIdentityChange { get; init; } = FuzzyIdentityChange.KeepExisting;
+
+    /// <summary>
+    /// Attribute → a field where a fuzzy match's second value is kept instead of being dropped (e.g. "email" →
+    /// "secondary_email"): written only when that field is empty, never over a different value.
+    /// </summary>
+    public Dictionary<string, string> AlternativeFields { get; init; } = [];
+
     public string DisplayName => $"match rule {Name}";
 }

@@ -73,6 +73,11 @@ public static class MatchRuleValidator
             }
         }
         FieldNames(c, rule, label, Add);
+        AlternativeFields(c, rule, label, Add);
+        if (!Enum.IsDefined(rule.FuzzyIdentityChange))
+        {
+            Add($"{label}: choose what happens when a fuzzy match differs in an identity field (keep the existing value, hold for a steward or take the incoming value).");
+        }
         return issues;
     }
 
@@ -150,6 +155,68 @@ public static class MatchRuleValidator
             }
         }
     }
+
+    /// <summary>
+    /// Each alternative field must be another field of the object in every target catalog that carries the attribute
+    /// (the systems the object's flows write to), of the attribute field's own type or text, so a second email or phone
+    /// fits where it is kept.
+    /// </summary>
+    private static void AlternativeFields(GovernanceConfiguration c, MatchRule rule, string label, Action<string> add)
+    {
+        var objectName = c.FindObject(rule.ObjectId)?.Name ?? "the object";
+        var targets = c.Flows.Where(f => f.ObjectId == rule.ObjectId).Select(f => f.TargetSystemId).Distinct()
+            .Select(c.FindSystem).OfType<ConnectedSystem>().ToList();
+        if (targets.Count == 0)
+        {
+            targets = [.. c.Fields.Where(f => f.ObjectId == rule.ObjectId).Select(f => f.SystemId).Distinct().Select(c.FindSystem).OfType<ConnectedSystem>()];
+        }
+        foreach (var (attribute, field) in rule.AlternativeFields.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var where = $"{label}, alternative fields: {attribute}";
+            if (!MatchAttributes.IsKnown(attribute))
+            {
+                add($"{label}, alternative fields: \"{attribute}\" is not a match attribute; use one of {Allowed}.");
+                continue;
+            }
+            if (!rule.Comparisons.Any(x => x.Attribute == attribute))
+            {
+                add($"{where}: the rule does not compare {attribute}, so no fuzzy match can differ in it; remove the alternative field or compare {attribute}.");
+            }
+            if (string.IsNullOrWhiteSpace(field))
+            {
+                add($"{where} names no field.");
+                continue;
+            }
+            var carried = 0;
+            foreach (var system in targets)
+            {
+                var catalog = c.CatalogOf(system.Id, rule.ObjectId);
+                if (!MatchFields.For(rule, catalog).FieldByAttribute.TryGetValue(attribute, out var identity))
+                {
+                    continue;
+                }
+                carried++;
+                if (!catalog.TryGetValue(field, out var alternative))
+                {
+                    add($"{where} → \"{field}\" is not a field of {objectName} in the catalog of {system.Name}.");
+                }
+                else if (string.Equals(alternative.Name, identity, StringComparison.OrdinalIgnoreCase))
+                {
+                    add($"{where} → \"{field}\" is the field the rule compares in {system.Name}; choose another field to keep the second value in.");
+                }
+                else if (alternative.Type != catalog[identity].Type && alternative.Type != FieldType.Text)
+                {
+                    add($"{where} → \"{field}\" is a {alternative.Type} field in {system.Name}, but {identity} is {catalog[identity].Type}: choose {Fitting(catalog[identity].Type)}.");
+                }
+            }
+            if (carried == 0 && targets.Count > 0)
+            {
+                add($"{where} → \"{field}\": no system {objectName} is written to carries {attribute}, so there is no value to keep.");
+            }
+        }
+    }
+
+    private static string Fitting(FieldType type) => type == FieldType.Text ? "a Text field" : $"a {type} or a Text field";
 
     private static string Allowed => string.Join(", ", MatchAttributes.All);
 

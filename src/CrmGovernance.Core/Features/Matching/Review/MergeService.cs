@@ -49,6 +49,10 @@ public sealed class MergeService(
         {
             return ReviewOutcome.Fail($"This pair was already decided ({item.Status} by {item.DecidedBy ?? "someone"}); reload it.");
         }
+        if (item.IsHeldChange)
+        {
+            return ReviewOutcome.Fail("This item is a held change, not a pair of duplicates: apply or dismiss the proposed values on its page.");
+        }
         var pair = new[] { item.LeftRecordId, item.RightRecordId };
         if (!pair.Contains(request.SurvivorId) || request.TakeFrom.Values.Any(v => !pair.Contains(v)))
         {

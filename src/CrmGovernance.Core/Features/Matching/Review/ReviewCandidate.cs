@@ -10,4 +10,6 @@ public sealed record ReviewCandidate(Guid SystemId, Guid ObjectId, string LeftRe
     public Guid? FlowId { get; init; }
     public long? RunId { get; init; }
     public long? ScanId { get; init; }
+    /// <summary>For a held change: the field changes the run did not write (then <see cref="LeftRecordId"/> is the source record's id).</summary>
+    public IReadOnlyList<ProposedFieldChange>? ProposedChanges { get; init; }
 }

@@ -29,9 +29,18 @@ public sealed record ReviewComparison
     /// <summary>The item's merges, newest first (one stands at most; the others were undone).</summary>
     public IReadOnlyList<RecordMerge> Merges { get; init; } = [];
 
+    /// <summary>For a held change: the field changes the run did not write, with the values when it held them; empty for a pair of duplicates.</summary>
+    public IReadOnlyList<ProposedFieldChange> ProposedChanges { get; init; } = [];
+
+    /// <summary>The name of the system the held change's source record came from (the flow's source), when known.</summary>
+    public string? SourceSystemName { get; init; }
+
     public bool IsUndecided => ReviewPairs.IsUndecided(Item.Status);
 
-    public bool CanMerge => IsUndecided && TargetProblem is null && Left is not null && Right is not null;
+    public bool CanMerge => !Item.IsHeldChange && IsUndecided && TargetProblem is null && Left is not null && Right is not null;
+
+    /// <summary>A held change can be applied while undecided and while its existing record can be read.</summary>
+    public bool CanApply => Item.IsHeldChange && IsUndecided && TargetProblem is null && Right is not null;
 
     public RecordMerge? StandingMerge => Merges.FirstOrDefault(m => m.Id == Item.MergeId && m.UnmergedUtc is null);
 

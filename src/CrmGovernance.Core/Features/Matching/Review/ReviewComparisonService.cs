@@ -52,6 +52,9 @@ public sealed class ReviewComparisonService(
             Links = links.Select(l => new LinkedSource(l.TargetId, l.SourceSystemId, configuration.FindSystem(l.SourceSystemId)?.Name ?? "an unknown system", l.Count))
                 .OrderBy(l => l.SystemName, StringComparer.OrdinalIgnoreCase).ToList(),
             Merges = merges,
+            ProposedChanges = ReviewJson.ProposedChanges(item.ProposedChangesJson),
+            SourceSystemName = item.IsHeldChange && item.FlowId is { } from && configuration.FindFlow(from) is { } flow
+                ? configuration.FindSystem(flow.SourceSystemId)?.Name : null,
         };
         return target is null ? comparison : await WithRecordsAsync(comparison, target, cancellationToken);
     }
@@ -63,7 +66,8 @@ public sealed class ReviewComparisonService(
         try
         {
             await using var connector = connectors.Open(target.System);
-            records = await target.ReadAsync(connector, [item.LeftRecordId, item.RightRecordId], cancellationToken);
+            // A held change pairs a source record with the existing target record: only the latter is in the target.
+            records = await target.ReadAsync(connector, item.IsHeldChange ? [item.RightRecordId] : [item.LeftRecordId, item.RightRecordId], cancellationToken);
         }
         catch (Exception e) when (target.Problem(e) is { } problem)
         {
@@ -71,7 +75,7 @@ public sealed class ReviewComparisonService(
         }
         var left = records.GetValueOrDefault(item.LeftRecordId);
         var right = records.GetValueOrDefault(item.RightRecordId);
-        var missing = new[] { item.LeftRecordId, item.RightRecordId }.Where(r => !records.ContainsKey(r)).ToList();
+        var missing = (item.IsHeldChange ? new[] { item.RightRecordId } : [item.LeftRecordId, item.RightRecordId]).Where(r => !records.ContainsKey(r)).ToList();
         return comparison with
         {
             Left = left,
@@ -79,7 +83,8 @@ public sealed class ReviewComparisonService(
             Fields = target.Fields(left, right).Select(f => new ComparisonField(f.Name, f.Label, ReviewTarget.Value(left, f.Name), ReviewTarget.Value(right, f.Name))).ToList(),
             TargetProblem = missing.Count == 0 || !comparison.IsUndecided ? null
                 : $"{string.Join(" and ", missing.Select(m => "Record " + m))} {(missing.Count == 1 ? "is" : "are")} no longer in {target.System.Name} " +
-                  "(deleted there, or merged into another record): this pair cannot be merged. Mark it not a duplicate, or defer it.",
+                  (item.IsHeldChange ? "(deleted there, or merged into another record): the held change cannot be applied. Dismiss it."
+                      : "(deleted there, or merged into another record): this pair cannot be merged. Mark it not a duplicate, or defer it."),
         };
     }
 }

@@ -27,7 +27,17 @@ public sealed class ReviewItem
     public string? DecidedBy { get; set; }
     /// <summary>The merge that settled it, while it stands.</summary>
     public long? MergeId { get; set; }
+    /// <summary>
+    /// Set for a held change, not a duplicate pair: the field changes (JSON array of ProposedFieldChange) a record matched by
+    /// the match rule brought and the run did not write. <see cref="LeftRecordId"/> is then the source record's id.
+    /// </summary>
+    public string? ProposedChangesJson { get; set; }
+
+    public bool IsHeldChange => ProposedChangesJson is not null;
 }
 
-/// <summary>Open (waiting), Deferred (set aside for later), Merged, NotDuplicate (remembered), Unmerged (a merge undone).</summary>
-public enum ReviewStatus { Open, Deferred, Merged, NotDuplicate, Unmerged }
+/// <summary>
+/// Open (waiting), Deferred (set aside for later), Merged, NotDuplicate (remembered), Unmerged (a merge undone); for a held
+/// change, ChangeApplied (the proposed values written) or ChangeDismissed (the existing values kept).
+/// </summary>
+public enum ReviewStatus { Open, Deferred, Merged, NotDuplicate, Unmerged, ChangeApplied, ChangeDismissed }

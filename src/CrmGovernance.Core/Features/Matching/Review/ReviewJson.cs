@@ -30,6 +30,25 @@ public static class ReviewJson
     public static Dictionary<string, string?> Fields(string json) =>
         new(JsonSerializer.Deserialize<Dictionary<string, string?>>(json, Options) ?? [], StringComparer.Ordinal);
 
+    public static string ProposedChanges(IReadOnlyList<ProposedFieldChange> changes) => JsonSerializer.Serialize(changes, Options);
+
+    /// <summary>The field changes a held item proposes; empty for a duplicate pair or text the writer did not write.</summary>
+    public static IReadOnlyList<ProposedFieldChange> ProposedChanges(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<List<ProposedFieldChange>>(json, Options) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     public static string Links(IReadOnlyList<MovedLink> links) => JsonSerializer.Serialize(links, Options);
 
     public static IReadOnlyList<MovedLink> Links(string json) => JsonSerializer.Deserialize<List<MovedLink>>(json, Options) ?? [];

@@ -45,6 +45,7 @@ public sealed class ReviewQueueWriter(IDbContextFactory<CrmDbContext> contexts, 
                         RightRecordId = c.RightRecordId,
                         Score = c.Score,
                         ExplanationJson = ReviewJson.Explanations(c.Explanations),
+                        ProposedChangesJson = c.ProposedChanges is { Count: > 0 } proposed ? ReviewJson.ProposedChanges(proposed) : null,
                         Status = ReviewStatus.Open,
                         CreatedUtc = now,
                     })

@@ -14,6 +14,7 @@ public static class ReviewServices
         services.AddScoped<ReviewDecisions>();
         services.AddScoped<ReviewComparisonService>();
         services.AddScoped<MergeService>();
+        services.AddScoped<HeldChangeService>();
         services.AddScoped<UnmergeService>();
         services.AddScoped<BulkMerger>();
         services.AddScoped<ReviewMetricsService>();

@@ -50,6 +50,7 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
             var again = (match is MatchKind.Key or MatchKind.Fuzzy) && targetId == own;
             match = again ? MatchKind.None : match;
             (entry.Match, entry.MatchScore) = (match, again ? null : candidate?.Score.Probability);
+            entry.MatchedWith = match == MatchKind.Fuzzy ? candidate : null;
             var decision = RuleEvaluator.Decide(plan, record, match, match == MatchKind.None ? null : index.Find(targetId!), releasedFromReview.Contains(record.SourceId));
             work.Apply(record, entry, decision, targetId ?? own, match);
             if (again && entry.Outcome == OutcomeKind.Created)

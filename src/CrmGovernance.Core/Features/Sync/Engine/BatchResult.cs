@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 
@@ -19,6 +20,10 @@ public sealed class RecordResult
     public double? MatchScore { get; set; }
     /// <summary>The existing record a created record may duplicate (between the thresholds): filed for review once the batch is recorded.</summary>
     public MatchCandidate? ReviewWith { get; set; }
+    /// <summary>The existing record the match rule matched this one to (auto-match), with the score's explanation.</summary>
+    public MatchCandidate? MatchedWith { get; set; }
+    /// <summary>Identity fields a fuzzy match did not write because the match rule holds them for a steward (filed once the batch is recorded).</summary>
+    public List<ProposedFieldChange> HeldChanges { get; } = [];
     public bool NewLink { get; set; }
     public DateTime? SourceCreatedUtc { get; init; }
     /// <summary>The inbox item the record arrived as (webhook sources).</summary>

@@ -49,6 +49,8 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
             var changes = writes
                 ? record.Values.Where(v => plan.Ownership.MayWrite(v.Key, before.GetValueOrDefault(v.Key), v.Value, ownedOnly)).ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase)
                 : [];
+            // A fuzzy match is evidence the records are one, not that the incoming identity values are right.
+            var guarded = match == MatchKind.Fuzzy ? IdentityGuard.Protect(plan, before, changes, entry, Score(entry.MatchScore ?? 0), dryRun) : [];
             var shown = record.Values.Keys.Union(changes.Keys, StringComparer.OrdinalIgnoreCase).ToList();
             entry.BeforeJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
             if (changes.Count > 0)
@@ -63,7 +65,7 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
             entry.AfterJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
             entry.NewLink = match is MatchKind.Key or MatchKind.Fuzzy;
             entry.Outcome = decision.Append ? OutcomeKind.Appended : changes.Count > 0 ? OutcomeKind.Updated : OutcomeKind.Unchanged;
-            if (entry.Outcome == OutcomeKind.Unchanged)
+            if (entry.Outcome == OutcomeKind.Unchanged && guarded.Count == 0)
             {
                 // Nothing to compare: a resync of unchanged records does not fill the portal with copies of their values.
                 (entry.BeforeJson, entry.AfterJson) = (null, null);
@@ -74,6 +76,7 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
                 MatchKind.Fuzzy => $"Matched by the match rule to {targetId} ({Score(entry.MatchScore ?? 0)}).",
                 _ => "Matched the record this source record is linked to.",
             });
+            notes.AddRange(guarded);
             if (decision.Append)
             {
                 var activity = new ActivityWrite(ActivityKey.For(plan, record.Source), plan.BusinessObject.Key, targetId,
@@ -181,5 +184,5 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
     private static string Json(IReadOnlyDictionary<string, string?> values) => SyncJson.Serialize(values);
 
     /// <summary>Up to three decimals, cut rather than rounded, so a score below 1 never reads 1 (0.99996 reads 0.999).</summary>
-    private static string Score(double probability) => (Math.Floor(probability * 1000) / 1000).ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Score(double probability) => (Math.Floor(probability * 1000) / 1000).ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,9 @@ public sealed class FlowPlan
         MatchKeys = [.. flow.MatchKeys.Where(k => TargetCatalog.ContainsKey(k))];
         MatchModel = matchModel;
         TargetMatchFields = matchModel is null ? null : MatchFields.For(matchModel.Rule, TargetCatalog);
+        IdentityFields = TargetMatchFields is null ? new(StringComparer.OrdinalIgnoreCase)
+            : TargetMatchFields.FieldByAttribute.Where(p => matchModel!.Rule.Comparisons.Any(c => c.Attribute == p.Key))
+                .ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
     }
 
     public GovernanceConfiguration Configuration { get; }
@@ -41,6 +44,8 @@ public sealed class FlowPlan
     public MatchModel? MatchModel { get; }
     /// <summary>Which target field carries each attribute of <see cref="MatchModel"/>; null without a match rule.</summary>
     public MatchFields? TargetMatchFields { get; }
+    /// <summary>The target fields the match rule compares (identity evidence), each with its attribute; empty without a match rule.</summary>
+    public Dictionary<string, string> IdentityFields { get; }
 
     /// <summary>The plan for a flow, or an error in words when the configuration cannot run it.</summary>
     public static (FlowPlan? Plan, string? Error) For(GovernanceConfiguration configuration, Guid flowId)

@@ -95,6 +95,11 @@ public sealed class TargetMatcher
             .Select(r => new ReviewCandidate(_plan.Target.Id, _plan.BusinessObject.Id, r.TargetId!, r.ReviewWith!.Id, r.ReviewWith.Score.Probability,
                 r.ReviewWith.Score.Explanations) { FlowId = _plan.Flow.Id, RunId = run.Id })
             .ToList();
+        // A fuzzy match held an identity change for a steward: the pair (source record, existing record) with the proposed values.
+        candidates.AddRange(batch.Records
+            .Where(r => r is { HeldChanges.Count: > 0, TargetId: not null } && r.Outcome is OutcomeKind.Updated or OutcomeKind.Appended or OutcomeKind.Unchanged)
+            .Select(r => new ReviewCandidate(_plan.Target.Id, _plan.BusinessObject.Id, r.SourceId, r.TargetId!, r.MatchScore ?? 0,
+                r.MatchedWith?.Score.Explanations ?? []) { FlowId = _plan.Flow.Id, RunId = run.Id, ProposedChanges = r.HeldChanges }));
         return candidates.Count == 0 ? 0 : await _reviews.AddAsync(candidates, cancellationToken);
     }
 

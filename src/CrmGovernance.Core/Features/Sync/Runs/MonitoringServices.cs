@@ -10,6 +10,7 @@ public static class MonitoringServices
     public static IServiceCollection AddSyncMonitoring(this IServiceCollection services)
     {
         services.AddScoped<SyncRunQueries>();
+        services.AddScoped<InboxRecordTrail>();
         services.AddScoped<ErrorQueueService>();
         services.AddReviewQueue();
         return services;
