@@ -144,4 +144,36 @@ public sealed class FuzzyIdentityTests
         Assert.Contains("The incoming value was kept in email2.", (await FuzzyScenario.OutcomeAsync(f, run, "web-1")).Reason, StringComparison.Ordinal);
         Assert.Contains("email2 already holds \"ann@home.example\"", (await FuzzyScenario.OutcomeAsync(f, run, "web-2")).Reason, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task A_later_update_through_a_link_the_match_rule_made_still_keeps_the_existing_email()
+    {
+        await using var f = await TypoEnquiryAsync(Configuration(FuzzyIdentityChange.KeepExisting));
+        await f.RunAsync();
+        await f.PersonAsync("web-1", Typo, "Thomas", "Stevens", "020 7946 0009");
+
+        var run = await f.RunAsync();
+
+        var contact = await CrmContactAsync(f);
+        Assert.Equal((Good, "+442079460009"), (contact["email"], contact["phone"]));
+        var outcome = await FuzzyScenario.OutcomeAsync(f, run, "web-1");
+        Assert.Equal((OutcomeKind.Updated, "crm-7"), (outcome.Outcome, outcome.TargetId));
+        Assert.Contains($"Kept the existing email \"{Good}\": this source record was linked to it by the match rule in an earlier run", outcome.Reason,
+            StringComparison.Ordinal);
+        Assert.True(await f.Host.QueryAsync(db => db.CrosswalkLinks.Where(l => l.SourceId == "web-1").Select(l => l.ByMatchRule).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_record_the_flow_created_is_updated_through_its_link_as_before()
+    {
+        await using var f = await SyncFlowFixture.StartAsync(Configuration(FuzzyIdentityChange.KeepExisting));
+        await f.PersonAsync("web-1", Good, "Thomas", "Stevens", "020 7946 0001");
+        await f.RunAsync();
+        await f.PersonAsync("web-1", "thomas@new-employer.example", "Thomas", "Stevens", "020 7946 0001");
+
+        var run = await f.RunAsync();
+
+        Assert.Equal("thomas@new-employer.example", Assert.Single(await f.ContactsAsync())["email"]);
+        Assert.DoesNotContain("Kept the existing", (await FuzzyScenario.OutcomeAsync(f, run, "web-1")).Reason ?? "", StringComparison.Ordinal);
+        Assert.False(await f.Host.QueryAsync(db => db.CrosswalkLinks.Where(l => l.SourceId == "web-1").Select(l => l.ByMatchRule).SingleAsync()));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
         var valid = incoming.Where(r => r.Errors.Count == 0).ToList();
         var links = await crosswalk.TargetIdsAsync(plan, valid.Select(r => r.SourceId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         var unlinked = valid.Where(r => !links.ContainsKey(r.SourceId)).ToList();
-        var index = await TargetIndex.LoadAsync(plan, target, links.Values.Distinct(StringComparer.Ordinal).ToList(), unlinked, cancellationToken);
+        var index = await TargetIndex.LoadAsync(plan, target, links.Values.Select(l => l.TargetId).Distinct(StringComparer.Ordinal).ToList(), unlinked, cancellationToken);
         var fuzzy = matcher is null ? null
             : await matcher.BeginBatchAsync(target, index, unlinked.Select(r => (r, NewTargetId(r.SourceId))).ToList(), dryRun, cancellationToken);
         var work = new BatchWork(plan, index, time.GetUtcNow().UtcDateTime, dryRun);
@@ -52,7 +52,9 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
             (entry.Match, entry.MatchScore) = (match, again ? null : candidate?.Score.Probability);
             entry.MatchedWith = match == MatchKind.Fuzzy ? candidate : null;
             var decision = RuleEvaluator.Decide(plan, record, match, match == MatchKind.None ? null : index.Find(targetId!), releasedFromReview.Contains(record.SourceId));
-            work.Apply(record, entry, decision, targetId ?? own, match);
+            // A link the match rule made once stays fuzzy evidence: the source's later updates are guarded like the first match.
+            var guarded = match == MatchKind.Fuzzy || (match == MatchKind.Linked && links[record.SourceId].ByMatchRule);
+            work.Apply(record, entry, decision, targetId ?? own, match, guarded);
             if (again && entry.Outcome == OutcomeKind.Created)
             {
                 const string note = "Written again with the same id: an earlier attempt at this batch created it and was cut off before it was recorded.";
@@ -91,10 +93,11 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
     }
 
     /// <summary>Crosswalk, then match keys, then the match rule: an auto-match behaves as a key match; a review-band candidate only comes along.</summary>
-    private (string? TargetId, MatchKind Match, MatchCandidate? Candidate) Match(IncomingRecord record, Dictionary<string, string> links, TargetIndex index, FuzzyBatch? fuzzy)
+    private (string? TargetId, MatchKind Match, MatchCandidate? Candidate) Match(IncomingRecord record, Dictionary<string, (string TargetId, bool ByMatchRule)> links, TargetIndex index, FuzzyBatch? fuzzy)
     {
-        if (links.TryGetValue(record.SourceId, out var linked))
+        if (links.TryGetValue(record.SourceId, out var link))
         {
+            var linked = link.TargetId;
             return index.Exists(linked) ? (linked, MatchKind.Linked, null) : (linked, MatchKind.None, null);
         }
         foreach (var key in plan.MatchKeys)

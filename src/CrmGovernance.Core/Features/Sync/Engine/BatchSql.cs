@@ -27,13 +27,13 @@ internal sealed class BatchSql(DbConnection connection, DbTransaction transactio
     public async Task InsertLinksAsync(FlowPlan plan, IEnumerable<RecordResult> records, DateTime now, CancellationToken ct)
     {
         await using var command = Command("""
-            INSERT INTO CrosswalkLinks (ObjectId, SourceSystemId, SourceId, TargetSystemId, TargetId, FlowId, CreatedUtc)
-            VALUES (@object, @sourceSystem, @source, @targetSystem, @target, @flow, @at)
+            INSERT INTO CrosswalkLinks (ObjectId, SourceSystemId, SourceId, TargetSystemId, TargetId, FlowId, CreatedUtc, ByMatchRule)
+            VALUES (@object, @sourceSystem, @source, @targetSystem, @target, @flow, @at, @byRule)
             ON CONFLICT (SourceSystemId, ObjectId, SourceId, TargetSystemId) DO NOTHING
-            """, "@object", "@sourceSystem", "@source", "@targetSystem", "@target", "@flow", "@at");
+            """, "@object", "@sourceSystem", "@source", "@targetSystem", "@target", "@flow", "@at", "@byRule");
         foreach (var r in records)
         {
-            await ExecuteAsync(command, ct, plan.BusinessObject.Id, plan.Source.Id, r.SourceId, plan.Target.Id, r.TargetId, plan.Flow.Id, now);
+            await ExecuteAsync(command, ct, plan.BusinessObject.Id, plan.Source.Id, r.SourceId, plan.Target.Id, r.TargetId, plan.Flow.Id, now, r.Match == MatchKind.Fuzzy);
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
     private readonly List<(ActivityWrite Activity, RecordResult Entry, bool Changed)> _activities = [];
     private readonly List<(RelatedSet Set, string KeyValue, RecordResult Entry)> _related = [];
 
-    public void Apply(IncomingRecord record, RecordResult entry, RecordDecision decision, string targetId, MatchKind match)
+    public void Apply(IncomingRecord record, RecordResult entry, RecordDecision decision, string targetId, MatchKind match, bool identityGuarded = false)
     {
         foreach (var (field, value) in decision.SetFields)
         {
@@ -50,7 +50,9 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
                 ? record.Values.Where(v => plan.Ownership.MayWrite(v.Key, before.GetValueOrDefault(v.Key), v.Value, ownedOnly)).ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase)
                 : [];
             // A fuzzy match is evidence the records are one, not that the incoming identity values are right.
-            var guarded = match == MatchKind.Fuzzy ? IdentityGuard.Protect(plan, before, changes, entry, Score(entry.MatchScore ?? 0), dryRun) : [];
+            var how = match == MatchKind.Fuzzy ? $"the record was matched by the match rule ({Score(entry.MatchScore ?? 0)})"
+                : "this source record was linked to it by the match rule in an earlier run";
+            var guarded = identityGuarded ? IdentityGuard.Protect(plan, before, changes, entry, how, dryRun) : [];
             var shown = record.Values.Keys.Union(changes.Keys, StringComparer.OrdinalIgnoreCase).ToList();
             entry.BeforeJson = Json(shown.ToDictionary(k => k, before.GetValueOrDefault, StringComparer.OrdinalIgnoreCase));
             if (changes.Count > 0)

@@ -13,4 +13,9 @@ public sealed class CrosswalkLink
     public DateTime CreatedUtc { get; set; }
     /// <summary>The target id this link pointed to before a merge moved it to the survivor (kept so the merged id stays known).</summary>
     public string? MergedFromId { get; set; }
+    /// <summary>
+    /// The link was made by the match rule (a fuzzy match), not by creating the record or by an exact key: later updates
+    /// through it are still guarded against writing over the target's identity fields (see <c>IdentityGuard</c>).
+    /// </summary>
+    public bool ByMatchRule { get; set; }
 }

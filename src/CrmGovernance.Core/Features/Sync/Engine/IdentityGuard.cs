@@ -5,16 +5,20 @@ using CrmGovernance.Core.Features.Matching.Review;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
-/// Keeps a fuzzy match from writing over identity evidence: an update of a record matched by the match rule (not by the
-/// crosswalk or a match key) whose value differs from the target's non-empty value in a field the rule compares is kept,
-/// held for a steward or taken, as the rule says. A second value may go to the rule's alternative field when that is
+/// Keeps a fuzzy match from writing over identity evidence: an update of a record matched by the match rule (not by a
+/// match key or a link the record's creation made; a crosswalk link the match rule made counts as a match by the rule) whose
+/// value differs from the target's non-empty value in a field the rule compares is kept, held for a steward or taken, as
+/// the rule says. A second value may go to the rule's alternative field when that is
 /// empty. Values are compared normalised, so a mere difference of case or spacing is not a different value.
 /// </summary>
 internal static class IdentityGuard
 {
-    /// <summary>Takes the protected fields out of <paramref name="changes"/> (adding alternative fields) and says what it did, one note per field.</summary>
+    /// <summary>
+    /// Takes the protected fields out of <paramref name="changes"/> (adding alternative fields) and says what it did, one note
+    /// per field; <paramref name="how"/> says how the record was matched ("the record was matched by the match rule (0.999)").
+    /// </summary>
     public static List<string> Protect(FlowPlan plan, IReadOnlyDictionary<string, string?> before, Dictionary<string, string?> changes, RecordResult entry,
-        string score, bool dryRun)
+        string how, bool dryRun)
     {
         var notes = new List<string>();
         if (plan.MatchModel is not { Rule: var rule } || rule.FuzzyIdentityChange == FuzzyIdentityChange.TakeIncoming)
@@ -31,7 +35,7 @@ internal static class IdentityGuard
             }
             changes.Remove(field);
             var label = Label(plan, field);
-            var why = $"the record was matched by the match rule ({score}), and a fuzzy match never overwrites identity evidence.";
+            var why = $"{how}, and a fuzzy match never overwrites identity evidence.";
             if (hold)
             {
                 entry.HeldChanges.Add(new ProposedFieldChange(field, label, existing, incoming));
