@@ -2,6 +2,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
@@ -124,7 +125,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(new SecretProtector(new EphemeralDataProtectionProvider()));
-        services.AddConnectorLimits(configuration);
+        services.AddSyncConnectors(configuration);
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddSingleton<AuditChainLock>();
@@ -150,6 +151,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
         services.AddScoped<ChangeRequestDrafts>();
         services.AddScoped<ChangeRequestReview>();
         services.AddScoped<VersionHistoryService>();
+        services.AddScoped<RecordNames>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

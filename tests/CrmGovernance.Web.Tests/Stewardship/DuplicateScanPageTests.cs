@@ -53,6 +53,26 @@ public sealed class DuplicateScanPageTests(PortalFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Clusters_and_pairs_to_review_show_each_record_by_name_and_email_beside_its_id()
+    {
+        var seed = new DuplicateScanSeed(fixture.Host);
+        var (first, second) = await seed.LookalikesAsync();
+        var scan = DuplicateScanSeed.Scan(ScanStatus.Completed);
+        (scan.SystemId, scan.PairsFound, scan.Clusters) = (DemoConfiguration.Crm, 2, 1);
+        var id = await seed.ScanAsync(scan, DuplicateScanSeed.Pair(first, second, 0.999, 1), DuplicateScanSeed.Pair(second, "gone-1", 0.8, null));
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<DuplicateScanPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Contains("Katharina Ostrowski", page.Find($"[data-member='{first}']").TextContent, StringComparison.Ordinal));
+        Assert.Contains($"katharina.{first[3..11]}@example.com ({first})", page.Find($"[data-member='{first}']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Katarina Ostrowski", page.Find($"[data-member='{second}']").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("Katarina Ostrowski", page.Find($"#review-pairs-grid [data-record='{second}']").TextContent, StringComparison.Ordinal));
+        // A record the CRM no longer holds is shown by its id.
+        Assert.Equal("gone-1", page.Find("#review-pairs-grid [data-record='gone-1']").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_list_shows_a_running_scan_live_until_it_has_finished()
     {
         var seed = new DuplicateScanSeed(fixture.Host);

@@ -17,11 +17,31 @@ public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<
 
         var page = pages.Context.Render<ReviewQueuePage>();
 
-        page.WaitForAssertion(() => Assert.Contains($"{left} ↔ {right}", page.Find($"[data-open='{id}']").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains($"{left} ↔ {right}", page.Find($"[data-ids='{id}']").TextContent, StringComparison.Ordinal));
         Assert.Equal("0.930", page.Find($"[data-score='{id}']").TextContent.Trim());
         Assert.Contains("email exact", page.Find("#review-queue-grid").TextContent, StringComparison.Ordinal);
         Assert.NotEqual("0", page.Find("#metric-waiting").TextContent.Trim());
         Assert.EndsWith($"review-queue/{id}", page.Find($"[data-open='{id}']").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_queue_lists_each_pair_by_the_names_and_emails_of_its_records()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var (left, right) = await seed.ContactsAsync();
+        var id = await seed.ItemAsync(left, right, score: 0.93);
+        // A pair whose records the CRM no longer holds (merged or deleted there) is named from its score's explanation.
+        var gone = await seed.ItemAsync("rq-gone-a", "rq-gone-b", score: 0.92);
+        await using var pages = new OperationsPages(fixture.Host);
+
+        var page = pages.Context.Render<ReviewQueuePage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-left-name='{id}']")));
+        var email = $"jo.{left[3..11]}@example.com";
+        Assert.Equal($"Jo Bloggs · {email}", page.Find($"[data-left-name='{id}']").TextContent.Trim());
+        Assert.Equal($"Joanna Bloggs · {email}", page.Find($"[data-right-name='{id}']").TextContent.Trim());
+        Assert.Equal("jo · jo.bloggs@example.com", page.Find($"[data-left-name='{gone}']").TextContent.Trim());
+        Assert.Equal("joanna · jo.bloggs@example.com", page.Find($"[data-right-name='{gone}']").TextContent.Trim());
     }
 
     [Fact]

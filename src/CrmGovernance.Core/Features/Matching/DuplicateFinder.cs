@@ -85,9 +85,9 @@ public static class DuplicateFinder
 
         report.Report("clustering", 0);
         var all = hits.SelectMany(h => h).ToList();
-        var clusters = AutoMatchClusters.Build(count, all, h => model.Decide(MatchModel.Probability(h.Weight)) == MatchDecision.AutoMatch);
+        var clusters = AutoMatchClusters.Build(count, all, h => model.Decide(prepared[h.Left], prepared[h.Right], MatchModel.Probability(h.Weight)) == MatchDecision.AutoMatch);
         var pairs = all
-            .Select(h => ToPair(model, prepared[h.Left].Id, prepared[h.Right].Id, h.Weight))
+            .Select(h => ToPair(model, prepared[h.Left], prepared[h.Right], h.Weight))
             .OrderByDescending(p => p.Probability).ThenBy(p => p.LeftId, StringComparer.Ordinal).ThenBy(p => p.RightId, StringComparer.Ordinal)
             .ToList();
         var idClusters = clusters
@@ -98,12 +98,13 @@ public static class DuplicateFinder
         return new DuplicateScanResult(count, candidates, pairs, idClusters);
     }
 
-    private static ScoredPair ToPair(MatchModel model, string a, string b, double weight)
+    private static ScoredPair ToPair(MatchModel model, PreparedRecord a, PreparedRecord b, double weight)
     {
         var probability = MatchModel.Probability(weight);
-        return string.CompareOrdinal(a, b) <= 0
-            ? new ScoredPair(a, b, probability, model.Decide(probability))
-            : new ScoredPair(b, a, probability, model.Decide(probability));
+        var decision = model.Decide(a, b, probability);
+        return string.CompareOrdinal(a.Id, b.Id) <= 0
+            ? new ScoredPair(a.Id, b.Id, probability, decision)
+            : new ScoredPair(b.Id, a.Id, probability, decision);
     }
 
     /// <summary>Each record's place when all are sorted by <see cref="RecordOrder"/>.</summary>

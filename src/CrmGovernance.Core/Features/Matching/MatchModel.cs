@@ -30,6 +30,9 @@ public sealed class MatchModel
 
     internal ComparisonEvaluator[] Evaluators { get; private init; } = [];
 
+    /// <summary>Keeps pairs whose mailbox and employer both differ out of auto-match; null when the rule does not compare both.</summary>
+    internal MailboxAndEmployerGuard? Guard { get; private init; }
+
     private string[] _attributes = [];
     private RecordPreparer _preparer = null!;
     private BlockingKeyBuilder _keys = null!;
@@ -75,6 +78,7 @@ public sealed class MatchModel
             PhoneRegion = region,
             Keys = keys,
             Evaluators = [.. evaluators],
+            Guard = MailboxAndEmployerGuard.For(evaluators),
             _attributes = [.. attributes],
             _preparer = new RecordPreparer([.. attributes], coded, region, phonetic),
             _keys = new BlockingKeyBuilder(keys, keySlots, phonetic),
@@ -118,7 +122,13 @@ public sealed class MatchModel
             weight += explanations[i].Weight;
         }
         var probability = Probability(weight);
-        return new MatchScore(weight, probability, Decide(probability), explanations);
+        var decision = Decide(probability);
+        if (decision != MatchDecision.Distinct && Guard is { } guard && guard.Applies(left, right))
+        {
+            // The steward sees why a pair above the auto-match threshold waits for them.
+            return new MatchScore(weight, probability, MatchDecision.Review, [.. explanations, guard.Explain(left, right)]);
+        }
+        return new MatchScore(weight, probability, decision, explanations);
     }
 
     /// <summary>The summed weight of a pair without explanations: what scans run per candidate pair.</summary>
@@ -136,6 +146,19 @@ public sealed class MatchModel
     /// <summary>2^w / (1 + 2^w): the match probability of a summed weight.</summary>
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
+    /// <summary>
+    /// The decision for a pair: as <see cref="Decide(double)"/>, but a pair whose mailbox and employer both differ is
+    /// reviewed, never auto-matched (<see cref="MailboxAndEmployerGuard"/>).
+    /// </summary>
+    public MatchDecision Decide(PreparedRecord left, PreparedRecord right, double probability)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        var decision = Decide(probability);
+        return decision == MatchDecision.AutoMatch && Guard is { } guard && guard.Applies(left, right) ? MatchDecision.Review : decision;
+    }
+
+    /// <summary>What the probability alone means under the rule's thresholds; a pair's decision is <see cref="Decide(PreparedRecord, PreparedRecord, double)"/>.</summary>
     public MatchDecision Decide(double probability) =>
         probability >= Rule.AutoMatchThreshold ? MatchDecision.AutoMatch
         : probability >= Rule.ReviewThreshold ? MatchDecision.Review

@@ -94,7 +94,8 @@ public sealed partial class ReviewQueuePage
         var pairs = HighScoring;
         var confirmed = await Dialogs.ShowMessageBoxAsync("Merge with default choices",
             $"Merge {ReviewFormat.Count(pairs.Count)} pair(s) scoring at least {ReviewFormat.Score(BulkMergeScore)}? In each pair the older record " +
-            "survives and takes the values the source of truth and survivorship choose; the other record is deleted in its system. " +
+            "survives and takes the values the source of truth and survivorship choose, except that what the match rule compares (email, " +
+            "phone, names) keeps the older record's value and \"last … at\" times take the latest; the other record is deleted in its system. Pairs whose email and company both differ are skipped. " +
             "Each merge can be undone from its pair's page.", yesText: "Merge", cancelText: "Cancel");
         if (confirmed != true)
         {
@@ -104,6 +105,11 @@ public sealed partial class ReviewQueuePage
         {
             var result = await Merger.MergeWithDefaultsAsync(pairs.Select(r => r.Id).ToList(), BulkMergeScore);
             Snackbar.Add($"Merged {ReviewFormat.Count(result.Merged)} pair(s).", result.Merged > 0 ? Severity.Success : Severity.Info);
+            if (result.MailboxAndEmployerDiffer > 0)
+            {
+                Snackbar.Add($"{ReviewFormat.Count(result.MailboxAndEmployerDiffer)} pair(s) left for you to decide one by one: their email addresses and " +
+                    "companies both differ, so they may be two people who share a name.", Severity.Info);
+            }
             foreach (var (id, error) in result.Failed.Take(5))
             {
                 Snackbar.Add($"Pair #{id} was not merged: {error}", Severity.Warning);

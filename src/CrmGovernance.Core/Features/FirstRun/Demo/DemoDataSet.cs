@@ -27,6 +27,7 @@ internal sealed partial class DemoDataSet
         CrmOrders = BuildCrmOrders();
         MarketingContacts = BuildMarketingContacts();
         MarketingOpportunities = BuildMarketingOpportunities();
+        AddDuplicates();
     }
 
     public DemoTable Companies { get; }

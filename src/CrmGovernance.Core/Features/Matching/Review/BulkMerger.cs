@@ -4,14 +4,15 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 
 /// <summary>
 /// Merges many high-scoring pairs with the default choices (<see cref="MergeDefaults"/>), one after another, each as a
-/// steward's single merge would: read, written to the target, recorded, undoable.
+/// steward's single merge would: read, written to the target, recorded, undoable. A pair whose mailboxes and employers
+/// both differ is left for a steward to decide alone, whatever its score: two people who share a name score high.
 /// </summary>
 public sealed class BulkMerger(ReviewComparisonService comparisons, MergeService merges, ActorContext actor)
 {
     public async Task<BulkMergeResult> MergeWithDefaultsAsync(IReadOnlyCollection<long> ids, double minScore, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        var (merged, below) = (0, 0);
+        var (merged, below, distinct) = (0, 0, 0);
         var failed = new List<(long, string)>();
         foreach (var id in ids.Order())
         {
@@ -24,6 +25,11 @@ public sealed class BulkMerger(ReviewComparisonService comparisons, MergeService
             if (!comparison.CanMerge)
             {
                 failed.Add((id, comparison.TargetProblem ?? $"It is {comparison.Item.Status}, not waiting for a decision."));
+                continue;
+            }
+            if (comparison.MailboxAndEmployerDiffer)
+            {
+                distinct++;
                 continue;
             }
             var survivor = MergeDefaults.Survivor(comparison);
@@ -40,6 +46,6 @@ public sealed class BulkMerger(ReviewComparisonService comparisons, MergeService
                 failed.Add((id, outcome.Error!));
             }
         }
-        return new BulkMergeResult(merged, below, failed);
+        return new BulkMergeResult(merged, below, failed) { MailboxAndEmployerDiffer = distinct };
     }
 }

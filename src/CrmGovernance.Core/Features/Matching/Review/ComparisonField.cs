@@ -5,4 +5,7 @@ public sealed record ComparisonField(string Name, string Label, string? Left, st
 {
     /// <summary>The values differ; an empty value and a missing one are the same.</summary>
     public bool Differs => !string.Equals(Left ?? "", Right ?? "", StringComparison.Ordinal);
+
+    /// <summary>Identity evidence, a "last … at" time, or another field: what a merge's default choice for it follows.</summary>
+    public MergeFieldKind Kind { get; init; }
 }

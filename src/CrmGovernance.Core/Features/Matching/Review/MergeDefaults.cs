@@ -1,10 +1,14 @@
+using System.Globalization;
 using CrmGovernance.Core.Features.Configuration.Model;
 
 namespace CrmGovernance.Core.Features.Matching.Review;
 
 /// <summary>
 /// The choices a merge starts from, so a steward only changes what the rules cannot know. The survivor is the older
-/// record. Per field: a value over an empty one; for a field owned by another system (its source of truth), the record
+/// record. Per field: a value over an empty one; an identity field (one the match rule compares: email, phone, name,
+/// birth date, company) keeps the established record's value (the older one, else the existing one), since the other
+/// may be the typo that matched fuzzily, whichever record the steward keeps;
+/// a "last … at" time takes the later one; for a field owned by another system (its source of truth), the record
 /// linked from that owner; MostRecent takes the newer record's value, MostComplete the longer value; otherwise the
 /// survivor keeps its own.
 /// </summary>
@@ -25,17 +29,18 @@ public static class MergeDefaults
         foreach (var field in comparison.Fields)
         {
             var (mine, theirs) = survivorId == comparison.Item.LeftRecordId ? (field.Left, field.Right) : (field.Right, field.Left);
-            choices[field.Name] = Choose(comparison, field.Name, survivorId, mine, theirs) switch
+            choices[field.Name] = Choose(comparison, field, survivorId, mine, theirs) switch
             {
                 Side.Other => otherId,
                 Side.Newer => newerId,
+                Side.Established => Survivor(comparison),
                 _ => survivorId,
             };
         }
         return choices;
     }
 
-    private static Side Choose(ReviewComparison comparison, string field, string survivorId, string? mine, string? theirs)
+    private static Side Choose(ReviewComparison comparison, ComparisonField field, string survivorId, string? mine, string? theirs)
     {
         if (string.Equals(mine ?? "", theirs ?? "", StringComparison.Ordinal))
         {
@@ -45,7 +50,14 @@ public static class MergeDefaults
         {
             return string.IsNullOrWhiteSpace(mine) ? Side.Other : Side.Survivor;
         }
-        var rule = comparison.SourceOfTruth?.Fields.Find(f => string.Equals(f.Field, field, StringComparison.OrdinalIgnoreCase));
+        switch (field.Kind)
+        {
+            case MergeFieldKind.Identity:
+                return Side.Established;
+            case MergeFieldKind.LatestTime when Time(mine) is { } own && Time(theirs) is { } other:
+                return other > own ? Side.Other : Side.Survivor;
+        }
+        var rule = comparison.SourceOfTruth?.Fields.Find(f => string.Equals(f.Field, field.Name, StringComparison.OrdinalIgnoreCase));
         if (Owner(comparison, rule) is { } owner)
         {
             var survivorLinked = IsLinkedFrom(comparison, survivorId, owner);
@@ -63,6 +75,10 @@ public static class MergeDefaults
         };
     }
 
+    /// <summary>A date or time as systems write them; one without an offset is read as UTC.</summary>
+    private static DateTimeOffset? Time(string value) =>
+        DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
     /// <summary>The system that owns the field, when it is another system than the one the records live in.</summary>
     private static Guid? Owner(ReviewComparison comparison, FieldSourceOfTruth? rule)
     {
@@ -79,5 +95,5 @@ public static class MergeDefaults
             ? comparison.Item.RightRecordId
             : comparison.Item.LeftRecordId;
 
-    private enum Side { Survivor, Other, Newer }
+    private enum Side { Survivor, Other, Newer, Established }
 }

@@ -24,6 +24,12 @@ public sealed record ReviewComparison
     public IReadOnlyList<ComparisonField> Fields { get; init; } = [];
     public IReadOnlyList<LinkedSource> Links { get; init; } = [];
     public Guid TargetSystemId { get; init; }
+
+    /// <summary>
+    /// The records' mailboxes and employers both differ (the match rule's guard): two people who share a name, so the
+    /// pair is never merged in bulk with default choices; a steward decides it alone.
+    /// </summary>
+    public bool MailboxAndEmployerDiffer { get; init; }
     public SourceOfTruth? SourceOfTruth { get; init; }
 
     /// <summary>The item's merges, newest first (one stands at most; the others were undone).</summary>

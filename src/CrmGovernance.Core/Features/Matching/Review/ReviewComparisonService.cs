@@ -76,11 +76,14 @@ public sealed class ReviewComparisonService(
         var left = records.GetValueOrDefault(item.LeftRecordId);
         var right = records.GetValueOrDefault(item.RightRecordId);
         var missing = (item.IsHeldChange ? new[] { item.RightRecordId } : [item.LeftRecordId, item.RightRecordId]).Where(r => !records.ContainsKey(r)).ToList();
+        var kinds = MergeFieldKinds.For(target.Configuration, target.System.Id, target.BusinessObject.Id);
         return comparison with
         {
             Left = left,
             Right = right,
-            Fields = target.Fields(left, right).Select(f => new ComparisonField(f.Name, f.Label, ReviewTarget.Value(left, f.Name), ReviewTarget.Value(right, f.Name))).ToList(),
+            Fields = target.Fields(left, right).Select(f => new ComparisonField(f.Name, f.Label, ReviewTarget.Value(left, f.Name), ReviewTarget.Value(right, f.Name))
+                { Kind = kinds.Of(f.Name) }).ToList(),
+            MailboxAndEmployerDiffer = left is not null && right is not null && target.MailboxAndEmployerDiffer(left, right),
             TargetProblem = missing.Count == 0 || !comparison.IsUndecided ? null
                 : $"{string.Join(" and ", missing.Select(m => "Record " + m))} {(missing.Count == 1 ? "is" : "are")} no longer in {target.System.Name} " +
                   (item.IsHeldChange ? "(deleted there, or merged into another record): the held change cannot be applied. Dismiss it."

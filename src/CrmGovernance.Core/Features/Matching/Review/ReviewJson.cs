@@ -53,8 +53,15 @@ public static class ReviewJson
 
     public static IReadOnlyList<MovedLink> Links(string json) => JsonSerializer.Deserialize<List<MovedLink>>(json, Options) ?? [];
 
-    /// <summary>A short reason for a list row: the comparisons that added most, e.g. "email exact · last_name ≥ 0.92".</summary>
-    public static string Summary(string explanationJson, int take = 3) =>
-        string.Join(" · ", Explanations(explanationJson).Where(e => e.Weight > 0).OrderByDescending(e => e.Weight).Take(take)
+    /// <summary>
+    /// A short reason for a list row: why the pair was held back from auto-match when it was, then the comparisons that
+    /// added most, e.g. "email exact · last_name ≥ 0.92".
+    /// </summary>
+    public static string Summary(string explanationJson, int take = 3)
+    {
+        var explanations = Explanations(explanationJson);
+        var held = explanations.Where(e => e.Comparator == Scoring.MailboxAndEmployerGuard.Comparator);
+        return string.Join(" · ", held.Concat(explanations.Where(e => e.Weight > 0).OrderByDescending(e => e.Weight).Take(take))
             .Select(e => $"{e.Attribute} {e.Level}"));
+    }
 }

@@ -7,4 +7,9 @@ public sealed record ReviewQueueRow(
     string Reason)
 {
     public bool IsUndecided => ReviewPairs.IsUndecided(Status);
+
+    /// <summary>What the steward knows the left (incoming) record by, e.g. "Jo Bloggs · jo@example.com"; null when unknown.</summary>
+    public string? LeftName { get; init; }
+
+    public string? RightName { get; init; }
 }

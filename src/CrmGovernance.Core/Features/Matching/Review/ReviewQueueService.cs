@@ -10,7 +10,7 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// The review queue for the stewardship pages: the list (server-side paging), one item, its neighbours in the list,
 /// and assignment. Decisions are <see cref="ReviewDecisions"/>; merges <see cref="MergeService"/>.
 /// </summary>
-public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock, RecordNames names)
 {
     public const int MaxPageSize = 200;
     public const string AuditEntityType = "ReviewItem";
@@ -31,7 +31,32 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
                 r.ExplanationJson,
             })
             .ToListAsync(cancellationToken);
-        return new PagedResult<ReviewQueueRow>(rows.Select(r => r.Row with { Reason = ReviewJson.Summary(r.ExplanationJson) }).ToList(), total);
+        var known = await NamesAsync(rows.Select(r => r.Row).ToList(), cancellationToken);
+        return new PagedResult<ReviewQueueRow>(rows.Select(r =>
+        {
+            var explanations = ReviewJson.Explanations(r.ExplanationJson);
+            return r.Row with
+            {
+                Reason = ReviewJson.Summary(r.ExplanationJson),
+                LeftName = known.GetValueOrDefault((r.Row.SystemId, r.Row.LeftRecordId)) ?? RecordNames.FromExplanations(explanations, left: true),
+                RightName = known.GetValueOrDefault((r.Row.SystemId, r.Row.RightRecordId)) ?? RecordNames.FromExplanations(explanations, left: false),
+            };
+        }).ToList(), total);
+    }
+
+    /// <summary>The names of the rows' records as their systems hold them now, one read per system and object.</summary>
+    private async Task<Dictionary<(Guid SystemId, string RecordId), string>> NamesAsync(List<ReviewQueueRow> rows, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(Guid, string), string>();
+        foreach (var group in rows.GroupBy(r => (r.SystemId, r.ObjectId)))
+        {
+            var ids = group.SelectMany(r => new[] { r.LeftRecordId, r.RightRecordId }).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var (id, name) in await names.ReadAsync(group.Key.SystemId, group.Key.ObjectId, ids, cancellationToken))
+            {
+                found[(group.Key.SystemId, id)] = name;
+            }
+        }
+        return found;
     }
 
     public async Task<ReviewItem?> GetAsync(long id, CancellationToken cancellationToken = default)

@@ -10,6 +10,7 @@ public static class ReviewServices
     {
         // The worker's match index registers the writer too; one registration is enough.
         services.TryAddScoped<ReviewQueueWriter>();
+        services.TryAddScoped<RecordNames>();
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewDecisions>();
         services.AddScoped<ReviewComparisonService>();

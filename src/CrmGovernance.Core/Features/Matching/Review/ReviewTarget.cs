@@ -43,6 +43,30 @@ internal sealed record ReviewTarget(GovernanceConfiguration Configuration, Conne
         return fields.Where(f => !records.All(r => Value(r, f.Item1) == r.Id)).DistinctBy(f => f.Item1, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>Whether the object's match rule would keep the two records from auto-matching: their mailboxes and employers both differ.</summary>
+    public bool MailboxAndEmployerDiffer(ConnectorRecord left, ConnectorRecord right)
+    {
+        if (Configuration.MatchRuleOf(BusinessObject.Id) is not { } rule)
+        {
+            return false;
+        }
+        MatchModel model;
+        try
+        {
+            model = MatchModel.Compile(rule);
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // A rule the worker cannot run either; the published configuration's checks report it.
+        }
+        if (model.Guard is not { } guard)
+        {
+            return false;
+        }
+        var fields = MatchFields.For(rule, Configuration.CatalogOf(System.Id, BusinessObject.Id));
+        return guard.Applies(model.Prepare(fields.ToRecord(left.Id, left.Fields)), model.Prepare(fields.ToRecord(right.Id, right.Fields)));
+    }
+
     /// <summary>A field's value, its name looked up case-insensitively.</summary>
     public static string? Value(ConnectorRecord? record, string field)
     {

@@ -73,7 +73,7 @@ internal sealed class DuplicateScanExecutor(IDbContextFactory<CrmDbContext> cont
         List<MatchRecord> records;
         await using (var connector = connectors.Open(plan.System))
         {
-            records = await ScanRecordReader.ReadAsync(connector, plan, expected, progress, cancellationToken);
+            records = await ScanRecordReader.ReadAsync(connector, plan, expected, progress.Read, cancellationToken);
         }
         if (ScanIndexRefresher.Applies(snapshot.Configuration, plan))
         {

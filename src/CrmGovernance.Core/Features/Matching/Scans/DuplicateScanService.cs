@@ -3,6 +3,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.Review;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Matching.Scans;
@@ -12,10 +13,13 @@ namespace CrmGovernance.Core.Features.Matching.Scans;
 /// scan, the list of scans, and a scan's clusters and pairs. Sending a scan's pairs to the review queue is <see cref="DuplicateScanFeeder"/>.
 /// </summary>
 public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, PublishedConfiguration published,
-    DuplicateScanRunner runner, TimeProvider clock)
+    DuplicateScanRunner runner, TimeProvider clock, RecordNames names)
 {
     public const int MaxPageSize = 200;
     public const string AuditEntityType = "DuplicateScan";
+
+    /// <summary>Most record names one call reads: more than a page of clusters or pairs shows.</summary>
+    public const int MaxNames = 5_000;
 
     public async Task<ScanChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
@@ -118,6 +122,19 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(p => p.Score).ThenBy(p => p.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedResult<DuplicateScanPair>(rows, total);
+    }
+
+    /// <summary>
+    /// What a steward knows the scan's records by ("Jo Bloggs · jo@example.com"), read now from the scanned system, for
+    /// the ids a page shows; records gone since, or a system that cannot be read now, have none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> RecordNamesAsync(long id, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.ViewDuplicateScans);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var scan = await db.DuplicateScans.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.SystemId, s.ObjectId }).FirstOrDefaultAsync(cancellationToken);
+        return scan is null || recordIds.Count == 0 ? new Dictionary<string, string>()
+            : await names.ReadAsync(scan.SystemId, scan.ObjectId, [.. recordIds.Distinct(StringComparer.Ordinal).Take(MaxNames)], cancellationToken);
     }
 
     /// <summary>Names from the current configuration; a system or object removed since is named as in the scan's own version.</summary>

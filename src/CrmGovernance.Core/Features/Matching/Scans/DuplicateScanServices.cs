@@ -1,4 +1,6 @@
+using CrmGovernance.Core.Features.Matching.Review;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmGovernance.Core.Features.Matching.Scans;
 
@@ -10,6 +12,7 @@ public static class DuplicateScanServices
         services.AddSingleton<DuplicateScanRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<DuplicateScanRunner>());
         services.AddScoped<DuplicateScanExecutor>();
+        services.TryAddScoped<RecordNames>();
         services.AddScoped<DuplicateScanService>();
         services.AddScoped<DuplicateScanFeeder>();
         return services;

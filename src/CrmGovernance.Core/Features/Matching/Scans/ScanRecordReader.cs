@@ -2,22 +2,30 @@ using CrmGovernance.Core.Features.Sync.Connectors;
 
 namespace CrmGovernance.Core.Features.Matching.Scans;
 
-/// <summary>Reads every record of a system's object through its connector, from the beginning until a page comes back empty.</summary>
+/// <summary>
+/// Reads every record of a system's object through its connector, from the beginning until a page comes back empty.
+/// The first page is small and each next one twice as large, up to <see cref="PageSize"/>: a slow system shows records
+/// read within its first answer, a fast one is soon read in full pages.
+/// </summary>
 internal static class ScanRecordReader
 {
+    public const int FirstPageSize = 500;
     public const int PageSize = 5_000;
 
     /// <param name="expected">Records the last scan of this system's object read (0 when unknown), to estimate the reading share.</param>
-    public static async Task<List<MatchRecord>> ReadAsync(ISyncConnector connector, DuplicateScanPlan plan, long expected, ScanProgressReporter progress,
+    /// <param name="read">Told after each page: the records read so far, and the share of all that is (0 when unknown).</param>
+    public static async Task<List<MatchRecord>> ReadAsync(ISyncConnector connector, DuplicateScanPlan plan, long expected, Action<long, double> read,
         CancellationToken cancellationToken)
     {
+        var size = FirstPageSize;
         var records = new List<MatchRecord>();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         string? cursor = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await connector.ReadChangesAsync(plan.BusinessObject.Key, cursor, PageSize, cancellationToken);
+            var page = await connector.ReadChangesAsync(plan.BusinessObject.Key, cursor, size, cancellationToken);
+            size = Math.Min(PageSize, size * 2);
             if (page.Records.Count == 0)
             {
                 return records;
@@ -41,7 +49,7 @@ internal static class ScanRecordReader
                 }
             }
             cursor = page.NextCursor;
-            progress.Read(records.Count, expected > 0 ? Math.Min(0.99, (double)records.Count / expected) : 0);
+            read(records.Count, expected > 0 ? Math.Min(0.99, (double)records.Count / expected) : 0);
         }
     }
 }

@@ -64,4 +64,39 @@ public sealed class MergeDefaultsTests
         Assert.Equal("old", MergeDefaults.Survivor(comparison));
         Assert.Equal(("new", "new"), (choices["stage"], choices["last_name"]));
     }
+    [Fact]
+    public void An_identity_field_keeps_the_established_email_over_the_incoming_one_even_where_its_owner_is_linked_to_the_incoming_record()
+    {
+        var comparison = Comparison(new DateTime(2026, 3, 1), new DateTime(2025, 1, 1),
+            new ComparisonField("email", "Email", "thomas.stevnes@hotmial.co.uk", "thomas.stevens@hotmail.co.uk") { Kind = MergeFieldKind.Identity });
+
+        Assert.Equal("old", MergeDefaults.Choices(comparison, "old")["email"]);
+        // Keeping the incoming record does not bring its typo along.
+        Assert.Equal("old", MergeDefaults.Choices(comparison, "new")["email"]);
+    }
+
+    [Theory]
+    [InlineData("2026-03-02T08:00:00Z", "2026-01-15T12:00:00Z", "new")]
+    [InlineData("2025-12-31T23:00:00Z", "2026-01-15T12:00:00Z", "old")]
+    [InlineData("2026-01-15T14:00:00+01:00", "2026-01-15T12:30:00Z", "new")]
+    public void The_latest_last_activity_at_wins_whichever_record_survives(string incoming, string existing, string expected)
+    {
+        var comparison = Comparison(new DateTime(2026, 3, 1), new DateTime(2025, 1, 1),
+            new ComparisonField("last_activity_at", "Last activity at", incoming, existing) { Kind = MergeFieldKind.LatestTime });
+
+        Assert.Equal(expected, MergeDefaults.Choices(comparison, "old")["last_activity_at"]);
+        Assert.Equal(expected, MergeDefaults.Choices(comparison, "new")["last_activity_at"]);
+    }
+
+    [Theory]
+    [InlineData("last_activity_at", true)]
+    [InlineData("lastSeenAt", true)]
+    [InlineData("Last order at", true)]
+    [InlineData("LAST_ORDER_AT", true)]
+    [InlineData("last_at", false)]
+    [InlineData("created_at", false)]
+    [InlineData("last_name", false)]
+    [InlineData("lastname_at_work", false)]
+    public void Last_at_fields_are_told_by_their_name(string name, bool expected) =>
+        Assert.Equal(expected, MergeFieldKinds.IsLastAt(name));
 }

@@ -29,9 +29,10 @@ internal sealed class ReviewTargetHost : IAsyncDisposable
     public static Guid Source => SyncScenario.Source;
     public static Guid Contact => SyncScenario.Contact;
 
-    public static async Task<ReviewTargetHost> StartAsync(string? schemaExtra = null)
+    /// <param name="configure">Changes to the configuration (another match rule, more catalog fields) before it is published.</param>
+    public static async Task<ReviewTargetHost> StartAsync(string? schemaExtra = null, Func<GovernanceConfiguration, GovernanceConfiguration>? configure = null)
     {
-        var host = new ReviewTargetHost(await SyncTestHost.StartAsync(Configuration()));
+        var host = new ReviewTargetHost(await SyncTestHost.StartAsync(configure is null ? Configuration() : configure(Configuration())));
         await SqliteTables.ExecuteAsync(host.TargetPath,
             "CREATE TABLE contacts (id TEXT PRIMARY KEY, email TEXT, first_name TEXT, last_name TEXT, phone TEXT, created_at TEXT, updated_at TEXT);" + schemaExtra);
         return host;

@@ -1,0 +1,60 @@
+using CrmGovernance.Core.Features.Matching.Comparators;
+
+namespace CrmGovernance.Core.Features.Matching.Scoring;
+
+/// <summary>
+/// Keeps a pair whose mailbox and employer both differ out of auto-match: that is how two people who share a name
+/// look (a father and son at one address, namesakes at two firms), and a shared name, phone or address can add up to
+/// a score above the auto-match threshold. Such a pair goes to review at most, never merged without a steward. A
+/// typo in the email (it still scores about 0.9) or the same employer is not a different person's evidence, so the
+/// guard stands aside. It applies only when the rule compares both email and company and both records have both.
+/// </summary>
+internal sealed class MailboxAndEmployerGuard
+{
+    /// <summary>What the explanation row of a guarded pair is called.</summary>
+    public const string Attribute = "mailbox and employer";
+
+    public const string Comparator = "MailboxAndEmployerGuard";
+
+    public const string Level = "both differ: review, never auto-match";
+
+    /// <summary>
+    /// Below this the addresses are different mailboxes, not one mistyped: a typo in the local part or the domain scores
+    /// about 0.9, another mailbox of a namesake at most 0.7 (<see cref="EmailSimilarity"/>).
+    /// </summary>
+    public const double SameMailbox = 0.8;
+
+    /// <summary>At or above this Jaro–Winkler similarity two normalised company names are one employer written two ways.</summary>
+    public const double SameEmployer = 0.88;
+
+    private readonly int _email;
+    private readonly int _company;
+
+    private MailboxAndEmployerGuard(int email, int company) => (_email, _company) = (email, company);
+
+    /// <summary>The guard for a model's comparisons, or null when the rule does not compare both email and company.</summary>
+    public static MailboxAndEmployerGuard? For(IReadOnlyList<ComparisonEvaluator> evaluators)
+    {
+        var email = evaluators.FirstOrDefault(e => e.Comparison.Attribute == MatchAttributes.Email)?.Slot;
+        var company = evaluators.FirstOrDefault(e => e.Comparison.Attribute == MatchAttributes.Company)?.Slot;
+        return email is { } e && company is { } c ? new MailboxAndEmployerGuard(e, c) : null;
+    }
+
+    /// <summary>True when both records have an email and a company and both differ beyond a typo.</summary>
+    public bool Applies(PreparedRecord left, PreparedRecord right)
+    {
+        var (leftEmail, rightEmail) = (left.Values[_email], right.Values[_email]);
+        var (leftCompany, rightCompany) = (left.Values[_company], right.Values[_company]);
+        if (leftEmail is null || rightEmail is null || leftCompany is null || rightCompany is null)
+        {
+            return false;
+        }
+        return EmailSimilarity.Similarity(leftEmail, rightEmail) < SameMailbox && JaroWinkler.Similarity(leftCompany, rightCompany) < SameEmployer;
+    }
+
+    /// <summary>The explanation row a steward sees: both records' mailbox and employer, and why the pair was not auto-matched.</summary>
+    public ComparisonExplanation Explain(PreparedRecord left, PreparedRecord right) =>
+        new(Attribute, Comparator, Shown(left), Shown(right), null, Level, 0);
+
+    private string Shown(PreparedRecord record) => $"{record.Values[_email]} · {record.Values[_company]}";
+}
