@@ -19,7 +19,7 @@ public sealed class MatchRuleEditorLocaleTests(StandardPortalFixture fixture) : 
             page.Find("#edit-match-rule").Click();
             var dialog = drafts.Pages.Dialogs;
             dialog.WaitForAssertion(() => Assert.Equal("97", dialog.Find("#match-auto").GetAttribute("value")));
-            // The last name's only level (its data-level-weight index is not reliable: see the report of issue 13).
+            // The last name's only level.
             var weight = dialog.FindAll("input[aria-label='Weight']")[^1];
             Assert.Equal("4,25", weight.GetAttribute("value"));
 
@@ -37,5 +37,20 @@ public sealed class MatchRuleEditorLocaleTests(StandardPortalFixture fixture) : 
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
+    }
+
+    [Fact]
+    public async Task Each_level_of_a_comparison_is_marked_with_its_own_index()
+    {
+        await using var drafts = await MatchRuleDrafts.StartAsync(fixture, MatchRuleDrafts.Contact());
+        var page = drafts.Render(StandardObjects.Contact);
+        page.Find("#edit-match-rule").Click();
+        var dialog = drafts.Pages.Dialogs;
+        dialog.WaitForAssertion(() => Assert.NotEmpty(dialog.FindAll("input[aria-label='Weight']")));
+
+        var rule = MatchRuleDrafts.Contact();
+        var expected = rule.Comparisons.SelectMany((c, i) => c.Levels.Select((_, j) => (string?)$"{i}:{j}")).ToList();
+        Assert.Equal(expected, dialog.FindAll("[data-level-weight]").Select(e => e.GetAttribute("data-level-weight")).ToList());
+        Assert.Equal(expected, dialog.FindAll("[data-level-threshold]").Select(e => e.GetAttribute("data-level-threshold")).ToList());
     }
 }
