@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Bunit;
+using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
@@ -58,5 +60,30 @@ public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-open='{high}']")));
         Assert.Empty(page.FindAll($"[data-open='{low}']"));
         Assert.EndsWith($"review-queue/{high}?min=0.95&sort=Oldest", page.Find($"[data-open='{high}']").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Not_duplicates_for_a_selection_asks_first_and_records_the_pairs_only_when_confirmed()
+    {
+        var seed = new ReviewSeed(fixture.Host);
+        var id = await seed.ItemAsync("rq-bulk-a", "rq-bulk-b", score: 0.71);
+        await using var pages = new OperationsPages(fixture.Host);
+        var page = pages.Context.Render<ReviewQueuePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-open='{id}']")));
+        page.Find($"[data-open='{id}']").Closest("tr")!.QuerySelector("input[type=checkbox]")!.Change(true);
+
+        page.WaitForAssertion(() => Assert.False(page.Find("#bulk-not-duplicate").HasAttribute("disabled")));
+        page.Find("#bulk-not-duplicate").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.StartsWith("The 1 selected pair(s) stay separate records; nothing is written",
+            Regex.Replace(pages.Dialogs.Find("#not-duplicate-message").TextContent, @"\s+", " ").Trim(), StringComparison.Ordinal));
+        pages.Dialogs.Find("#not-duplicate-cancel").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.Empty(pages.Dialogs.FindAll("#not-duplicate-message")));
+        Assert.Equal(ReviewStatus.Open, (await seed.ReadAsync(id)).Status);
+
+        page.Find("#bulk-not-duplicate").Click();
+        pages.Dialogs.WaitForAssertion(() => Assert.NotEmpty(pages.Dialogs.FindAll("#not-duplicate-confirm")));
+        pages.Dialogs.Find("#not-duplicate-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
     }
 }

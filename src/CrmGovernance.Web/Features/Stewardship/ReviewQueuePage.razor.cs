@@ -83,11 +83,21 @@ public sealed partial class ReviewQueuePage
         }
     }
 
-    private Task NotDuplicateAsync() => RunAsync(async () =>
+    private async Task NotDuplicateAsync()
     {
-        var marked = await Decisions.NotDuplicateAsync(selected.Select(r => r.Id).ToList());
-        Snackbar.Add($"{ReviewFormat.Count(marked)} pair(s) marked not a duplicate: they will not be suggested again.", Severity.Success);
-    });
+        var ids = selected.Select(r => r.Id).ToList();
+        var dialog = await Dialogs.ShowAsync<NotDuplicateDialog>("Not duplicates", new DialogParameters<NotDuplicateDialog> { { d => d.Pairs, ids.Count } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is not { Canceled: false, Data: string reason })
+        {
+            return;
+        }
+        await RunAsync(async () =>
+        {
+            var marked = await Decisions.NotDuplicateAsync(ids, reason);
+            Snackbar.Add($"{ReviewFormat.Count(marked)} pair(s) marked not a duplicate: they will not be suggested again.", Severity.Success);
+        });
+    }
 
     private async Task BulkMergeAsync()
     {
