@@ -36,6 +36,8 @@ public sealed class AuditActionNamesTests
         Assert.Equal("CR-2", approved.ChangeRequest);
         var decidedBy = approved.Changes.Single(c => c.Field == nameof(ChangeRequest.DecidedById));
         Assert.Equal(("Decided by", adaId, "ada (ada@example.com)"), (decidedBy.Label, decidedBy.New, decidedBy.NewText));
+        var decidedAt = approved.Changes.Single(c => c.Field == nameof(ChangeRequest.DecidedUtc));
+        Assert.Equal(("Decided (UTC)", "2026-03-02 09:30:00 UTC"), (decidedAt.Label, decidedAt.NewText));
         var published = rows.Single(r => r.Action == "Published version 2");
         Assert.Equal("CR-2", published.Changes.Single(c => c.Field == "ChangeRequestId").NewText);
     }
