@@ -87,6 +87,20 @@ public sealed class AuditActionNamesTests
             Changes = "[{\"field\":\"Status\",\"old\":\"New\",\"new\":\"Done\"},{\"field\":\"Attempts\",\"old\":\"0\",\"new\":\"1\"}]",
         }, AuditNames.None));
 
+    [Fact]
+    public void A_long_stored_value_is_cut_in_the_action_and_kept_whole_in_the_row()
+    {
+        var id = new string('x', 5_000);
+        var entry = new AuditEntry { Action = AuditActions.Delete, EntityType = "Contact", EntityId = id, Changes = "[]" };
+
+        var action = AuditActionNames.Describe(entry, AuditNames.None);
+
+        Assert.Equal(AuditActionNames.MaxLength, action.Length);
+        Assert.StartsWith("Deleted contact xxx", action, StringComparison.Ordinal);
+        Assert.EndsWith("…", action, StringComparison.Ordinal);
+        Assert.Equal(id, entry.EntityId);
+    }
+
     private static async Task<IReadOnlyList<AuditLogRow>> PageAsync(CoreTestHost host, AuditLogFilter filter)
     {
         await using var scope = host.ScopeAs("reader", Roles.Auditor);
