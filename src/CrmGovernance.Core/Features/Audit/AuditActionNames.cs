@@ -14,16 +14,28 @@ namespace CrmGovernance.Core.Features.Audit;
 public static class AuditActionNames
 {
     /// <summary>What the row records, as a sentence without a full stop.</summary>
-    public static string Describe(AuditEntry entry, AuditNames names)
+    public static string Describe(AuditEntry entry, AuditNames names) => Describe(entry, AuditChange.Parse(entry.Changes), names);
+
+    /// <summary>As <see cref="Describe(AuditEntry, AuditNames)"/>, for a caller that has parsed the row's changes already (the export).</summary>
+    internal static string Describe(AuditEntry entry, IReadOnlyList<AuditChange> changes, AuditNames names)
     {
-        var changes = AuditChange.Parse(entry.Changes);
-        var fields = changes.ToDictionary(c => c.Field, StringComparer.Ordinal);
-        return entry.Action switch
+        // A field named twice (only a hand-made row could) keeps its first value rather than failing the page.
+        var fields = new Dictionary<string, AuditChange>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            fields.TryAdd(change.Field, change);
+        }
+        return Clip(entry.Action switch
         {
             AuditActions.Insert or AuditActions.Update or AuditActions.Delete => AuditEntityActionNames.Describe(entry, fields, names),
             _ => Event(entry, fields, names),
-        };
+        });
     }
+
+    /// <summary>The longest action text: stored values it quotes (an id, a title) may be any length, and the row's detail keeps them whole.</summary>
+    public const int MaxLength = 160;
+
+    private static string Clip(string text) => text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
 
     /// <summary>An action code as the action filter offers it: "Update" reads "Changed", "NotDuplicate" "Not a duplicate".</summary>
     public static string OfCode(string action) => action switch

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>
@@ -20,8 +22,17 @@ public sealed record AuditChangeLine(string Field, string Label, string? Old, st
         || Field.EndsWith("Stamp", StringComparison.Ordinal);
 
     private static string LabelOf(string field) =>
-        field.EndsWith("Json", StringComparison.Ordinal) && field.Length > 4 ? AuditActionNames.Words(field[..^4]) + " (JSON)" : AuditActionNames.Words(field);
+        field.EndsWith("Json", StringComparison.Ordinal) && field.Length > 4 ? AuditActionNames.Words(field[..^4]) + " (JSON)"
+        : IsTime(field) ? AuditActionNames.Words(field[..^3]) + " (UTC)"
+        : AuditActionNames.Words(field);
 
+    /// <summary>Ids as names, roles by their label, stored times (ISO 8601, to the tick) to the second.</summary>
     private static string? Readable(string field, string? value, AuditNames names) =>
-        value is null ? null : field == "RoleId" ? AuditActionNames.RoleName(value) : names.Any(value) ?? value;
+        value is null ? null
+        : field == "RoleId" ? AuditActionNames.RoleName(value)
+        : IsTime(field) && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+            ? time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
+        : names.Any(value) ?? value;
+
+    private static bool IsTime(string field) => field.EndsWith("Utc", StringComparison.Ordinal) && field.Length > 3;
 }

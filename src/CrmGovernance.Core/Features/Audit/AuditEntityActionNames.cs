@@ -18,7 +18,7 @@ internal static class AuditEntityActionNames
             "ChangeRequestItem" => RequestItem(entry, Field, names),
             "ConfigurationVersion" when insert => $"Published version {Now("Number") ?? entry.EntityId}",
             "UserRole" => UserRole(entry, Now, names, insert, delete),
-            "User" => User(entry, Field, Now, names, insert, delete),
+            "User" => User(entry, fields, names, insert, delete),
             "InboundApiKey" when insert => $"Created inbound key {Now("Name")} for {Now("SystemKey")}",
             "InboundApiKey" when Field("RevokedUtc") is { New: not null } => $"Revoked inbound key {Now("Name") ?? entry.EntityId}",
             _ => Generic(entry, fields, insert, delete),
@@ -76,21 +76,23 @@ internal static class AuditEntityActionNames
         return insert ? $"Granted role {role} to {user}" : delete ? $"Revoked role {role} from {user}" : $"Changed role {role} of {user}";
     }
 
-    private static string User(AuditEntry entry, Func<string, AuditChange?> field, Func<string, string?> now, AuditNames names, bool insert, bool delete)
+    private static string User(AuditEntry entry, Dictionary<string, AuditChange> fields, AuditNames names, bool insert, bool delete)
     {
-        var who = names.User(entry.EntityId) ?? now("Email") ?? now("UserName") ?? entry.EntityId ?? "a user";
+        AuditChange? Field(string name) => fields.GetValueOrDefault(name);
+        string? Now(string name) => Field(name) is { } c ? c.New ?? c.Old : null;
+        var who = names.User(entry.EntityId) ?? Now("Email") ?? Now("UserName") ?? entry.EntityId ?? "a user";
         if (insert || delete)
         {
             return insert ? $"Created user {who}" : $"Deleted user {who}";
         }
-        return field("IsDisabled")?.New switch
+        return Field("IsDisabled")?.New switch
         {
             "true" => $"Disabled user {who}",
             "false" => $"Enabled user {who}",
-            _ => field("PasswordHash") is not null ? $"Changed the password of {who}"
-                : field("TwoFactorEnabled")?.New == "true" ? $"Turned on two-factor sign-in for {who}"
-                : field("TwoFactorEnabled")?.New == "false" ? $"Turned off two-factor sign-in for {who}"
-                : $"Edited user {who} ({FieldList(FieldsOf(entry))})",
+            _ => Field("PasswordHash") is not null ? $"Changed the password of {who}"
+                : Field("TwoFactorEnabled")?.New == "true" ? $"Turned on two-factor sign-in for {who}"
+                : Field("TwoFactorEnabled")?.New == "false" ? $"Turned off two-factor sign-in for {who}"
+                : $"Edited user {who} ({FieldList(fields.Keys)})",
         };
     }
 
@@ -101,8 +103,6 @@ internal static class AuditEntityActionNames
             : delete ? $"Deleted {what} {entry.EntityId}".TrimEnd()
             : $"Changed {what} {entry.EntityId} ({FieldList(fields.Keys)})";
     }
-
-    private static IEnumerable<string> FieldsOf(AuditEntry entry) => AuditChange.Parse(entry.Changes).Select(c => c.Field);
 
     /// <summary>"title, reason" from "Title", "Reason".</summary>
     private static string FieldList(IEnumerable<string> fields) =>

@@ -36,6 +36,8 @@ public sealed class AuditActionNamesTests
         Assert.Equal("CR-2", approved.ChangeRequest);
         var decidedBy = approved.Changes.Single(c => c.Field == nameof(ChangeRequest.DecidedById));
         Assert.Equal(("Decided by", adaId, "ada (ada@example.com)"), (decidedBy.Label, decidedBy.New, decidedBy.NewText));
+        var decidedAt = approved.Changes.Single(c => c.Field == nameof(ChangeRequest.DecidedUtc));
+        Assert.Equal(("Decided (UTC)", "2026-03-02 09:30:00 UTC"), (decidedAt.Label, decidedAt.NewText));
         var published = rows.Single(r => r.Action == "Published version 2");
         Assert.Equal("CR-2", published.Changes.Single(c => c.Field == "ChangeRequestId").NewText);
     }
@@ -84,6 +86,20 @@ public sealed class AuditActionNamesTests
             Action = AuditActions.Update, EntityType = "InboxItem", EntityId = "7",
             Changes = "[{\"field\":\"Status\",\"old\":\"New\",\"new\":\"Done\"},{\"field\":\"Attempts\",\"old\":\"0\",\"new\":\"1\"}]",
         }, AuditNames.None));
+
+    [Fact]
+    public void A_long_stored_value_is_cut_in_the_action_and_kept_whole_in_the_row()
+    {
+        var id = new string('x', 5_000);
+        var entry = new AuditEntry { Action = AuditActions.Delete, EntityType = "Contact", EntityId = id, Changes = "[]" };
+
+        var action = AuditActionNames.Describe(entry, AuditNames.None);
+
+        Assert.Equal(AuditActionNames.MaxLength, action.Length);
+        Assert.StartsWith("Deleted contact xxx", action, StringComparison.Ordinal);
+        Assert.EndsWith("…", action, StringComparison.Ordinal);
+        Assert.Equal(id, entry.EntityId);
+    }
 
     private static async Task<IReadOnlyList<AuditLogRow>> PageAsync(CoreTestHost host, AuditLogFilter filter)
     {

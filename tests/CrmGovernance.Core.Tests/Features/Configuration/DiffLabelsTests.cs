@@ -96,6 +96,21 @@ public sealed class DiffLabelsTests
     }
 
     [Fact]
+    public void Enum_values_and_transform_kinds_read_as_words()
+    {
+        var flow = Demo.FindFlow(DemoConfiguration.WebFormFlow)!;
+        var after = WithEmailMapping(Transform.Of(TransformKind.EmailNormalise), Transform.Of(TransformKind.ParseDate, ("formats", "yyyy-MM-dd")));
+        after = after with { Flows = [.. after.Flows.Select(f => f.Id == flow.Id ? f with { Pattern = FlowPattern.Scheduled, Cron = "0 0 * * * ?" } : f)] };
+
+        var diffs = Labelled(Demo, after);
+
+        var pattern = diffs.Single(d => d.Kind == ConfigurationItemKind.Flow).Fields.Single(f => f.Path == "pattern");
+        Assert.Equal(("When", "Event driven", "Scheduled"), (pattern.Label, pattern.OldText, pattern.NewText));
+        var kind = diffs.Single(d => d.Kind == ConfigurationItemKind.Mapping).Fields.Single(f => f.Path == "transforms[1].kind");
+        Assert.Equal(("Transform 2 (Parse date): Kind", "Parse date"), (kind.Label, kind.NewText));
+    }
+
+    [Fact]
     public void A_property_without_a_label_of_its_own_is_split_into_words() =>
         Assert.Equal(["Mismatch weight", "Owner system", "Keep existing on fuzzy match"],
             new[] { "mismatchWeight", "ownerSystemId", "keepExistingOnFuzzyMatch" }.Select(DiffFieldLabels.Humanise));

@@ -13,8 +13,8 @@ internal readonly record struct AuditSheetRow(AuditEntry Entry, AuditChange? Cha
     public static IEnumerable<AuditSheetRow> Of(AuditEntry entry, IReadOnlyDictionary<Guid, string> changeRequestLabels, AuditNames names)
     {
         var label = Label(entry.ChangeRequestId, changeRequestLabels);
-        var action = AuditActionNames.Describe(entry, names);
         var changes = AuditChange.Parse(entry.Changes);
+        var action = AuditActionNames.Describe(entry, changes, names);
         if (changes.Count == 0)
         {
             yield return new AuditSheetRow(entry, null, label, action);

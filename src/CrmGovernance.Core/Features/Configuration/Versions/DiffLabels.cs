@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Transforms;
 
 namespace CrmGovernance.Core.Features.Configuration.Versions;
 
@@ -25,18 +26,27 @@ public static class DiffLabels
                 Fields = diff.Fields.Select(f => f with
                 {
                     Label = DiffFieldLabels.Of(f.Path, was, @is),
-                    OldText = Readable(f.Old, old, now),
-                    NewText = Readable(f.New, now, old),
+                    OldText = Readable(f.Path, f.Old, old, now),
+                    NewText = Readable(f.Path, f.New, now, old),
                 }).ToList(),
             };
         }).ToList();
     }
 
     /// <summary>An id becomes the name of what it points at: its own side first, as it may since have been renamed or removed.</summary>
-    private static string? Readable(string? value, ConfigurationNames side, ConfigurationNames other) => value switch
+    private static string? Readable(string path, string? value, ConfigurationNames side, ConfigurationNames other) => value switch
     {
         null => null,
         _ when Guid.TryParseExact(value, "D", out var id) => side.Name(id) ?? other.Name(id) ?? value,
+        _ when path.StartsWith("transforms[", StringComparison.Ordinal) && path.EndsWith("].kind", StringComparison.Ordinal)
+            && Enum.TryParse<TransformKind>(value, out var transform) => TransformCatalog.Label(transform),
+        _ when EnumLeaves.Contains(path[(path.LastIndexOf('.') + 1)..]) => DiffFieldLabels.Humanise(value),
         _ => value,
+    };
+
+    // Properties that hold an enum's name: "EventDriven" reads "Event driven", "MostRecent" "Most recent".
+    private static readonly HashSet<string> EnumLeaves = new(StringComparer.Ordinal)
+    {
+        "kind", "type", "status", "pattern", "strategy", "trigger", "operator", "comparator",
     };
 }
