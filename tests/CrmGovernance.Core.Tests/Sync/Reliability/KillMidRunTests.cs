@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CrmGovernance.Core.Features.Configuration.Model;
+using Microsoft.Data.Sqlite;
 using CrmGovernance.Core.Tests.Sync.Engine;
 
 namespace CrmGovernance.Core.Tests.Sync.Reliability;
@@ -59,16 +60,20 @@ public sealed class KillMidRunTests
         await workspace.AddPeopleAsync(people);
         string[] run = ["--content-root", workspace.Root, "sync", "run", "people to crm"];
 
-        // First submissions, killed mid-run: the batch read again must create its contacts again, not append to them.
-        await KillMidRunAsync(run, () => ContactsAsync(workspace), 5_000);
+        // First submissions, killed between writing a batch and recording it: the batch read again must create its
+        // contacts again, not append to them.
+        await KillBetweenWriteAndRecordAsync(workspace, run, () => ContactsAsync(workspace),
+            () => CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(*) FROM RecordOutcomes"));
         await RunToTheEndAsync(run);
         Assert.Equal(people, await ContactsAsync(workspace));
         Assert.Equal(0, await ActivitiesAsync(workspace));
         Assert.Equal(0, await CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(*) FROM RecordOutcomes WHERE Outcome = 'Appended'"));
+        Assert.InRange(await CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(*) FROM RecordOutcomes WHERE Reason LIKE 'Written again%'"), 1, 1_000);
 
-        // Second submissions of the same people, killed mid-run: one activity per submission, none twice.
+        // Second submissions of the same people, killed the same way: one activity per submission, none twice.
         await workspace.AddPeopleAsync(people, idPrefix: "e", dayOffset: 1);
-        await KillMidRunAsync(run, () => ActivitiesAsync(workspace), 5_000);
+        await KillBetweenWriteAndRecordAsync(workspace, run, () => ActivitiesAsync(workspace),
+            () => CliWorkspace.ScalarAsync(workspace.PortalPath, "SELECT COUNT(*) FROM RecordOutcomes WHERE Outcome = 'Appended'"));
         await RunToTheEndAsync(run);
 
         Assert.Equal(people, await ContactsAsync(workspace));
@@ -83,23 +88,41 @@ public sealed class KillMidRunTests
         var alreadyRecorded = await CliWorkspace.ScalarAsync(workspace.PortalPath,
             "SELECT COUNT(*) FROM RecordOutcomes WHERE Outcome = 'Unchanged' AND Reason LIKE '%Activity already recorded%'");
         Assert.Equal(people, appended + alreadyRecorded);
-        Assert.InRange(alreadyRecorded, 0, 1_000);
+        Assert.InRange(alreadyRecorded, 1, 1_000);
         Assert.Equal(["Interrupted", "Succeeded", "Interrupted", "Succeeded"], await CliWorkspace.ColumnAsync(workspace.PortalPath, "SELECT Status FROM SyncRuns ORDER BY Id"));
     }
 
-    /// <summary>Starts a run and kills it with SIGKILL once <paramref name="progress"/> passes <paramref name="past"/>, before it ends.</summary>
-    private static async Task KillMidRunAsync(string[] run, Func<Task<long>> progress, long past)
+    /// <summary>
+    /// Starts a run and kills it with SIGKILL in the worst place: past the first 5,000 rows, after it wrote a batch to the
+    /// target (<paramref name="written"/>) and before the portal recorded it (<paramref name="recorded"/>). The test
+    /// holds the portal database's write lock meanwhile, so the run's next record waits and the kill lands in that gap.
+    /// </summary>
+    private static async Task KillBetweenWriteAndRecordAsync(CliWorkspace workspace, string[] run, Func<Task<long>> written, Func<Task<long>> recorded)
     {
         using var process = CrmgovProcess.Start(run);
         var clock = Stopwatch.StartNew();
-        while (await progress() <= past)
+        async Task WaitAsync(Func<Task<bool>> until, string what)
         {
-            Assert.False(process.HasExited, $"The run ended before it was killed (exit code {(process.HasExited ? process.ExitCode : 0)}):\n{process.Output}");
-            Assert.True(clock.Elapsed < Patience, $"The run wrote at most {past:N0} rows in {Patience.TotalSeconds} s:\n{process.Output}");
-            await Task.Delay(20);
+            while (!await until())
+            {
+                Assert.False(process.HasExited, $"The run ended before it was killed (exit code {(process.HasExited ? process.ExitCode : 0)}):\n{process.Output}");
+                Assert.True(clock.Elapsed < Patience, $"The run did not {what} in {Patience.TotalSeconds} s:\n{process.Output}");
+                await Task.Delay(20);
+            }
         }
-        Assert.False(process.HasExited, "The run ended before it was killed:\n" + process.Output);
+        await WaitAsync(async () => await written() > 5_000, "write 5,000 rows");
+        await using var portal = new SqliteConnection($"Data Source={workspace.PortalPath};Pooling=False;Default Timeout=60");
+        await portal.OpenAsync();
+        await using (var hold = portal.CreateCommand())
+        {
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+        }
+        await WaitAsync(async () => await written() > await recorded(), "write a batch while its record waited");
         await process.KillAsync();
+        await using var release = portal.CreateCommand();
+        release.CommandText = "ROLLBACK";
+        await release.ExecuteNonQueryAsync();
     }
 
     private static async Task RunToTheEndAsync(string[] run)

@@ -186,6 +186,8 @@ public abstract class SqlConnectorContract : IAsyncLifetime
 
         Assert.All(first.Concat(again), r => Assert.True(r.Succeeded, r.Error));
         Assert.Equal(2, await CountAsync("activities"));
+        Assert.All(first, r => Assert.False(r.AlreadyRecorded));
+        Assert.Equal(["act-1", "act-2"], again.Where(r => r.AlreadyRecorded).Select(r => r.Id).Order());
     }
 
     [Fact]
