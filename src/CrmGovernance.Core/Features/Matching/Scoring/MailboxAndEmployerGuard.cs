@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Matching.Comparators;
+using CrmGovernance.Core.Features.Matching.Normalisers;
 
 namespace CrmGovernance.Core.Features.Matching.Scoring;
 
@@ -7,7 +8,9 @@ namespace CrmGovernance.Core.Features.Matching.Scoring;
 /// look (a father and son at one address, namesakes at two firms), and a shared name, phone or address can add up to
 /// a score above the auto-match threshold. Such a pair goes to review at most, never merged without a steward. A
 /// typo in the email (it still scores about 0.9) or the same employer is not a different person's evidence, so the
-/// guard stands aside. It applies only when the rule compares both email and company and both records have both.
+/// guard stands aside. The employer is the company both records name when the rule compares company; otherwise, or
+/// when one record names none, the domain of a work address (any domain but a personal mail provider's,
+/// <see cref="PersonalMailDomains"/>). Without an employer on both sides the guard stands aside.
 /// </summary>
 internal sealed class MailboxAndEmployerGuard
 {
@@ -28,33 +31,47 @@ internal sealed class MailboxAndEmployerGuard
     public const double SameEmployer = 0.88;
 
     private readonly int _email;
-    private readonly int _company;
+    private readonly int? _company;
 
-    private MailboxAndEmployerGuard(int email, int company) => (_email, _company) = (email, company);
+    private MailboxAndEmployerGuard(int email, int? company) => (_email, _company) = (email, company);
 
-    /// <summary>The guard for a model's comparisons, or null when the rule does not compare both email and company.</summary>
+    /// <summary>The guard for a model's comparisons, or null when the rule does not compare email.</summary>
     public static MailboxAndEmployerGuard? For(IReadOnlyList<ComparisonEvaluator> evaluators)
     {
         var email = evaluators.FirstOrDefault(e => e.Comparison.Attribute == MatchAttributes.Email)?.Slot;
         var company = evaluators.FirstOrDefault(e => e.Comparison.Attribute == MatchAttributes.Company)?.Slot;
-        return email is { } e && company is { } c ? new MailboxAndEmployerGuard(e, c) : null;
+        return email is { } e ? new MailboxAndEmployerGuard(e, company) : null;
     }
 
-    /// <summary>True when both records have an email and a company and both differ beyond a typo.</summary>
+    /// <summary>True when both records have an email and an employer and both differ beyond a typo.</summary>
     public bool Applies(PreparedRecord left, PreparedRecord right)
     {
         var (leftEmail, rightEmail) = (left.Values[_email], right.Values[_email]);
-        var (leftCompany, rightCompany) = (left.Values[_company], right.Values[_company]);
-        if (leftEmail is null || rightEmail is null || leftCompany is null || rightCompany is null)
+        if (leftEmail is null || rightEmail is null || EmailSimilarity.Similarity(leftEmail, rightEmail) >= SameMailbox)
         {
             return false;
         }
-        return EmailSimilarity.Similarity(leftEmail, rightEmail) < SameMailbox && JaroWinkler.Similarity(leftCompany, rightCompany) < SameEmployer;
+        var (leftCompany, rightCompany) = (Company(left), Company(right));
+        if (leftCompany is not null && rightCompany is not null)
+        {
+            return JaroWinkler.Similarity(leftCompany, rightCompany) < SameEmployer;
+        }
+        var (leftDomain, rightDomain) = (WorkDomain(leftEmail), WorkDomain(rightEmail));
+        return leftDomain is not null && rightDomain is not null && JaroWinkler.Similarity(leftDomain, rightDomain) < SameEmployer;
+    }
+
+    private string? Company(PreparedRecord record) => _company is { } slot ? record.Values[slot] : null;
+
+    /// <summary>The domain of a work address; null for a personal mail provider's.</summary>
+    private static string? WorkDomain(string email)
+    {
+        var domain = EmailNormaliser.Domain(email);
+        return domain.IsEmpty || PersonalMailDomains.Contains(domain) ? null : domain.ToString();
     }
 
     /// <summary>The explanation row a steward sees: both records' mailbox and employer, and why the pair was not auto-matched.</summary>
     public ComparisonExplanation Explain(PreparedRecord left, PreparedRecord right) =>
         new(Attribute, Comparator, Shown(left), Shown(right), null, Level, 0);
 
-    private string Shown(PreparedRecord record) => $"{record.Values[_email]} · {record.Values[_company]}";
+    private string Shown(PreparedRecord record) => Company(record) is { } company ? $"{record.Values[_email]} · {company}" : $"{record.Values[_email]}";
 }

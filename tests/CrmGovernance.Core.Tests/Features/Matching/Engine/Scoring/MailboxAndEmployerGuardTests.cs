@@ -59,11 +59,33 @@ public sealed class MailboxAndEmployerGuardTests
     }
 
     [Fact]
-    public void Without_an_employer_on_one_side_the_guard_stands_aside()
+    public void Without_a_company_the_work_mail_domains_name_the_employers()
     {
         var withoutCompany = Person("s", "John", "Whitcombe", "jwhitcombe@northgate-analytics.example", null, "01632 960 555");
 
         var score = Contact.Score(Contact.Prepare(Father), Contact.Prepare(withoutCompany));
+
+        Assert.Equal(MatchDecision.Review, score.Decision);
+        Assert.Single(score.Explanations, e => e.Attribute == "mailbox and employer");
+    }
+
+    [Fact]
+    public void A_rule_that_compares_no_company_still_keeps_namesakes_at_two_work_domains_from_auto_match()
+    {
+        var rule = DefaultMatchRules.Contact(Guid.NewGuid(), Guid.NewGuid());
+        var noCompany = MatchModel.Compile(rule with { Comparisons = [.. rule.Comparisons.Where(c => c.Attribute != MatchAttributes.Company)] }, "GB");
+        var a = Person("a", "Sarah", "Ali", "sarahali@riverside-dental.example", null, "07700 900 321");
+        var b = Person("b", "Sarah", "Ali", "sarah.ali@fernhill-nurseries.example", null, "07700 900 321");
+
+        Assert.Equal(MatchDecision.Review, noCompany.Score(noCompany.Prepare(a), noCompany.Prepare(b)).Decision);
+    }
+
+    [Fact]
+    public void A_personal_mailbox_on_one_side_names_no_employer_and_the_guard_stands_aside()
+    {
+        var personal = Person("s", "John", "Whitcombe", "johnw1970@btinternet.com", null, "01632 960 555");
+
+        var score = Contact.Score(Contact.Prepare(Father), Contact.Prepare(personal));
 
         Assert.DoesNotContain(score.Explanations, e => e.Attribute == "mailbox and employer");
     }
