@@ -31,6 +31,23 @@ public sealed class FlowFiguresTests(DemoPortalWithoutWorker fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_record_s_values_are_shown_under_the_labels_of_the_target_s_fields()
+    {
+        await using var pages = new OperationsPages(fixture.Host);
+        var id = await pages.AddRunAsync(Run(DemoConfiguration.WebFormFlow, "Web form to CRM contacts"),
+            new RecordOutcome { SourceId = "web-9", TargetId = "C-00001", Outcome = OutcomeKind.Updated,
+                BeforeJson = """{"first_name":"Ann","email":"ann@example.com"}""", AfterJson = """{"first_name":"Anne","email":"ann@example.com"}""" });
+        var page = pages.Context.Render<RunPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-outcome]")));
+
+        page.Find("#outcomes-grid tbody tr button").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("First name", page.Find("[data-field=first_name] td").TextContent.Trim()));
+        Assert.Equal("first_name", page.Find("[data-field=first_name] td").GetAttribute("title"));
+        Assert.Equal("Email", page.Find("[data-field=email] td").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_runs_page_shows_when_each_flow_was_last_checked_and_how_many_polls_found_nothing()
     {
         await using var pages = new OperationsPages(fixture.Host);

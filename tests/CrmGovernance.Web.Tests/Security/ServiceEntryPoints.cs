@@ -60,6 +60,7 @@ public static class ServiceEntryPoints
         .. Of<SyncRunQueries>(Capability.ViewRuns,
             ("ListAsync", s => s.ListAsync(new SyncRunFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1)),
             ("OutcomesAsync", s => s.OutcomesAsync(-1, new RecordOutcomeFilter(), 0, 10)), ("LatestPerFlowAsync", s => s.LatestPerFlowAsync()),
+            ("FieldLabelsAsync", s => s.FieldLabelsAsync(-1)),
             ("FindRecordAsync", s => s.FindRecordAsync("x", 0, 10))),
         .. Of<InboxRecordTrail>(Capability.ViewRuns, ("FindAsync", s => s.FindAsync(-1))),
         Runner("StartAsync", Capability.StartRuns, (r, a) => r.StartAsync(new SyncRunRequest(Nobody, SyncTrigger.Manual, a.Name), a, CancellationToken.None)),

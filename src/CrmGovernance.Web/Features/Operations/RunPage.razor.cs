@@ -10,6 +10,7 @@ public sealed partial class RunPage : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private SyncRun? run;
+    private IReadOnlyDictionary<string, string>? labels;
     private bool loaded;
     private MudDataGrid<RecordOutcome>? grid;
     private CancellationTokenSource? polling;
@@ -38,6 +39,7 @@ public sealed partial class RunPage : IDisposable
         }
         StopPolling();
         run = await Runs.GetAsync(Id);
+        labels = run is null ? null : await Runs.FieldLabelsAsync(run.Id);
         loaded = true;
         // Prerendering is a single response: only a live circuit can follow the run.
         if (run?.Status == SyncRunStatus.Running && RendererInfo.IsInteractive)

@@ -46,6 +46,23 @@ public sealed class SyncRunQueries(IDbContextFactory<CrmDbContext> contexts, Act
         return await db.SyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
     }
 
+    /// <summary>
+    /// The labels people read for the fields of a run's records (the target's catalog of the flow's object, as published
+    /// now), by field name; empty when the run or its flow is gone. Record values are shown under these, not under names.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> FieldLabelsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.ViewRuns);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var flowId = await db.SyncRuns.Where(r => r.Id == runId).Select(r => (Guid?)r.FlowId).FirstOrDefaultAsync(cancellationToken);
+        var configuration = (await published.CurrentAsync(cancellationToken)).Configuration;
+        var flow = flowId is { } id ? configuration.Flows.Find(f => f.Id == id) : null;
+        return flow is null ? new Dictionary<string, string>()
+            : configuration.FieldsOf(flow.TargetSystemId, flow.ObjectId).Where(f => !string.IsNullOrWhiteSpace(f.Label))
+                .DistinctBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(f => f.Name, f => f.Label, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>What happened to each record of a run, in the order the run handled them.</summary>
     public async Task<PagedResult<RecordOutcome>> OutcomesAsync(long runId, RecordOutcomeFilter filter, int page, int pageSize,
         CancellationToken cancellationToken = default)
