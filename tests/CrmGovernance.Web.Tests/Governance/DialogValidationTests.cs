@@ -109,6 +109,22 @@ public sealed class DialogValidationTests(StandardPortalFixture fixture) : IClas
         dialog.WaitForAssertion(() => Assert.Null(ErrorOf(dialog, "#journey-name")));
     }
 
+    [Fact]
+    public async Task A_journey_order_keeps_text_that_is_not_a_number_and_says_why()
+    {
+        await using var forms = await StartAsync(fixture.Host);
+        var dialog = await forms.OpenAsync(new DialogParameters<JourneyEditorDialog>
+        {
+            { d => d.Configuration, forms.Configuration }, { d => d.ChangeRequestId, forms.ChangeRequest },
+        }, "#journey-order");
+
+        dialog.Find("#journey-order").Change("first");
+        dialog.WaitForAssertion(() => Assert.Equal("Order: \"first\" is not a whole number of 1 or more, e.g. 1.", ErrorOf(dialog, "#journey-order")));
+        Assert.Equal("first", dialog.Find("#journey-order").GetAttribute("value"));
+        dialog.Find("#journey-order").Change("3");
+        dialog.WaitForAssertion(() => Assert.Null(ErrorOf(dialog, "#journey-order")));
+    }
+
     private static Task<IRenderedComponent<MudDialogProvider>> OpenObjectAsync(DialogForms forms) =>
         forms.OpenAsync(new DialogParameters<ObjectEditorDialog> { { d => d.Configuration, forms.Configuration }, { d => d.ChangeRequestId, forms.ChangeRequest } },
             "#object-name");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Validation;
@@ -11,7 +12,8 @@ namespace CrmGovernance.Web.Features.Governance;
 public sealed partial class RuleEditorDialog
 {
     private string name = "";
-    private int order = 1;
+    // Text, so what was typed stays when it is not a number and the field says why (a numeric field would drop it).
+    private string order = "1";
     private RuleTriggerKind trigger = RuleTriggerKind.Created;
     private string? triggerField, triggerValue;
     private bool matchAll = true;
@@ -20,6 +22,10 @@ public sealed partial class RuleEditorDialog
     private List<string> fieldNames = [];
     private IReadOnlyList<string> errors = [];
     private MudForm form = default!;
+
+    private static readonly Func<string?, string?> OrderRule = FieldRules.WholeNumber("Order", 1);
+
+    private int OrderNumber => InputChecks.WholeNumber(order, "Order", 1, out var n) is null ? n : 1;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private ChangeRequestService Requests { get; set; } = default!;
@@ -36,10 +42,10 @@ public sealed partial class RuleEditorDialog
     {
         fieldNames = [.. Configuration.FieldsOf(Flow.SourceSystemId, Flow.ObjectId).Concat(Configuration.FieldsOf(Flow.TargetSystemId, Flow.ObjectId))
             .Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
-        order = NextOrder;
+        order = NextOrder.ToString(CultureInfo.InvariantCulture);
         if (Rule is { } r)
         {
-            (name, order, trigger, triggerField, triggerValue, matchAll) = (r.Name, r.Order, r.Trigger, r.TriggerField, r.TriggerValue, r.MatchAll);
+            (name, order, trigger, triggerField, triggerValue, matchAll) = (r.Name, r.Order.ToString(CultureInfo.InvariantCulture), r.Trigger, r.TriggerField, r.TriggerValue, r.MatchAll);
             conditions = [.. r.Conditions.Select(c => new Condition { Field = c.Field, Operator = c.Operator, Value = c.Value })];
             actions = [.. r.Actions.Select(a => new Action { Kind = a.Kind, Field = a.Field, Value = a.Value, Reason = a.Reason })];
         }
@@ -51,7 +57,7 @@ public sealed partial class RuleEditorDialog
 
     private BusinessRule Build() => (Rule ?? new BusinessRule { Id = Guid.CreateVersion7(), FlowId = Flow.Id, Name = "" }) with
     {
-        Name = name.Trim(), Order = order, Trigger = trigger, MatchAll = matchAll,
+        Name = name.Trim(), Order = OrderNumber, Trigger = trigger, MatchAll = matchAll,
         TriggerField = trigger == RuleTriggerKind.FieldChangedTo ? triggerField : null,
         TriggerValue = trigger == RuleTriggerKind.FieldChangedTo ? triggerValue : null,
         Conditions = [.. conditions.Where(c => !string.IsNullOrWhiteSpace(c.Field)).Select(c => new RuleCondition { Field = c.Field!, Operator = c.Operator, Value = c.Value })],
