@@ -21,86 +21,80 @@ public sealed class HeldChangeService(
     public async Task<ReviewOutcome> ApplyAsync(long itemId, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        await MergeService.Gate.WaitAsync(cancellationToken);
+        return await MergeService.OneAtATimeAsync(() => ApplyLockedAsync(itemId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ReviewOutcome> ApplyLockedAsync(long itemId, CancellationToken cancellationToken)
+    {
+        var (item, changes, refusal) = await HeldAsync(itemId, cancellationToken);
+        if (refusal is not null)
+        {
+            return ReviewOutcome.Fail(refusal);
+        }
+        var (target, problem) = ReviewTarget.For((await published.CurrentAsync(cancellationToken)).Configuration, item!.SystemId, item.ObjectId);
+        if (target is null)
+        {
+            return ReviewOutcome.Fail(problem!);
+        }
+        ConnectorRecord after;
+        Dictionary<string, string?> before;
         try
         {
-            var (item, changes, refusal) = await HeldAsync(itemId, cancellationToken);
-            if (refusal is not null)
+            await using var connector = connectors.Open(target.System);
+            if ((await target.ReadAsync(connector, [item.RightRecordId], cancellationToken)).GetValueOrDefault(item.RightRecordId) is not { } record)
             {
-                return ReviewOutcome.Fail(refusal);
+                return ReviewOutcome.Fail($"Record {item.RightRecordId} is no longer in {target.System.Name}: nothing was written. Dismiss the change.");
             }
-            var (target, problem) = ReviewTarget.For((await published.CurrentAsync(cancellationToken)).Configuration, item!.SystemId, item.ObjectId);
-            if (target is null)
+            if (changes.FirstOrDefault(c => Now(record, c) is var now && now != (c.Existing ?? "") && now != (c.Proposed ?? "")) is { } moved)
             {
-                return ReviewOutcome.Fail(problem!);
+                return ReviewOutcome.Fail($"{moved.Label} changed in {target.System.Name} since the run held this change (it is now \"{Now(record, moved)}\"): "
+                    + "nothing was written. Dismiss the change, or correct the record in the system.");
             }
-            ConnectorRecord after;
-            Dictionary<string, string?> before;
-            try
+            before = changes.ToDictionary(c => c.Field, c => ReviewTarget.Value(record, c.Field), StringComparer.Ordinal);
+            var writes = changes.ToDictionary(c => c.Field, c => c.Proposed, StringComparer.Ordinal);
+            if ((await connector.WriteBatchAsync(target.BusinessObject.Key, [new RecordWrite(record.Id, writes, IsNew: false)], cancellationToken))
+                .FirstOrDefault(r => !r.Succeeded) is { } refused)
             {
-                await using var connector = connectors.Open(target.System);
-                if ((await target.ReadAsync(connector, [item.RightRecordId], cancellationToken)).GetValueOrDefault(item.RightRecordId) is not { } record)
-                {
-                    return ReviewOutcome.Fail($"Record {item.RightRecordId} is no longer in {target.System.Name}: nothing was written. Dismiss the change.");
-                }
-                if (changes.FirstOrDefault(c => Now(record, c) is var now && now != (c.Existing ?? "") && now != (c.Proposed ?? "")) is { } moved)
-                {
-                    return ReviewOutcome.Fail($"{moved.Label} changed in {target.System.Name} since the run held this change (it is now \"{Now(record, moved)}\"): "
-                        + "nothing was written. Dismiss the change, or correct the record in the system.");
-                }
-                before = changes.ToDictionary(c => c.Field, c => ReviewTarget.Value(record, c.Field), StringComparer.Ordinal);
-                var writes = changes.ToDictionary(c => c.Field, c => c.Proposed, StringComparer.Ordinal);
-                if ((await connector.WriteBatchAsync(target.BusinessObject.Key, [new RecordWrite(record.Id, writes, IsNew: false)], cancellationToken))
-                    .FirstOrDefault(r => !r.Succeeded) is { } refused)
-                {
-                    return ReviewOutcome.Fail($"{target.System.Name} refused the proposed values, so nothing was written: {refused.Error}");
-                }
-                after = (await target.ReadAsync(connector, [record.Id], cancellationToken)).GetValueOrDefault(record.Id)
-                    ?? record with { Fields = record.Fields.Concat(writes).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value) };
+                return ReviewOutcome.Fail($"{target.System.Name} refused the proposed values, so nothing was written: {refused.Error}");
             }
-            catch (Exception e) when (target.Problem(e) is { } message)
-            {
-                return ReviewOutcome.Fail(message);
-            }
-            await SettleAsync(item, ReviewStatus.ChangeApplied, cancellationToken);
-            await new MergeLedger(contexts, index).IndexAsync(target, null, [after], cancellationToken);
-            await audit.RecordAsync(AuditActions.ReviewApplyHeldChange, ReviewQueueService.AuditEntityType, item.Id.ToString(CultureInfo.InvariantCulture), new
-            {
-                system = target.System.Key, @object = target.BusinessObject.Key, record = item.RightRecordId, sourceRecord = item.LeftRecordId,
-                before, after = changes.ToDictionary(c => c.Field, c => ReviewTarget.Value(after, c.Field), StringComparer.Ordinal),
-            }, cancellationToken: cancellationToken);
-            return ReviewOutcome.Ok;
+            after = (await target.ReadAsync(connector, [record.Id], cancellationToken)).GetValueOrDefault(record.Id)
+                ?? record with { Fields = record.Fields.Concat(writes).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value) };
         }
-        finally
+        catch (Exception e) when (target.Problem(e) is { } message)
         {
-            MergeService.Gate.Release();
+            return ReviewOutcome.Fail(message);
         }
+        await SettleAsync(item, ReviewStatus.ChangeApplied, cancellationToken);
+        await new MergeLedger(contexts, index).IndexAsync(target, null, [after], cancellationToken);
+        await audit.RecordAsync(AuditActions.ReviewApplyHeldChange, ReviewQueueService.AuditEntityType, item.Id.ToString(CultureInfo.InvariantCulture), new
+        {
+            system = target.System.Key, @object = target.BusinessObject.Key, record = item.RightRecordId, sourceRecord = item.LeftRecordId,
+            before, after = changes.ToDictionary(c => c.Field, c => ReviewTarget.Value(after, c.Field), StringComparer.Ordinal),
+        }, cancellationToken: cancellationToken);
+        return ReviewOutcome.Ok;
     }
 
     public async Task<ReviewOutcome> DismissAsync(long itemId, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        await MergeService.Gate.WaitAsync(cancellationToken);
-        try
+        return await MergeService.OneAtATimeAsync(() => DismissLockedAsync(itemId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ReviewOutcome> DismissLockedAsync(long itemId, CancellationToken cancellationToken)
+    {
+        var (item, changes, refusal) = await HeldAsync(itemId, cancellationToken);
+        if (refusal is not null)
         {
-            var (item, changes, refusal) = await HeldAsync(itemId, cancellationToken);
-            if (refusal is not null)
-            {
-                return ReviewOutcome.Fail(refusal);
-            }
-            await SettleAsync(item!, ReviewStatus.ChangeDismissed, cancellationToken);
-            await audit.RecordAsync(AuditActions.ReviewDismissHeldChange, ReviewQueueService.AuditEntityType, item!.Id.ToString(CultureInfo.InvariantCulture), new
-            {
-                record = item.RightRecordId, sourceRecord = item.LeftRecordId,
-                kept = changes.ToDictionary(c => c.Field, c => c.Existing, StringComparer.Ordinal),
-                dismissed = changes.ToDictionary(c => c.Field, c => c.Proposed, StringComparer.Ordinal),
-            }, cancellationToken: cancellationToken);
-            return ReviewOutcome.Ok;
+            return ReviewOutcome.Fail(refusal);
         }
-        finally
+        await SettleAsync(item!, ReviewStatus.ChangeDismissed, cancellationToken);
+        await audit.RecordAsync(AuditActions.ReviewDismissHeldChange, ReviewQueueService.AuditEntityType, item!.Id.ToString(CultureInfo.InvariantCulture), new
         {
-            MergeService.Gate.Release();
-        }
+            record = item.RightRecordId, sourceRecord = item.LeftRecordId,
+            kept = changes.ToDictionary(c => c.Field, c => c.Existing, StringComparer.Ordinal),
+            dismissed = changes.ToDictionary(c => c.Field, c => c.Proposed, StringComparer.Ordinal),
+        }, cancellationToken: cancellationToken);
+        return ReviewOutcome.Ok;
     }
 
     private async Task<(ReviewItem? Item, IReadOnlyList<ProposedFieldChange> Changes, string? Refusal)> HeldAsync(long itemId, CancellationToken cancellationToken)

@@ -17,21 +17,27 @@ public sealed class MergeService(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
     PublishedConfiguration published, IConnectorFactory connectors, MatchIndexStore index)
 {
-    /// <summary>One merge or unmerge at a time in this process: two stewards cannot settle one pair twice.</summary>
-    internal static readonly SemaphoreSlim Gate = new(1, 1);
+    /// <summary>One merge, unmerge or held change at a time in this process: two stewards cannot settle one pair twice.</summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    public async Task<ReviewOutcome> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Runs a decision that writes records while no other merge, unmerge or held change does.</summary>
+    internal static async Task<ReviewOutcome> OneAtATimeAsync(Func<Task<ReviewOutcome>> decision, CancellationToken cancellationToken)
     {
-        actor.Ensure(Capability.WorkReviewQueue);
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            return await MergeLockedAsync(request, cancellationToken);
+            return await decision();
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    public async Task<ReviewOutcome> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.WorkReviewQueue);
+        return await OneAtATimeAsync(() => MergeLockedAsync(request, cancellationToken), cancellationToken);
     }
 
     private async Task<ReviewOutcome> MergeLockedAsync(MergeRequest request, CancellationToken cancellationToken)

@@ -47,15 +47,7 @@ public sealed class UnmergeService(
     public async Task<ReviewOutcome> UnmergeAsync(long mergeId, bool overwriteChanges, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        await MergeService.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await UnmergeLockedAsync(mergeId, overwriteChanges, cancellationToken);
-        }
-        finally
-        {
-            MergeService.Gate.Release();
-        }
+        return await MergeService.OneAtATimeAsync(() => UnmergeLockedAsync(mergeId, overwriteChanges, cancellationToken), cancellationToken);
     }
 
     private async Task<ReviewOutcome> UnmergeLockedAsync(long mergeId, bool overwriteChanges, CancellationToken cancellationToken)
