@@ -33,9 +33,12 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         await page.Locator("#preview-sample").FillAsync("submitted_at: 11/26/2026 14:05");
         await page.Locator("#mapping-preview", new() { HasText = "2026-11-26T14:05:00Z" }).WaitForAsync();
         await page.Locator("#save-mapping").ClickAsync();
-        await page.Locator("[data-mapping='last_form_at']").WaitForAsync();
+        // The dialog closes only once the edit is stored in the change request.
+        await page.Locator("#save-mapping").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         await page.Locator("[data-working-cr]").ClickAsync();
+        // The author sees the stored edit in the request before submitting it.
+        await page.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" }).WaitForAsync();
         await page.Locator("#submit-cr").ClickAsync();
         await page.Locator("[data-status='Submitted']").WaitForAsync();
         var requestUrl = page.Url;
@@ -47,7 +50,9 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         // Home lists what needs the reviewer now.
         await reviewer.Locator("#needs-me a", new() { HasText = "US dates from the new web form" }).ClickAsync();
         await reviewer.WaitForURLAsync(requestUrl);
-        await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" }).WaitForAsync();
+        // A loaded CI machine can take a while to start the reviewer's circuit and load the request.
+        await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" })
+            .WaitForAsync(new() { Timeout = 45_000 });
         await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
         await reviewer.Locator("#approve-cr").ClickAsync();
         // The portal says what approving does before it publishes.
