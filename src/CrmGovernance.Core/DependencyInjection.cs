@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core;
 
 public static class DependencyInjection
@@ -55,7 +56,7 @@ public static class DependencyInjection
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
 
 
-        services.AddScoped<AuditTrail>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditVerificationService>();

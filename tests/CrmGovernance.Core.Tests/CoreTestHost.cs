@@ -2,6 +2,8 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.Sync.Connectors.Files;
 using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Systems;
@@ -16,6 +18,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests;
 
 /// <summary>
@@ -126,6 +129,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(new SecretProtector(new EphemeralDataProtectionProvider()));
         services.AddSyncConnectors(configuration);
+        services.AddSingleton<IConnectorFileRoots, DemoFileRoots>();
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddSingleton<AuditChainLock>();
@@ -141,7 +145,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddPasswordValidator<PasswordPolicyValidator>();
-        services.AddScoped<AuditTrail>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditVerificationService>();

@@ -1,16 +1,14 @@
 using System.Text.Json;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>Records audit events that are not entity changes: sign-ins, lockouts, resets.</summary>
-public sealed class AuditTrail(IDbContextFactory<CrmDbContext> contexts, ActorContext actor)
+public sealed class AuditTrail(IDbContextFactory<CrmDbContext> contexts, ActorContext actor) : IAuditTrail
 {
-    /// <param name="subjectId">The user or entity the event is about.</param>
-    /// <param name="details">Serialised as the row's changes, e.g. <c>new { reason = "..." }</c>.</param>
-    /// <param name="actorName">Overrides the scope's actor, e.g. the email someone tried to sign in with.</param>
-    /// <param name="changeRequestId">The change request the event is about, so filtering the log by it shows the event.</param>
+    /// <inheritdoc />
     public async Task RecordAsync(string action, string entityType, string? subjectId, object? details = null,
         string? actorId = null, string? actorName = null, Guid? changeRequestId = null, CancellationToken cancellationToken = default)
     {

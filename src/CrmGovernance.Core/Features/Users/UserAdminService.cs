@@ -124,13 +124,13 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     private Task<OperationResult> RunAsync(Func<UserManager<ApplicationUser>, Task<OperationResult>> command) =>
         RunAsync((users, _) => command(users));
 
-    private async Task<OperationResult> RunAsync(Func<UserManager<ApplicationUser>, AuditTrail, Task<OperationResult>> command)
+    private async Task<OperationResult> RunAsync(Func<UserManager<ApplicationUser>, IAuditTrail, Task<OperationResult>> command)
     {
         EnsureAdmin();
         await using var scope = scopes.CreateAsyncScope();
         actor.CopyTo(scope.ServiceProvider.GetRequiredService<ActorContext>());
         return await command(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
-            scope.ServiceProvider.GetRequiredService<AuditTrail>());
+            scope.ServiceProvider.GetRequiredService<IAuditTrail>());
     }
 
     private async Task<OperationResult> RunGuardedAsync(Func<UserManager<ApplicationUser>, Task<OperationResult>> command)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using System.Security.Claims;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Components.Account;
 
 /// <summary>
@@ -16,7 +17,7 @@ namespace CrmGovernance.Web.Components.Account;
 internal sealed class AuditingSignInManager(
     UserManager<ApplicationUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<ApplicationUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation, AuditTrail audit, UnknownAccountSignIns unknownAccounts)
+    IUserConfirmation<ApplicationUser> confirmation, IAuditTrail audit, UnknownAccountSignIns unknownAccounts)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(ApplicationUser user) => !user.IsDisabled && await base.CanSignInAsync(user);

@@ -1,6 +1,7 @@
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>Tampering is done as an attacker with write access to the file would: raw SQL, triggers dropped first.</summary>
@@ -120,7 +121,7 @@ public sealed class AuditChainVerifierTests
         {
             host.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1_234_567)); // sub-second ticks must survive SQLite
             await using var scope = host.ScopeAs("ada");
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>()
                 .RecordAsync(AuditActions.SignIn, "User", $"event {i}", new { attempt = i });
         }
     }

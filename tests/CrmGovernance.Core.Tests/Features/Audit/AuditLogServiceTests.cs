@@ -2,6 +2,7 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 public sealed class AuditLogServiceTests
@@ -103,7 +104,7 @@ public sealed class AuditLogServiceTests
         foreach (var action in events)
         {
             await using var scope = host.ScopeAs("grace@example.com");
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(action, "User", "grace");
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(action, "User", "grace");
         }
         return host;
     }

@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CrmGovernance.Core.Access;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 using static CrmGovernance.Core.Tests.Features.Configuration.Workbook.WorkbookFiles;
 
@@ -38,7 +39,7 @@ public sealed class ConfigurationExportAuditTests
             var reader = new GovernanceReader(scope.ServiceProvider.GetRequiredService<PublishedConfiguration>(),
                 scope.ServiceProvider.GetRequiredService<ChangeRequestService>(), scope.ServiceProvider.GetRequiredService<ActorContext>());
             var service = new ConfigurationImportService(scope.ServiceProvider.GetRequiredService<ChangeRequestService>(), reader,
-                scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<ActorContext>());
+                scope.ServiceProvider.GetRequiredService<IAuditTrail>(), scope.ServiceProvider.GetRequiredService<ActorContext>());
             await service.ExportAsync(null);
         }
 

@@ -13,7 +13,7 @@ namespace CrmGovernance.Core.Features.Audit.Export;
 /// the workbook in memory. Every export is itself an audit event.
 /// </summary>
 public sealed class AuditExporter(
-    IDbContextFactory<CrmDbContext> contexts, AuditChainVerifier verifier, AuditTrail trail, ActorContext actor, TimeProvider clock,
+    IDbContextFactory<CrmDbContext> contexts, AuditChainVerifier verifier, IAuditTrail trail, ActorContext actor, TimeProvider clock,
     PublishedConfiguration published)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);

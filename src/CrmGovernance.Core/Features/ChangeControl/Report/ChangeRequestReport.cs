@@ -12,7 +12,7 @@ namespace CrmGovernance.Core.Features.ChangeControl.Report;
 /// Excel workbook with the diff, the approvals, the comments and the audit rows. Every report taken is an audit event.
 /// Scoped: acts as the signed-in user.
 /// </summary>
-public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+public sealed class ChangeRequestReport(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published)
 {
     /// <summary>ClosedXML holds the whole workbook in memory (about 1 GB per 100,000 rows): a period report stays well below.</summary>

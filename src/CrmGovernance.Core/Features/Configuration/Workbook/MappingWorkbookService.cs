@@ -11,7 +11,7 @@ namespace CrmGovernance.Core.Features.Configuration.Workbook;
 /// Exports a flow's published mappings as a workbook, and imports an edited one as a draft change request holding
 /// only the mappings that changed. Scoped: acts as the signed-in user.
 /// </summary>
-public sealed class MappingWorkbookService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit, ActorContext actor)
+public sealed class MappingWorkbookService(ChangeRequestService requests, GovernanceReader reader, IAuditTrail audit, ActorContext actor)
 {
     public async Task<WorkbookFile> ExportAsync(Guid flowId, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace CrmGovernance.Core.Features.Configuration.Yaml;
 /// Exports a published version as YAML, and imports YAML as a draft change request against the published
 /// configuration. An import never writes the configuration: its changes go through review like any other.
 /// </summary>
-public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader, AuditTrail audit, ActorContext actor)
+public sealed class ConfigurationImportService(ChangeRequestService requests, GovernanceReader reader, IAuditTrail audit, ActorContext actor)
 {
     /// <param name="version">A published version; null: the current one.</param>
     public async Task<string> ExportAsync(int? version, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Sync.Connectors.Files;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
@@ -9,6 +10,7 @@ public static class DemoServices
     public static IServiceCollection AddDemoSystems(this IServiceCollection services)
     {
         services.AddSingleton<DemoPaths>();
+        services.AddSingleton<IConnectorFileRoots, DemoFileRoots>();
         services.AddHostedService<DemoSystemsSeeder>();
         return services;
     }

@@ -47,7 +47,7 @@ internal sealed class BlockingKeyBuilder(IReadOnlyList<BlockingKeyExpression> ke
             }
             for (var f = start; f < functions.Count && !value.IsEmpty; f++)
             {
-                value = BlockingKeyFunctions.Apply(functions[f], value, phonetic);
+                value = BlockingKeyFunctionRunner.Apply(functions[f], value, phonetic);
             }
             if (value.IsEmpty)
             {

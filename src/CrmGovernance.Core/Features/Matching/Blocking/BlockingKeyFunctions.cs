@@ -1,6 +1,4 @@
 using System.Globalization;
-using CrmGovernance.Core.Features.Matching.Comparators;
-using CrmGovernance.Core.Features.Matching.Normalisers;
 
 namespace CrmGovernance.Core.Features.Matching.Blocking;
 
@@ -54,27 +52,4 @@ public static class BlockingKeyFunctions
         error = $"Unknown function \"{text}\": use one of {string.Join(", ", All.Select(f => f.Name))}.";
         return false;
     }
-
-    /// <summary>The function applied to a non-empty value; empty when it gives nothing (no key then).</summary>
-    internal static ReadOnlySpan<char> Apply(BlockingKeyFunction function, ReadOnlySpan<char> value, PhoneticCache phonetic) => function.Name switch
-    {
-        "exact" => value,
-        "metaphone" => phonetic.EncodeWords(value.ToString()),
-        "initial" => value[..1],
-        "prefix" => value.Length <= function.Length ? value : value[..function.Length],
-        "suffix" => value.Length <= function.Length ? value : value[^function.Length..],
-        "year" => DatePart(value, 0, 4),
-        "month" => DatePart(value, 5, 2),
-        "day" => DatePart(value, 8, 2),
-        "domain" => value.LastIndexOf('@') is var at and >= 0 ? value[(at + 1)..] : value,
-        "local" => value.LastIndexOf('@') is var at and >= 0 ? value[..at] : value,
-        "digits" => CodeNormaliser.Digits(value.ToString()),
-        "sorted" => value.Contains(' ') ? string.Join(' ', value.ToString().Split(' ').Order(StringComparer.Ordinal)) : value,
-        "nickname" => value.Contains(' ') ? string.Join(' ', value.ToString().Split(' ').Select(Nicknames.Root)) : Nicknames.Root(value),
-        _ => throw new InvalidOperationException($"Blocking function {function} has no implementation."),
-    };
-
-    /// <summary>A part of a normalised date (yyyy-MM-dd); empty for anything else.</summary>
-    private static ReadOnlySpan<char> DatePart(ReadOnlySpan<char> value, int start, int length) =>
-        value.Length == 10 && value[4] == '-' ? value.Slice(start, length) : [];
 }

@@ -15,7 +15,7 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// values. Either is audited with the values before and after, and settles the item.
 /// </summary>
 public sealed class HeldChangeService(
-    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published, IConnectorFactory connectors, MatchIndexStore index)
 {
     public async Task<ReviewOutcome> ApplyAsync(long itemId, CancellationToken cancellationToken = default)

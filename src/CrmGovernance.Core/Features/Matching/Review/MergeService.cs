@@ -14,7 +14,7 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// are kept in a <see cref="RecordMerge"/> so <see cref="UnmergeService"/> can undo it exactly.
 /// </summary>
 public sealed class MergeService(
-    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published, IConnectorFactory connectors, MatchIndexStore index)
 {
     /// <summary>One merge, unmerge or held change at a time in this process: two stewards cannot settle one pair twice.</summary>

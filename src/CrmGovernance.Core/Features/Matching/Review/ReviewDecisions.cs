@@ -10,7 +10,7 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// "defer" (the item comes back once its date has passed). Both take one item or many; items already decided are
 /// left as they are. Each call is one audit entry listing every item with its status before and after.
 /// </summary>
-public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock)
+public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock)
 {
     /// <summary>The longest reason a "not a duplicate" decision keeps.</summary>
     public const int MaxReasonLength = 2000;

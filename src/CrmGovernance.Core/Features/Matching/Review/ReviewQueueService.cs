@@ -10,7 +10,7 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// The review queue for the stewardship pages: the list (server-side paging), one item, its neighbours in the list,
 /// and assignment. Decisions are <see cref="ReviewDecisions"/>; merges <see cref="MergeService"/>.
 /// </summary>
-public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock, RecordNames names)
+public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock, RecordNames names)
 {
     public const int MaxPageSize = 200;
     public const string AuditEntityType = "ReviewItem";

@@ -16,7 +16,7 @@ namespace CrmGovernance.Core.Features.Matching.Review;
 /// overwritten unless the steward confirms it, having seen the changes in the <see cref="UnmergePreview"/>.
 /// </summary>
 public sealed class UnmergeService(
-    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+    IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published, IConnectorFactory connectors, MatchIndexStore index)
 {
     public async Task<UnmergePreview?> PreviewAsync(long mergeId, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ namespace CrmGovernance.Core.Features.Matching.Scans;
 /// merges by itself. Each pair is scored again on the records as they are now, with the scan's rule, so the steward
 /// sees the per-comparison explanation; a pair whose record is gone or no longer scores as a candidate is left out.
 /// </summary>
-public sealed class DuplicateScanFeeder(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, PublishedConfiguration published,
+public sealed class DuplicateScanFeeder(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, PublishedConfiguration published,
     IConnectorFactory connectors, ReviewQueueWriter writer)
 {
     public const int ChunkSize = 500;

@@ -12,7 +12,7 @@ namespace CrmGovernance.Core.Features.Matching.Scans;
 /// Duplicate scans for the stewardship pages (admins and stewards): what can be scanned, starting and cancelling a
 /// scan, the list of scans, and a scan's clusters and pairs. Sending a scan's pairs to the review queue is <see cref="DuplicateScanFeeder"/>.
 /// </summary>
-public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, PublishedConfiguration published,
+public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, PublishedConfiguration published,
     DuplicateScanRunner runner, TimeProvider clock, RecordNames names)
 {
     public const int MaxPageSize = 200;

@@ -195,7 +195,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         await db.SaveChangesAsync(cancellationToken);
         if (request.Trigger is SyncTrigger.Manual or SyncTrigger.Replay or SyncTrigger.Cli)
         {
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(request.DryRun ? AuditActions.SyncDryRunStarted : AuditActions.SyncRunStarted, "SyncRun",
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(request.DryRun ? AuditActions.SyncDryRunStarted : AuditActions.SyncRunStarted, "SyncRun",
                 run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { flow = plan.Flow.Name, trigger = request.Trigger.ToString(), changeRequest = request.ChangeRequestId, version },
                 actorName: request.StartedBy, cancellationToken: cancellationToken);

@@ -11,7 +11,7 @@ namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
 /// The error queue for the operations pages: rejected and failed records and unreadable inbound payloads, waiting
 /// for a fix and a replay (replays are runs: <see cref="Engine.SyncRunner.StartReplayAsync"/>), or for someone to discard them.
 /// </summary>
-public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditTrail audit, TimeProvider clock,
+public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published)
 {
     public const int MaxPageSize = 200;

@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 public sealed class AuditExportSheetTests
@@ -69,7 +70,7 @@ public sealed class AuditExportSheetTests
         await using var host = await CoreTestHost.StartAsync();
         await using (var scope = host.ScopeAs("ada"))
         {
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(AuditActions.SignOut, "User", "id-ada");
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(AuditActions.SignOut, "User", "id-ada");
         }
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);

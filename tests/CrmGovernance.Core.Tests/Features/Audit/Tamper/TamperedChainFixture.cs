@@ -2,6 +2,7 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Tamper;
 
 /// <summary>
@@ -38,7 +39,7 @@ public sealed class TamperedChainFixture : IAsyncLifetime
         {
             Host.Clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromTicks(1_234_567));
             await using var scope = Host.ScopeAs(actor);
-            await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>()
                 .RecordAsync(AuditActions.SignIn, "User", "id-" + actor, new { from = "10.0.0." + actor.Length });
         }
     }

@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Configuration.Workbook;
 using CrmGovernance.Core.Features.FirstRun;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Configuration.Workbook;
 
 /// <summary>Opens and edits exported workbooks as a user would in a spreadsheet, and builds the workbook service.</summary>
@@ -39,6 +40,6 @@ internal static class WorkbookFiles
     {
         var requests = services.GetRequiredService<ChangeRequestService>();
         var reader = new GovernanceReader(services.GetRequiredService<PublishedConfiguration>(), requests, services.GetRequiredService<ActorContext>());
-        return new MappingWorkbookService(requests, reader, services.GetRequiredService<AuditTrail>(), services.GetRequiredService<ActorContext>());
+        return new MappingWorkbookService(requests, reader, services.GetRequiredService<IAuditTrail>(), services.GetRequiredService<ActorContext>());
     }
 }

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.FirstRun.Demo;
 using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.Connectors.Files;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public sealed class ConnectorRootsTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
         var options = configuration.GetSection(ConnectorOptions.Section).Get<ConnectorOptions>() ?? new ConnectorOptions();
-        return new ConnectorPaths(Options.Create(options), Options.Create(new DatabaseOptions()), Options.Create(new DemoOptions { Enabled = demo }),
+        return new ConnectorPaths(Options.Create(options), Options.Create(new DatabaseOptions()), [new DemoFileRoots(Options.Create(new DemoOptions { Enabled = demo }))],
             new HostingEnvironment { ContentRootPath = _contentRoot }, configuration);
     }
 

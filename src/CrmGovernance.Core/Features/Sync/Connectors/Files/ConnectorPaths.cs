@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.FirstRun;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ public sealed class ConnectorPaths
 {
     private readonly List<string> _protected = [];
 
-    public ConnectorPaths(IOptions<ConnectorOptions> options, IOptions<DatabaseOptions> database, IOptions<DemoOptions> demo,
+    public ConnectorPaths(IOptions<ConnectorOptions> options, IOptions<DatabaseOptions> database, IEnumerable<IConnectorFileRoots> extraRoots,
         IHostEnvironment environment, IConfiguration configuration)
     {
         var contentRoot = environment.ContentRootPath;
@@ -26,11 +25,8 @@ public sealed class ConnectorPaths
         {
             roots.Add(Path.Combine(DataFolder, "connectors"));
         }
-        if (demo.Value.Enabled)
-        {
-            // The demo systems' databases (DemoPaths: "demo/crm.db", …).
-            roots.Add(Path.Combine(DataFolder, "demo"));
-        }
+        // Roots other features add (the demo systems' databases when the demo is on), so this feature needs none of them.
+        roots.AddRange(extraRoots.SelectMany(r => r.Under(DataFolder)));
         Roots = roots.Select(Real).Distinct().ToList();
         foreach (var path in PortalFiles.Of(configuration, contentRoot, DataFolder, databasePath, options.Value.ProtectedPaths))
         {

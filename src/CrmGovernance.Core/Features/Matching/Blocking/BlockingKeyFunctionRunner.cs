@@ -1,0 +1,34 @@
+using CrmGovernance.Core.Features.Matching.Comparators;
+using CrmGovernance.Core.Features.Matching.Normalisers;
+
+namespace CrmGovernance.Core.Features.Matching.Blocking;
+
+/// <summary>
+/// What each blocking key function does to a value. The names and their parsing are match-rule vocabulary
+/// (<see cref="BlockingKeyFunctions"/>, in the configuration model); applying them needs the matching engine's normalisers.
+/// </summary>
+internal static class BlockingKeyFunctionRunner
+{
+    /// <summary>The function applied to a non-empty value; empty when it gives nothing (no key then).</summary>
+    public static ReadOnlySpan<char> Apply(BlockingKeyFunction function, ReadOnlySpan<char> value, PhoneticCache phonetic) => function.Name switch
+    {
+        "exact" => value,
+        "metaphone" => phonetic.EncodeWords(value.ToString()),
+        "initial" => value[..1],
+        "prefix" => value.Length <= function.Length ? value : value[..function.Length],
+        "suffix" => value.Length <= function.Length ? value : value[^function.Length..],
+        "year" => DatePart(value, 0, 4),
+        "month" => DatePart(value, 5, 2),
+        "day" => DatePart(value, 8, 2),
+        "domain" => value.LastIndexOf('@') is var at and >= 0 ? value[(at + 1)..] : value,
+        "local" => value.LastIndexOf('@') is var at and >= 0 ? value[..at] : value,
+        "digits" => CodeNormaliser.Digits(value.ToString()),
+        "sorted" => value.Contains(' ') ? string.Join(' ', value.ToString().Split(' ').Order(StringComparer.Ordinal)) : value,
+        "nickname" => value.Contains(' ') ? string.Join(' ', value.ToString().Split(' ').Select(Nicknames.Root)) : Nicknames.Root(value),
+        _ => throw new InvalidOperationException($"Blocking function {function} has no implementation."),
+    };
+
+    /// <summary>A part of a normalised date (yyyy-MM-dd); empty for anything else.</summary>
+    private static ReadOnlySpan<char> DatePart(ReadOnlySpan<char> value, int start, int length) =>
+        value.Length == 10 && value[4] == '-' ? value.Slice(start, length) : [];
+}
