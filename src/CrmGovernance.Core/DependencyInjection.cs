@@ -6,8 +6,10 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
 using CrmGovernance.Core.Features.Sync;
+using CrmGovernance.Core.Features.Systems.Connectors;
+using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Health;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -16,6 +18,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 namespace CrmGovernance.Core;
 
 public static class DependencyInjection
@@ -70,15 +73,18 @@ public static class DependencyInjection
         services.AddScoped<ChangeRequestService>();
         services.AddScoped<ChangeRequestDrafts>();
         services.AddScoped<ChangeRequestReview>();
-        services.AddScoped<Features.ChangeControl.Report.ChangeRequestReport>();
+        services.AddScoped<Features.Audit.Reports.ChangeRequestReport>();
         services.AddScoped<VersionHistoryService>();
         services.AddScoped<GovernanceReader>();
-        services.AddScoped<Features.Configuration.Yaml.ConfigurationImportService>();
-        services.AddScoped<Features.Configuration.Workbook.MappingWorkbookService>();
+        services.AddScoped<ConfigurationImportService>();
+        services.AddScoped<MappingWorkbookService>();
         services.AddSingleton<Features.Systems.SecretProtector>();
-        services.AddScoped<Features.Systems.ConnectedSystemEditor>();
+        services.AddScoped<ConnectedSystemEditor>();
 
+        services.AddSyncConnectors(configuration);
         services.AddCrmSync(configuration);
+        services.AddReviewQueue();
+        services.AddDuplicateScans();
         services.AddAuditExportJobs(configuration, dataFolder);
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();

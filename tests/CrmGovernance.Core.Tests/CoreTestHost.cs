@@ -1,11 +1,9 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
-using CrmGovernance.Core.Features.Sync.Connectors.Files;
-using CrmGovernance.Core.Features.Matching.Review;
-using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,6 +17,8 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
 
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
 namespace CrmGovernance.Core.Tests;
 
 /// <summary>

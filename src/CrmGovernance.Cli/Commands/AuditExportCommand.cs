@@ -8,6 +8,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

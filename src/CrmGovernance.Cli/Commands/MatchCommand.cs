@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Core.Features.Matching;
 
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary><c>crmgov sync replay &lt;flow&gt; --all | --id X ...</c>: the flow's open error-queue records again, with the current configuration.</summary>

@@ -1,8 +1,6 @@
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.Matching.Review;
-using CrmGovernance.Core.Features.Matching.Scans;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -14,6 +12,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Stewardship.Scans;
 namespace CrmGovernance.Core.Data;
 
 /// <summary>The portal's database. Created per operation through <see cref="IDbContextFactory{TContext}"/>.</summary>
@@ -51,7 +53,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
-        builder.Entity<IdentityRole>().HasData(Features.Users.Roles.All.Select(r => new IdentityRole
+        builder.Entity<IdentityRole>().HasData(Access.Roles.All.Select(r => new IdentityRole
         {
             Id = r, Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r,
         }));

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Security;
 
 /// <summary>

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Audit;
 
 /// <summary>

@@ -6,6 +6,7 @@ using CrmGovernance.Benchmarks.Hosting;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Security;
 
 /// <summary>

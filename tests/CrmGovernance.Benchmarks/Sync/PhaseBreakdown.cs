@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>

@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using CrmGovernance.Core.Features.Sync.Connectors;
-
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>A target connector that adds up the time spent looking records up and writing them.</summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Hosting;
 
 /// <summary>

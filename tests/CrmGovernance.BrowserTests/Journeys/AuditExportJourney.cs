@@ -8,6 +8,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

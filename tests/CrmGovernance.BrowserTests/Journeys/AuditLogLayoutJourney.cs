@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Playwright;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 /// <summary>The portal works under its own Content-Security-Policy: nothing it needs is blocked.</summary>

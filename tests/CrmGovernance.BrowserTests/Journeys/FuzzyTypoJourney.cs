@@ -2,9 +2,10 @@ using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Users;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 /// <summary>

@@ -2,6 +2,7 @@ using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Features.Users;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

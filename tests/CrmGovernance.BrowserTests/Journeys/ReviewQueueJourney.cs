@@ -3,10 +3,11 @@ using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Matching.Review;
-using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Users;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

@@ -3,6 +3,7 @@ using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

@@ -1,7 +1,6 @@
 using ClosedXML.Excel;
 using CrmGovernance.Core.Tests.Features.Audit;
-using CrmGovernance.Core.Tests.Sync.Reliability;
-
+using CrmGovernance.Core.Tests.Features.Sync.Engine;
 namespace CrmGovernance.Core.Tests.Cli;
 
 public sealed class AuditCliTests

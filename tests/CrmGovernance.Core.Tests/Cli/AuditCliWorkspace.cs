@@ -1,7 +1,7 @@
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Tests.Sync.Reliability;
 using Microsoft.Data.Sqlite;
 
+using CrmGovernance.Core.Tests.Features.Sync.Engine;
 namespace CrmGovernance.Core.Tests.Cli;
 
 /// <summary>

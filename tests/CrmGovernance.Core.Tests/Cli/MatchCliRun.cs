@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using CrmGovernance.Core.Tests.Sync.Reliability;
-
+using CrmGovernance.Core.Tests.Features.Sync.Engine;
 namespace CrmGovernance.Core.Tests.Cli;
 
 /// <summary>One <c>crmgov match</c> run to its end as a child process, with standard output and error kept apart.</summary>

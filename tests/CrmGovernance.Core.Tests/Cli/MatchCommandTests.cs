@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Features.Matching;
 
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Cli;
 
 /// <summary><c>crmgov match</c> refuses what it cannot use with a message that says what to write instead, and exit code 2.</summary>

@@ -1,4 +1,4 @@
-using CrmGovernance.Core.Tests.Features.Matching.Engine;
+using CrmGovernance.Core.Tests.Features.Matching;
 
 namespace CrmGovernance.Core.Tests.Cli;
 

@@ -5,6 +5,7 @@ using CrmGovernance.Web.Features.Admin;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Admin;
 
 public sealed class InboundKeysPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

@@ -4,6 +4,7 @@ using CrmGovernance.Web.Features.Admin;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Admin;
 
 /// <summary>The new-user form names its fields as labelled, and a user without a role is pointed out before and after.</summary>

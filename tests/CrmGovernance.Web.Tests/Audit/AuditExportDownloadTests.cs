@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>Background exports on the real portal, downloaded over HTTP by signed-in users of each kind.</summary>

@@ -8,6 +8,7 @@ using CrmGovernance.Core.Tests.Features.Audit;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>Cancelling a running export and a restart in the middle of one, each on a portal of its own.</summary>

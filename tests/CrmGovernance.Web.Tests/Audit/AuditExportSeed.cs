@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>Asks a real portal for audit exports as a given user, follows them on their rows, and writes rows straight in.</summary>

@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Governance;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Governance;
 
 /// <summary>Approve and publish, and withdraw, ask first and say what will happen; cancel changes nothing.</summary>

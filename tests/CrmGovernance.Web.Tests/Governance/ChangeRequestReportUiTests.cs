@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Governance;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Governance;
 
 /// <summary>

@@ -7,6 +7,7 @@ using CrmGovernance.Web.Tests.Operations;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Governance;
 
 /// <summary>

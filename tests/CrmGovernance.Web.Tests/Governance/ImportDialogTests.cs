@@ -9,6 +9,7 @@ using CrmGovernance.Web.Tests.Operations;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Governance;
 
 /// <summary>

@@ -6,6 +6,7 @@ using CrmGovernance.Web.Features.Governance;
 using CrmGovernance.Web.Tests.Operations;
 using Bunit;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Governance;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using Microsoft.EntityFrameworkCore;
+using CrmGovernance.Core.Access;
 using static CrmGovernance.Web.Tests.Inbound.InboundPortal;
 
 namespace CrmGovernance.Web.Tests.Inbound;
@@ -66,7 +67,7 @@ public sealed class InboundKeyServiceTests(InboundFixture fixture) : IClassFixtu
     public async Task Only_an_admin_may_manage_keys()
     {
         await using var scope = _host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("u", "steward", [Core.Features.Users.Roles.Steward], AuditSources.Ui);
+        scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("u", "steward", [Core.Access.Roles.Steward], AuditSources.Ui);
         var keys = scope.ServiceProvider.GetRequiredService<InboundKeyService>();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => keys.IssueAsync("website", "sneaky"));

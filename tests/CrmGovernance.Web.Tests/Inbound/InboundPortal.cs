@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Inbound;
 
 /// <summary>Issues keys as an admin would, sends to the endpoint and reads what the portal stored.</summary>

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Layout;
 
 public sealed class NavMenuTests

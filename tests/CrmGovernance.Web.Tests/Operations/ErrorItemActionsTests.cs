@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Operations;
 
 /// <summary>An error-queue item's detail offers replay and discard to whoever may work that item, and to no one else.</summary>

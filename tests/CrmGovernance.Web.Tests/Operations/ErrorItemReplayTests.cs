@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Operations;
 
 /// <summary>On the demo portal, whose flows are published: replay from an item's detail starts a replay run of its flow.</summary>

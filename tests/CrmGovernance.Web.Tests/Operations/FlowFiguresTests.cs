@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Operations;
 
 /// <summary>Per-flow figures on the runs pages of the demo: lead response where leads are captured, and when each flow was last checked.</summary>

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Services;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Operations;
 
 /// <summary>

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Operations;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Operations;
 
 [Collection(QuietPortalPages.Name)]

@@ -3,6 +3,7 @@ using System.Net;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 public sealed class DisabledUserTests(PortalFixture fixture) : IClassFixture<PortalFixture>

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>An open page (a Blazor circuit) keeps the principal it opened with; its provider must notice a session that ended.</summary>

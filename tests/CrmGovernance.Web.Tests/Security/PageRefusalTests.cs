@@ -8,6 +8,7 @@ using CrmGovernance.Web.Features.Governance;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>No expected condition (a refusal, a conflict, a validation message) ends a user's circuit.</summary>

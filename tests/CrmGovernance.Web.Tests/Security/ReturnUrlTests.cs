@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Tests.Hosting;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 public sealed class ReturnUrlTests(PortalFixture fixture) : IClassFixture<PortalFixture>

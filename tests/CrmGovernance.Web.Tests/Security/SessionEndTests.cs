@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 public sealed partial class SessionEndTests(SlowRevalidationFixture fixture) : IClassFixture<SlowRevalidationFixture>

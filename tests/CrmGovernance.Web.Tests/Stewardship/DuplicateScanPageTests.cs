@@ -1,10 +1,10 @@
 using Bunit;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Matching.Scans;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Features.Stewardship.Scans;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class DuplicateScanPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

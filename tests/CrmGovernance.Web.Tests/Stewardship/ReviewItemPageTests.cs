@@ -4,13 +4,14 @@ using Bunit;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

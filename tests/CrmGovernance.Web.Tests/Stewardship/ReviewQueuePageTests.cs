@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Bunit;
-using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Operations;
 
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Users;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>

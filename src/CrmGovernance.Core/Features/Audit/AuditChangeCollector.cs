@@ -5,6 +5,7 @@ using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>Turns the change tracker's inserts, updates and deletes of audited entities into audit rows.</summary>

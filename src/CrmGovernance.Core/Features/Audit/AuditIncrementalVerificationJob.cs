@@ -1,5 +1,6 @@
 using Quartz;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>

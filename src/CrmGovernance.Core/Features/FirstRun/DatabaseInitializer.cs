@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>At start: applies migrations, switches the file to WAL, and seeds the demo users or the first Admin.</summary>

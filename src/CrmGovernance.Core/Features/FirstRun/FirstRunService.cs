@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>The one-time setup page: creates the first Admin, and only while no user exists.</summary>

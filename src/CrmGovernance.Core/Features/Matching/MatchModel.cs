@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Matching.Comparators;
 using CrmGovernance.Core.Features.Matching.Normalisers;
 using CrmGovernance.Core.Features.Matching.Scoring;
 
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Matching;
 
 /// <summary>

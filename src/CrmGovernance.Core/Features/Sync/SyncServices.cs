@@ -1,6 +1,4 @@
-using CrmGovernance.Core.Features.Matching.Scans;
 using CrmGovernance.Core.Features.Matching.Store;
-using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -14,7 +12,6 @@ public static class SyncServices
     /// <summary>Connectors, the inbox, the engine and run monitoring.</summary>
     public static IServiceCollection AddCrmSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSyncConnectors(configuration);
         services.AddInbound(configuration);
         services.AddSyncMonitoring();
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -25,7 +22,6 @@ public static class SyncServices
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<FlowScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<FlowScheduler>());
-        services.AddDuplicateScans();
         return services;
     }
 }

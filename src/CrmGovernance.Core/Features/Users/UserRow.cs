@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Access;
+
 namespace CrmGovernance.Core.Features.Users;
 
 public sealed record UserRow(

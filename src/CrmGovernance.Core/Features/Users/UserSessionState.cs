@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Access;
+
 namespace CrmGovernance.Core.Features.Users;
 
 /// <summary>What an open session must still match: the user's security stamp, that the user is enabled, and the roles.</summary>

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Features.Admin;
 
 public sealed partial class UsersPage

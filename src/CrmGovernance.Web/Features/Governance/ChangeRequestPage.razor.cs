@@ -1,7 +1,6 @@
 using CrmGovernance.Core;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.ChangeControl.Report;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -12,6 +11,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit.Reports;
 namespace CrmGovernance.Web.Features.Governance;
 
 public sealed partial class ChangeRequestPage

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
+using CrmGovernance.Core.Features.ChangeControl.Import;
 namespace CrmGovernance.Web.Features.Governance;
 
 public sealed partial class FlowPage

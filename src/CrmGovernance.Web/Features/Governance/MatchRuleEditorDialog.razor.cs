@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.Matching;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Web.Features.Governance;
 
 /// <summary>

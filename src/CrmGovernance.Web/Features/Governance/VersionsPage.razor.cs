@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 namespace CrmGovernance.Web.Features.Governance;
 
 public sealed partial class VersionsPage

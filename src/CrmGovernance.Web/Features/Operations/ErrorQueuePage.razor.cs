@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Features.Operations;
 
 public sealed partial class ErrorQueuePage

@@ -1,9 +1,10 @@
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Matching.Review;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>

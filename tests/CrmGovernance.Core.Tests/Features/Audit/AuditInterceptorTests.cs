@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 public sealed class AuditInterceptorTests

@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 public sealed class AuditLogFilterTests

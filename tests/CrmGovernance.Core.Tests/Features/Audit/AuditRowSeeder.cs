@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Data.Sqlite;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>

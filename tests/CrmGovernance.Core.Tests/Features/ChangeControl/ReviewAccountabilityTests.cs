@@ -2,6 +2,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Access;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 
 namespace CrmGovernance.Core.Tests.Features.ChangeControl;

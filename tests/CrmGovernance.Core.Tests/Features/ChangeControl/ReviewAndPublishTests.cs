@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CrmGovernance.Core.Access;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 
 namespace CrmGovernance.Core.Tests.Features.ChangeControl;

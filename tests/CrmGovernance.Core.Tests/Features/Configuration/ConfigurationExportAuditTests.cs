@@ -8,6 +8,7 @@ using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 using static CrmGovernance.Core.Tests.Features.Configuration.Workbook.WorkbookFiles;
 

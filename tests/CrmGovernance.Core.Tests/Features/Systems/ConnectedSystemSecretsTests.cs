@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.AspNetCore.DataProtection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Systems;
 
 public sealed class ConnectedSystemSecretsTests

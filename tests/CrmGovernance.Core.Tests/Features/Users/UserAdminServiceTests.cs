@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Users;
 
 public sealed class UserAdminServiceTests

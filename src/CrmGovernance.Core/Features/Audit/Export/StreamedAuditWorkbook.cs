@@ -1,4 +1,4 @@
-using CrmGovernance.Core.Features.Exports;
+using CrmGovernance.Core.Spreadsheets;
 
 namespace CrmGovernance.Core.Features.Audit.Export;
 

@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
-using CrmGovernance.Core.Features.Exports;
-
+using CrmGovernance.Core.Spreadsheets;
 namespace CrmGovernance.Core.Features.Audit.Export;
 
 /// <summary>

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Matching.Blocking;
 
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Configuration.Validation;
 
 /// <summary>

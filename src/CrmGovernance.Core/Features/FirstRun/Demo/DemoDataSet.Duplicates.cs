@@ -1,4 +1,4 @@
-using CrmGovernance.Core.Features.Sync.Connectors;
+using CrmGovernance.Core.Features.Systems.Connectors;
 
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 

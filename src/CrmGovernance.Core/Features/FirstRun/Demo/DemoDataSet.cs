@@ -1,6 +1,5 @@
 using System.Globalization;
-using CrmGovernance.Core.Features.Sync.Connectors;
-
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 
 /// <summary>

@@ -1,6 +1,6 @@
-using CrmGovernance.Core.Features.Sync.Connectors.Files;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 
 /// <summary>The live demo's systems; everything here does nothing unless Demo:Enabled and Demo:Live.</summary>

@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
+
 namespace CrmGovernance.Core.Features.Matching.Normalisers;
 
 /// <summary>Chooses the normaliser by attribute (<see cref="MatchAttributes"/>): a match rule names attributes, not normalisers.</summary>

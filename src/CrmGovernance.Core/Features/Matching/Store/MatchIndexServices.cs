@@ -1,7 +1,7 @@
-using CrmGovernance.Core.Features.Matching.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Features.Matching.Store;
 
 public static class MatchIndexServices

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CrmGovernance.Core.Features.Sync.Connectors;
-
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

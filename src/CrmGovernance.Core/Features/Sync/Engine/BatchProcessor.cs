@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CrmGovernance.Core.Features.Matching;
-using CrmGovernance.Core.Features.Sync.Connectors;
 using CrmGovernance.Core.Features.Sync.Runs;
 
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

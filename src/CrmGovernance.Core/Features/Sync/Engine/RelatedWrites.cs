@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Sync.Connectors;
-
+using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

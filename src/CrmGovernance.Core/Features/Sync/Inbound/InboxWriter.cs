@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Sync.Inbound;
 
 /// <summary>

@@ -50,7 +50,7 @@ public sealed class InboxRecordTrail(IDbContextFactory<CrmDbContext> contexts, A
             {
                 using var document = JsonDocument.Parse(payloadJson);
                 if (document.RootElement.ValueKind == JsonValueKind.Object
-                    && Connectors.JsonFields.Read(document.RootElement).GetValueOrDefault(keyField) is { Length: > 0 } value)
+                    && Systems.Connectors.JsonFields.Read(document.RootElement).GetValueOrDefault(keyField) is { Length: > 0 } value)
                 {
                     return value;
                 }

@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Features.Matching.Review;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +11,6 @@ public static class MonitoringServices
         services.AddScoped<SyncRunQueries>();
         services.AddScoped<InboxRecordTrail>();
         services.AddScoped<ErrorQueueService>();
-        services.AddReviewQueue();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 public sealed class AuditExportAccessTests

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmGovernance.Core.Features.Audit;
 using Xunit.Abstractions;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 [CollectionDefinition(nameof(AuditExportMemoryTests), DisableParallelization = true)]

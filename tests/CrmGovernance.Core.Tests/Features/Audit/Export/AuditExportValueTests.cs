@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ClosedXML.Excel;
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Exports;
-
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Spreadsheets;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 public sealed class AuditExportValueTests

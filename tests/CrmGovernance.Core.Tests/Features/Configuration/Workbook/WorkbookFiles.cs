@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.FirstRun;
 using Microsoft.Extensions.DependencyInjection;
 
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 namespace CrmGovernance.Core.Tests.Features.Configuration.Workbook;
 
 /// <summary>Opens and edits exported workbooks as a user would in a spreadsheet, and builds the workbook service.</summary>

@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.Matching.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.Matching.Store;
 
 /// <summary>Two caches over one database stand for the portal and a <c>crmgov</c> process.</summary>

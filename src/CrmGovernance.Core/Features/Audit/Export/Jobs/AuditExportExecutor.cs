@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
+using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 
 /// <summary>

@@ -1,8 +1,0 @@
-namespace CrmGovernance.Core.Features.Audit;
-
-public static class AuditSources
-{
-    public const string Ui = "ui";
-    public const string Api = "api";
-    public const string Worker = "worker";
-}

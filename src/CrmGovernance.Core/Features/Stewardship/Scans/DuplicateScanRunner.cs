@@ -1,0 +1,95 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+using CrmGovernance.Core.Access;
+namespace CrmGovernance.Core.Features.Stewardship.Scans;
+
+/// <summary>
+/// The background queue of duplicate scans: one scan at a time (a scan holds a system's records in memory and keeps
+/// a core busy), in the order they were requested. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>);
+/// at start it fails scans a stopped process left running and takes up those still queued. Singleton and hosted service.
+/// </summary>
+public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, TimeProvider clock) : BackgroundService
+{
+    private readonly JobQueue<long> _queue = new();
+    private readonly SemaphoreSlim _requests = new(1, 1);
+
+    /// <summary>Whether this process runs scans; when not, requested scans wait for the process that does.</summary>
+    public bool IsWorker => options.Value.Worker;
+
+    /// <summary>
+    /// Stores the scan as queued and queues it, unless a scan of the same system's object is queued or running.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">That system's object is being scanned already (the message says so).</exception>
+    internal async Task<long> QueueAsync(DuplicateScan scan, string what, CancellationToken cancellationToken)
+    {
+        // Checking and inserting under one gate: two requests at once must not both pass the check.
+        await _requests.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+            if (await db.DuplicateScans.AnyAsync(s => s.SystemId == scan.SystemId && s.ObjectId == scan.ObjectId
+                    && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running), cancellationToken))
+            {
+                throw new InvalidOperationException($"{what} is being scanned already; wait for that scan to finish, or cancel it.");
+            }
+            db.DuplicateScans.Add(scan);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _requests.Release();
+        }
+        _queue.Enqueue(scan.Id);
+        return scan.Id;
+    }
+
+    /// <summary>Stops the scan if this process is running it; true when it was.</summary>
+    public bool Cancel(long scanId) => _queue.Cancel(scanId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!IsWorker)
+        {
+            return;
+        }
+        await Task.Yield();
+        await RecoverAsync(stoppingToken);
+        await _queue.RunAsync(async (scanId, cancel) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("duplicate scan", null);
+            await scope.ServiceProvider.GetRequiredService<DuplicateScanExecutor>().RunAsync(scanId, cancel, stoppingToken);
+        }, stoppingToken);
+    }
+
+    /// <summary>A scan still running now was cut off when a process stopped; queued ones are taken up in request order.</summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        var cutOff = await db.DuplicateScans.Where(s => s.Status == ScanStatus.Running).Select(s => s.Id).ToListAsync(cancellationToken);
+        await db.DuplicateScans.Where(s => cutOff.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Failed).SetProperty(x => x.FinishedUtc, now)
+                .SetProperty(x => x.Error, "The portal stopped while the scan ran; start it again."), cancellationToken);
+        await db.DuplicateScanPairs.Where(p => cutOff.Contains(p.ScanId)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var id in await db.DuplicateScans.Where(s => s.Status == ScanStatus.Queued).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken))
+        {
+            _queue.Enqueue(id);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _requests.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using CrmGovernance.Core.Features.Stewardship.Review;
+namespace CrmGovernance.Core.Features.Stewardship.Scans;
+
+public static class DuplicateScanServices
+{
+    /// <summary>The scan runner (a hosted background queue), the scan executor and the services behind the duplicate scans page.</summary>
+    public static IServiceCollection AddDuplicateScans(this IServiceCollection services)
+    {
+        services.AddSingleton<DuplicateScanRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<DuplicateScanRunner>());
+        services.AddScoped<DuplicateScanExecutor>();
+        services.TryAddScoped<RecordNames>();
+        services.AddScoped<DuplicateScanService>();
+        services.AddScoped<DuplicateScanFeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+using CrmGovernance.Core.Features.Matching;
+namespace CrmGovernance.Core.Features.Stewardship.Scans;
+
+/// <summary>
+/// Takes a running scan's progress from any thread and writes the latest to its row once a second, so a scan of a
+/// million records costs a few hundred small updates. The same write notices a cancel made in another process:
+/// once the row is no longer running, it cancels the work.
+/// </summary>
+internal sealed class ScanProgressReporter : IProgress<ScanProgress>, IAsyncDisposable
+{
+    private readonly long _scanId;
+    private readonly RunningRowUpdater _updater;
+    private ScanProgress _latest = new(ScanPhases.Reading, 0);
+    private long _recordsRead;
+
+    /// <param name="scan">Cancelled when the row shows someone cancelled the scan.</param>
+    public ScanProgressReporter(IDbContextFactory<CrmDbContext> contexts, long scanId, CancellationTokenSource scan)
+    {
+        _scanId = scanId;
+        _updater = new RunningRowUpdater(contexts, scan, UpdateAsync);
+    }
+
+    public void Report(ScanProgress value) => Volatile.Write(ref _latest, value with { Fraction = Math.Clamp(value.Fraction, 0, 1) });
+
+    /// <summary>Records read so far, and the share of all records that is, when it can be estimated (else 0).</summary>
+    public void Read(long records, double fraction)
+    {
+        Interlocked.Exchange(ref _recordsRead, records);
+        Report(new ScanProgress(ScanPhases.Reading, fraction));
+    }
+
+    private Task<int> UpdateAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var progress = Volatile.Read(ref _latest);
+        var read = Interlocked.Read(ref _recordsRead);
+        return db.DuplicateScans.Where(s => s.Id == _scanId && s.Status == ScanStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Phase, progress.Phase).SetProperty(x => x.Progress, progress.Fraction)
+                .SetProperty(x => x.RecordsRead, read), cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _updater.DisposeAsync();
+}
