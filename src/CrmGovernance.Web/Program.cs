@@ -1,6 +1,6 @@
 using CrmGovernance.Core;
-using CrmGovernance.Web.Features.Demo;
-using CrmGovernance.Web.Features.Inbound;
+using CrmGovernance.Web.Features.FirstRun;
+using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,7 +1,8 @@
 using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Features.Audit;
-using CrmGovernance.Web.Features.Inbound;
+using CrmGovernance.Web.Features.FirstRun;
+using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Security;
 using Serilog;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using CrmGovernance.Web.Features.Stewardship;
-using CrmGovernance.Web.Tests.Operations;
-
+using CrmGovernance.Web.Tests.Sync;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 [Collection(QuietPortalPages.Name)]

@@ -6,12 +6,12 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
-using CrmGovernance.Web.Tests.Operations;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Web.Tests.Sync;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

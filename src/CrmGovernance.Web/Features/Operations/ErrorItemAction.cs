@@ -1,4 +1,0 @@
-namespace CrmGovernance.Web.Features.Operations;
-
-/// <summary>What someone chose in an error-queue item's detail; the queue page carries it out as it does for a selection.</summary>
-public enum ErrorItemAction { Replay, Discard }
