@@ -1,21 +1,22 @@
-using CrmGovernance.Core;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Logging;
 
 namespace CrmGovernance.Cli;
 
 /// <summary>
 /// The portal's Core services on a generic host with the portal's settings (appsettings.json, appsettings.{Environment}.json
-/// and environment variables under the content root), minus the web and the scheduler: the command line runs one flow on
-/// request. Starting it runs the database initialiser, as the portal's start does.
+/// and environment variables under the content root), registered for <see cref="HostRole.CommandLine"/>: no web, no
+/// scheduler and no flow worker, since the command line runs one flow on request. Starting it runs the database initialiser, as the portal's start does.
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
@@ -64,8 +65,6 @@ internal sealed class CliHost : IAsyncDisposable
             ContentRootPath = contentRoot,
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,
         });
-        // This process never schedules flows, whatever the settings say.
-        builder.Configuration.AddInMemoryCollection([new("Sync:Worker", "false")]);
         ConfigureLogging(builder.Logging, builder.Services);
         if (!migrate)
         {
@@ -81,13 +80,12 @@ internal sealed class CliHost : IAsyncDisposable
                 $"No database at {databasePath}. Check --content-root and Database:Path, or create it with: crmgov migrate");
         }
 
-        builder.Services.AddCrmCore(builder.Configuration, contentRoot);
+        builder.Services.AddCrmCore(builder.Configuration, contentRoot, HostRole.CommandLine);
         builder.Services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password))
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>();
         builder.Services.RemoveAll<IPasswordValidator<ApplicationUser>>();
         builder.Services.AddScoped<IPasswordValidator<ApplicationUser>, PasswordPolicyValidator>();
-        WithoutScheduler(builder.Services);
 
         var host = builder.Build();
         try
@@ -139,20 +137,6 @@ internal sealed class CliHost : IAsyncDisposable
         });
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
-    }
-
-    /// <summary>
-    /// No Quartz here: a second scheduler on the portal's job store would fire the portal's jobs (scheduled flows, the
-    /// audit verification) from this process too.
-    /// </summary>
-    private static void WithoutScheduler(IServiceCollection services)
-    {
-        var scheduling = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType is { } type
-            && (type.Namespace?.StartsWith("Quartz", StringComparison.Ordinal) == true || type.Namespace == "CrmGovernance.Core.Scheduling")).ToList();
-        foreach (var descriptor in scheduling)
-        {
-            services.Remove(descriptor);
-        }
     }
 
     private static async Task<IReadOnlyList<string>> PendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken)

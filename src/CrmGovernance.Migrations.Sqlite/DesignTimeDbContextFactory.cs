@@ -1,7 +1,7 @@
-using CrmGovernance.Core;
 using CrmGovernance.Core.Data;
-using Microsoft.EntityFrameworkCore;
+using CrmGovernance.Core;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Migrations.Sqlite;
 
@@ -9,6 +9,6 @@ namespace CrmGovernance.Migrations.Sqlite;
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<CrmDbContext>
 {
     public CrmDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<CrmDbContext>()
-        .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(DependencyInjection.MigrationsAssembly))
+        .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(DataServices.MigrationsAssembly))
         .Options);
 }

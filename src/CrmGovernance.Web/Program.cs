@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Hosting;
 using CrmGovernance.Core;
 using CrmGovernance.Web.Features.FirstRun;
 using CrmGovernance.Web.Features.Sync;
@@ -5,7 +6,7 @@ using CrmGovernance.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCrmLogging();
-builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRootPath, HostRole.Portal);
 builder.Services.AddCrmIdentity(builder.Configuration);
 builder.Services.AddCrmWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCrmUi();

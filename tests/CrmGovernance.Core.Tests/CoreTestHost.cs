@@ -1,29 +1,31 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Stewardship.Review;
-using CrmGovernance.Core.Features.Systems.Connectors.Files;
 namespace CrmGovernance.Core.Tests;
 
 /// <summary>
-/// A migrated SQLite file in its own temp folder and the Core services that work on it, wired as the host wires
-/// them (minus the scheduler and health checks). One per test; disposing it deletes the folder.
+/// A migrated SQLite file in its own temp folder and the Core services that work on it, registered as every host
+/// registers them (<see cref="HostRole.Test"/>; nothing is started). One per test; disposing it deletes the folder.
 /// </summary>
 internal sealed class CoreTestHost : IAsyncDisposable
 {
@@ -36,7 +38,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
     {
         _directory = directory;
         ConnectionString = $"Data Source={Path.Combine(directory, "crm.db")}";
-        _services = BuildServices(ConnectionString, Clock, directory);
+        _services = BuildServices(Clock, directory);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
@@ -116,7 +118,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock, string directory)
+    private static ServiceProvider BuildServices(TimeProvider clock, string directory)
     {
         var services = new ServiceCollection();
         // Submission checks systems' connector settings against the server's limits: the demo's databases (demo/*.db) are allowed.
@@ -125,37 +127,16 @@ internal sealed class CoreTestHost : IAsyncDisposable
             ["Database:Path"] = Path.Combine(directory, "crm.db"), ["Demo:Enabled"] = "true",
         }).Build();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = directory, EnvironmentName = "Test", ApplicationName = "CrmGovernance.Tests" });
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
-        services.AddSingleton(new SecretProtector(new EphemeralDataProtectionProvider()));
-        services.AddSyncConnectors(configuration);
-        services.AddSingleton<IConnectorFileRoots, DemoFileRoots>();
         services.AddLogging();
-        services.AddSingleton(clock);
-        services.AddSingleton<AuditChainLock>();
-        services.AddSingleton<AuditInterceptor>();
-        services.AddAuditChain(new ConfigurationBuilder().Build(), directory, directory);
-        services.AddScoped<ActorContext>();
-        services.AddDbContext<CrmDbContext>((sp, o) => o
-                .UseSqlite(connectionString, x => x.MigrationsAssembly(DependencyInjection.MigrationsAssembly))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
-            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
-        services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
+        // The registrations the portal and the command line use, for a test's host role.
+        services.AddCrmCore(configuration, directory, HostRole.Test);
         services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password))
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddPasswordValidator<PasswordPolicyValidator>();
-        services.AddScoped<IAuditTrail, AuditTrail>();
-        services.AddScoped<AuditLogService>();
-        services.AddScoped<AuditChainVerifier>();
-        services.AddScoped<AuditVerificationService>();
-        services.AddScoped<UserAdminService>();
-        services.AddSingleton<PublishedConfiguration>();
-        services.AddScoped<ChangeRequestService>();
-        services.AddScoped<ChangeRequestDrafts>();
-        services.AddScoped<ChangeRequestReview>();
-        services.AddScoped<VersionHistoryService>();
-        services.AddScoped<RecordNames>();
+        // What a test controls: the clock, and system secrets under a throwaway key (the last registration wins).
+        services.AddSingleton(clock);
+        services.AddSingleton(new SecretProtector(new EphemeralDataProtectionProvider()));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

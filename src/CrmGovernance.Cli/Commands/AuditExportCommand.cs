@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

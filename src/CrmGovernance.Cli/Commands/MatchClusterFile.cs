@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CrmGovernance.Core.Features.Matching;
-
 using CrmGovernance.Core.Spreadsheets;
+
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>

@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary>The <c>--map field=column,...</c> of <c>crmgov match</c>: which CSV column feeds which match attribute.</summary>

@@ -1,12 +1,12 @@
-using CrmGovernance.Core.Features.Audit;
 using System.CommandLine;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary><c>crmgov sync replay &lt;flow&gt; --all | --id X ...</c>: the flow's open error-queue records again, with the current configuration.</summary>

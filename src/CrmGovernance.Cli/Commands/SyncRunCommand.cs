@@ -1,11 +1,11 @@
-using CrmGovernance.Core.Features.Audit;
 using System.CommandLine;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Cli.Commands;
 
 /// <summary><c>crmgov sync run &lt;flow&gt; [--dry-run]</c>: one run of a flow to its end, then its summary.</summary>

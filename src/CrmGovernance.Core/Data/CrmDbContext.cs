@@ -1,21 +1,22 @@
-using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Stewardship.Review;
-using CrmGovernance.Core.Features.Stewardship.Scans;
 namespace CrmGovernance.Core.Data;
 
 /// <summary>The portal's database. Created per operation through <see cref="IDbContextFactory{TContext}"/>.</summary>

@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Data;
 
 /// <summary>One context per operation, carrying the scope's actor into the audit trail.</summary>

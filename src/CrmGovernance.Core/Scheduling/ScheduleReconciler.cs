@@ -1,43 +1,37 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CrmGovernance.Core.Scheduling;
 
 /// <summary>
-/// Stored triggers are not overwritten at start, so a cron changed in configuration is applied here, once,
+/// Stored triggers are not overwritten at start, so a schedule changed in configuration is applied here, once per job,
 /// with a log line, instead of silently keeping the old schedule.
 /// </summary>
-internal sealed partial class ScheduleReconciler(ISchedulerFactory factory, IOptions<SchedulerOptions> options, ILogger<ScheduleReconciler> logger) : IHostedService
+internal sealed partial class ScheduleReconciler(ISchedulerFactory factory, IEnumerable<ScheduledJob> jobs, ILogger<ScheduleReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken);
-        var wanted = options.Value.AuditVerificationCron;
-        if (await scheduler.GetTrigger(SchedulerSetup.AuditVerificationTrigger, cancellationToken) is ICronTrigger stored
-            && stored.CronExpressionString != wanted)
+        foreach (var job in jobs)
         {
-            var replacement = stored.GetTriggerBuilder()
-                .WithCronSchedule(wanted, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                .Build();
-            await scheduler.RescheduleJob(stored.Key, replacement, cancellationToken);
-            LogRescheduled(logger, stored.CronExpressionString ?? "", wanted);
-        }
-        var interval = TimeSpan.FromMinutes(options.Value.AuditIncrementalVerifyMinutes);
-        if (await scheduler.GetTrigger(SchedulerSetup.AuditIncrementalVerificationTrigger, cancellationToken) is ISimpleTrigger simple
-            && simple.RepeatInterval != interval)
-        {
-            var replacement = simple.GetTriggerBuilder().StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build();
-            await scheduler.RescheduleJob(simple.Key, replacement, cancellationToken);
-            LogRescheduled(logger, simple.RepeatInterval.ToString(), interval.ToString());
+            if (await scheduler.GetTrigger(job.TriggerKey, cancellationToken) is { } stored && job.ReplacementFor(stored) is { } replacement)
+            {
+                await scheduler.RescheduleJob(stored.Key, replacement, cancellationToken);
+                LogRescheduled(logger, job.Name, Describe(stored), Describe(replacement));
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit verification schedule changed from {Old} to {New}")]
-    private static partial void LogRescheduled(ILogger logger, string old, string @new);
+    private static string Describe(ITrigger trigger) => trigger switch
+    {
+        ICronTrigger cron => cron.CronExpressionString ?? "",
+        ISimpleTrigger simple => simple.RepeatInterval.ToString(),
+        _ => trigger.Key.ToString(),
+    };
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule of \"{Job}\" changed from {Old} to {New}")]
+    private static partial void LogRescheduled(ILogger logger, string job, string old, string @new);
 }

@@ -1,5 +1,5 @@
-using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Components.Account;
+using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Features.Audit;
 using CrmGovernance.Web.Features.FirstRun;
 using CrmGovernance.Web.Features.Sync;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Security;
 
 /// <summary>Fills the circuit's <see cref="ActorContext"/> from its signed-in user, and keeps it current.</summary>

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Security;
 
 /// <summary>Fills the request's <see cref="ActorContext"/>: who, from the UI or the API, under which trace id.</summary>

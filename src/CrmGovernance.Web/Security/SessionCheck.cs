@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Security;
 
 /// <summary>

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Benchmarks.Hosting;
-using CrmGovernance.Core;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
 using CrmGovernance.Core.Tests.Features.Audit;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Audit;
 
 /// <summary>
@@ -63,7 +64,7 @@ internal sealed class AuditBenchmarkHost : IAsyncDisposable
             [BenchmarkKeyEncryption.KeyFileSetting] = BenchmarkKeyEncryption.KeyFileIn(folder),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddCrmCore(builder.Configuration, folder);
+        builder.Services.AddCrmCore(builder.Configuration, folder, HostRole.Test);
         builder.Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         var host = builder.Build();
         var bench = new AuditBenchmarkHost(host, Path.GetFullPath(databasePath), temporary);

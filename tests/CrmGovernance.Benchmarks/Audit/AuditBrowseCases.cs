@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Audit;
 
 /// <summary>The filters the audit browse benchmark pages through, over rows made by <c>AuditRowSeeder.Synthetic</c>.</summary>

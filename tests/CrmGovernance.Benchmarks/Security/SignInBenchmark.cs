@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CrmGovernance.Benchmarks.Hosting;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Security;
 
 /// <summary>

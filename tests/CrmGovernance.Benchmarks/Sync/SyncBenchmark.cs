@@ -1,12 +1,12 @@
-using CrmGovernance.Core.Features.Audit;
 using System.Diagnostics;
 using System.Globalization;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>

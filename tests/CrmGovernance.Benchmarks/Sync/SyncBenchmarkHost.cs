@@ -1,10 +1,12 @@
 using CrmGovernance.Benchmarks.Hosting;
-using CrmGovernance.Core;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>
@@ -56,7 +57,7 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
         // "No user exists yet" and Data Protection's key notices: true, and beside the point here.
         builder.Logging.AddFilter("CrmGovernance.Core.Features.FirstRun", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.Services.AddCrmCore(builder.Configuration, folder);
+        builder.Services.AddCrmCore(builder.Configuration, folder, HostRole.Test);
         builder.Services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password)).AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

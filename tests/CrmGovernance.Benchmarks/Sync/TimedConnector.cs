@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>A target connector that adds up the time spent looking records up and writing them.</summary>

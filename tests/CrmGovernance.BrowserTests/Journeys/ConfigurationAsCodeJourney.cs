@@ -1,10 +1,10 @@
 using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Playwright;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

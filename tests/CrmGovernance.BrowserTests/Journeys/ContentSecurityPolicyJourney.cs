@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Playwright;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 /// <summary>The portal works under its own Content-Security-Policy: nothing it needs is blocked.</summary>

@@ -1,12 +1,12 @@
 using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Playwright;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 /// <summary>A browser set to German in Berlin sees a run's times and counts the German way, with the UTC value on hover.</summary>

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Xunit.Abstractions;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.BrowserTests.Journeys;
 
 [Collection(BrowserJourneys.Name)]

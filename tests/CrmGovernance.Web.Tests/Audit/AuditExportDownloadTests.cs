@@ -1,13 +1,13 @@
 using System.Net;
 using ClosedXML.Excel;
-using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
+using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>Background exports on the real portal, downloaded over HTTP by signed-in users of each kind.</summary>

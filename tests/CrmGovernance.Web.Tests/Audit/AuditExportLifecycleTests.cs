@@ -1,14 +1,14 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
+using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.Audit;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>Cancelling a running export and a restart in the middle of one, each on a portal of its own.</summary>

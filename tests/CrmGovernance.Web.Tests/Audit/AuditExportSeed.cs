@@ -1,11 +1,11 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
+using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>Asks a real portal for audit exports as a given user, follows them on their rows, and writes rows straight in.</summary>

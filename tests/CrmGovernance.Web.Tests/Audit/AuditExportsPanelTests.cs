@@ -1,9 +1,10 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Audit;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Audit;
 
 /// <summary>The exports panel on a portal of its own (no demo, so the list holds only what a test puts there).</summary>

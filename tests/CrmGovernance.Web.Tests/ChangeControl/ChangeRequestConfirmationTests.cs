@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Features.ChangeControl;
-using CrmGovernance.Web.Tests.Sync;
 using CrmGovernance.Web.Tests.Configuration;
+using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.ChangeControl;
 
 /// <summary>Approve and publish, and withdraw, ask first and say what will happen; cancel changes nothing.</summary>

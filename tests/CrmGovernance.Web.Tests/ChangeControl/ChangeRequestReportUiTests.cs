@@ -1,11 +1,12 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Features.ChangeControl;
-using CrmGovernance.Web.Tests.Sync;
 using CrmGovernance.Web.Tests.Configuration;
+using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.ChangeControl;
 
 /// <summary>

@@ -1,17 +1,17 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Configuration.Catalog;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Workbook;
 using CrmGovernance.Core.Features.Configuration.Yaml;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Web.Features.ChangeControl;
+using CrmGovernance.Web.Features.Configuration;
+using CrmGovernance.Web.Tests.Configuration;
+using CrmGovernance.Web.Tests.Sync;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Web.Features.ChangeControl;
-using CrmGovernance.Web.Features.Configuration;
-using CrmGovernance.Web.Tests.Sync;
-using CrmGovernance.Web.Tests.Configuration;
 namespace CrmGovernance.Web.Tests.ChangeControl;
 
 /// <summary>

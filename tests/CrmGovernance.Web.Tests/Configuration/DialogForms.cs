@@ -1,13 +1,13 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
+using CrmGovernance.Web.Tests.Sync;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Web.Tests.Sync;
 namespace CrmGovernance.Web.Tests.Configuration;
 
 /// <summary>

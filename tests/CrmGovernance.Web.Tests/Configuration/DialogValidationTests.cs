@@ -1,7 +1,7 @@
 using Bunit;
 using CrmGovernance.Core.Features.FirstRun;
-using MudBlazor;
 using CrmGovernance.Web.Features.Configuration;
+using MudBlazor;
 using static CrmGovernance.Web.Tests.Configuration.DialogForms;
 
 namespace CrmGovernance.Web.Tests.Configuration;

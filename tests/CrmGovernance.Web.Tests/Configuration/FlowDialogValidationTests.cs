@@ -1,8 +1,8 @@
 using Bunit;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Web.Features.Configuration;
 using CrmGovernance.Web.Tests.Hosting;
 using MudBlazor;
-using CrmGovernance.Web.Features.Configuration;
 using static CrmGovernance.Web.Tests.Configuration.DialogForms;
 
 namespace CrmGovernance.Web.Tests.Configuration;

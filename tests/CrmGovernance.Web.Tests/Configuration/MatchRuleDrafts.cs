@@ -1,12 +1,12 @@
+using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
-using Bunit;
-
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Features.Configuration;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Configuration;
 
 /// <summary>

@@ -1,8 +1,8 @@
-using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Engine;
-
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Web.Tests.FirstRun;
 
 public sealed class DemoEnquiriesTests

@@ -1,6 +1,7 @@
 using System.Net;
 using CrmGovernance.Core.Features.FirstRun.Demo;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.FirstRun;
 
 public sealed class DemoOffTests(QuietPortalFixture fixture) : IClassFixture<QuietPortalFixture>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;

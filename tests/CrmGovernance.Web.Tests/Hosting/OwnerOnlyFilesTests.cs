@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.KeyEncryption;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Audit;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Hosting;
 
 /// <summary>What the portal creates on a fresh machine holds customer data and key material: only its own user may read it.</summary>

@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Hosting;
 
 /// <summary>Runs the admin service inside the host, as an admin would from the Users page.</summary>

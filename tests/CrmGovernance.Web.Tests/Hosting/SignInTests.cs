@@ -1,9 +1,9 @@
 using System.Net;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Hosting;
 
 public sealed class SignInTests(PortalFixture fixture) : IClassFixture<PortalFixture>

@@ -1,15 +1,15 @@
 using System.Security.Claims;
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Layout;
 using CrmGovernance.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Layout;
 
 public sealed class NavMenuTests

@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Locale;
 
 /// <summary>A portal without the demo, an admin, and 1,234 unreadable inbound payloads: a count the error queue prints on its first render.</summary>

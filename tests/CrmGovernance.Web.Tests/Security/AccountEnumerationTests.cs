@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>The sign-in form must not tell an attacker which emails have accounts.</summary>

@@ -1,11 +1,11 @@
 using System.Security.Claims;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>An open page (a Blazor circuit) keeps the principal it opened with; its provider must notice a session that ended.</summary>

@@ -1,13 +1,14 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Layout;
-using CrmGovernance.Web.Tests.Hosting;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Features.ChangeControl;
+using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Security;
 
 /// <summary>No expected condition (a refusal, a conflict, a validation message) ends a user's circuit.</summary>

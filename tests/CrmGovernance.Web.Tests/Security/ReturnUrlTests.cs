@@ -1,10 +1,10 @@
 using System.Net;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Tests.Hosting;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 public sealed class ReturnUrlTests(PortalFixture fixture) : IClassFixture<PortalFixture>

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Security;
 
 public sealed partial class SessionEndTests(SlowRevalidationFixture fixture) : IClassFixture<SlowRevalidationFixture>

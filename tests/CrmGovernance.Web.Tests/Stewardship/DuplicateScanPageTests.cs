@@ -1,9 +1,10 @@
 using Bunit;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
-using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class DuplicateScanPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

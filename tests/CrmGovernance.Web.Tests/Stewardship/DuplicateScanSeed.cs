@@ -2,11 +2,11 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Stewardship.Scans;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Stewardship.Scans;
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 /// <summary>Duplicate scans written straight into a real portal's database, and lookalike contacts written to the demo CRM through its connector.</summary>

@@ -1,6 +1,7 @@
 using Bunit;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 /// <summary>A portal of its own without the demo: nothing has filed a pair yet.</summary>

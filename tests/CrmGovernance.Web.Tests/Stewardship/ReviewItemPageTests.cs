@@ -1,17 +1,17 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
+using CrmGovernance.Web.Tests.Sync;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Web.Tests.Sync;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

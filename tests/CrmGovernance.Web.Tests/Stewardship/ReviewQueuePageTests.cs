@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Bunit;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Web.Features.Stewardship;
 using CrmGovernance.Web.Tests.Hosting;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

@@ -1,11 +1,11 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Web.Tests.Stewardship;
 
 /// <summary>

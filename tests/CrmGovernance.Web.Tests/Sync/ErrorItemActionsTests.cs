@@ -1,11 +1,11 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Web.Features.Sync;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Web.Features.Sync;
 namespace CrmGovernance.Web.Tests.Sync;
 
 /// <summary>An error-queue item's detail offers replay and discard to whoever may work that item, and to no one else.</summary>

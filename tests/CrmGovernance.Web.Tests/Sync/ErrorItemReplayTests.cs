@@ -1,4 +1,5 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -6,7 +7,6 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Sync;
 
 /// <summary>On the demo portal, whose flows are published: replay from an item's detail starts a replay run of its flow.</summary>

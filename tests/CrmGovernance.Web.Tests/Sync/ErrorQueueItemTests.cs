@@ -1,6 +1,7 @@
 using Bunit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Web.Features.Sync;
+
 namespace CrmGovernance.Web.Tests.Sync;
 
 /// <summary>Not beside <see cref="ErrorQueuePageTests"/>, which needs a queue nothing was added to.</summary>

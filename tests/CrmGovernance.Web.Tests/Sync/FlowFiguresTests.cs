@@ -1,13 +1,13 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Web.Features.Sync;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Web.Features.Sync;
 namespace CrmGovernance.Web.Tests.Sync;
 
 /// <summary>Per-flow figures on the runs pages of the demo: lead response where leads are captured, and when each flow was last checked.</summary>

@@ -1,8 +1,8 @@
 using System.Net;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using Microsoft.EntityFrameworkCore;
-using CrmGovernance.Core.Access;
 using static CrmGovernance.Web.Tests.Sync.InboundPortal;
 
 namespace CrmGovernance.Web.Tests.Sync;

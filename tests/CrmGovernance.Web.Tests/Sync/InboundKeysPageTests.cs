@@ -1,9 +1,10 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Web.Tests.Hosting;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Features.Sync;
+using CrmGovernance.Web.Tests.Hosting;
+
 namespace CrmGovernance.Web.Tests.Sync;
 
 public sealed class InboundKeysPageTests(PortalFixture fixture) : IClassFixture<PortalFixture>

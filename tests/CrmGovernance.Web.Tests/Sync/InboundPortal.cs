@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Inbound;
@@ -7,7 +8,6 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Sync;
 
 /// <summary>Issues keys as an admin would, sends to the endpoint and reads what the portal stored.</summary>

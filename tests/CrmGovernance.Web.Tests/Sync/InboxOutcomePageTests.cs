@@ -1,7 +1,9 @@
 using Bunit;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.Inbound;
+using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using CrmGovernance.Web.Features.Sync;
+
 namespace CrmGovernance.Web.Tests.Sync;
 
 [Collection(QuietPortalPages.Name)]

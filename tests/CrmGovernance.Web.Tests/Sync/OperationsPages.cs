@@ -1,4 +1,5 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -7,10 +8,9 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Tests.Sync;
 
 /// <summary>

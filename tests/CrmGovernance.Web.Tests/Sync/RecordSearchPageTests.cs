@@ -1,6 +1,7 @@
 using Bunit;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Web.Features.Sync;
+
 namespace CrmGovernance.Web.Tests.Sync;
 
 [Collection(QuietPortalPages.Name)]

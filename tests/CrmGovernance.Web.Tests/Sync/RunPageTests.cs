@@ -1,8 +1,9 @@
 using Bunit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Web.Features.Sync;
+
 namespace CrmGovernance.Web.Tests.Sync;
 
 [Collection(QuietPortalPages.Name)]

@@ -1,5 +1,6 @@
 using Bunit;
 using CrmGovernance.Web.Features.Sync;
+
 namespace CrmGovernance.Web.Tests.Sync;
 
 [Collection(QuietPortalPages.Name)]

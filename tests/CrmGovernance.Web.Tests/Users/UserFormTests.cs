@@ -1,9 +1,10 @@
 using Bunit;
-using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Users;
+using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Sync;
+
 namespace CrmGovernance.Web.Tests.Users;
 
 /// <summary>The new-user form names its fields as labelled, and a user without a role is pointed out before and after.</summary>

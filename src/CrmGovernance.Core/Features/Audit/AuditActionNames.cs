@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Users;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using CrmGovernance.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-
+using System.Text;
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Data;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore;
+
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>Turns the change tracker's inserts, updates and deletes of audited entities into audit rows.</summary>

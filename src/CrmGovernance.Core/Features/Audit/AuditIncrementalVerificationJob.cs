@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Access;
 using Quartz;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>

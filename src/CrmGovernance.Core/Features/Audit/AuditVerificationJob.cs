@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Access;
 using Quartz;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>Nightly (cron from configuration) walk over the audit chain; also started on demand from the audit page.</summary>

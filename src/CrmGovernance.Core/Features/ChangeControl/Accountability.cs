@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.ChangeControl;
 
 /// <summary>

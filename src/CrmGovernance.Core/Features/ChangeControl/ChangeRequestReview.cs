@@ -3,9 +3,9 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.ChangeControl;
 
 /// <summary>

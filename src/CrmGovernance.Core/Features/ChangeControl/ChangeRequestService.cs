@@ -4,9 +4,9 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.ChangeControl;
 
 /// <summary>

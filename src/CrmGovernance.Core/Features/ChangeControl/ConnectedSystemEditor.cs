@@ -1,7 +1,7 @@
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
-
 using CrmGovernance.Core.Features.Systems;
+
 namespace CrmGovernance.Core.Features.ChangeControl;
 
 /// <summary>Saves a system into a draft change request, encrypting newly entered secrets first.</summary>

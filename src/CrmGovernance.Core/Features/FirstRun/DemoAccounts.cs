@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>The demo users, one per role. Only seeded and shown when <see cref="DemoOptions.Enabled"/> is true.</summary>

@@ -1,10 +1,10 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>The one-time setup page: creates the first Admin, and only while no user exists.</summary>

@@ -1,10 +1,10 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.Blocking;
 using CrmGovernance.Core.Features.Matching.Comparators;
 using CrmGovernance.Core.Features.Matching.Normalisers;
 using CrmGovernance.Core.Features.Matching.Scoring;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Matching;
 
 /// <summary>

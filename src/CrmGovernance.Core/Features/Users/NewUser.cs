@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-
 using CrmGovernance.Core.Access;
+
 namespace CrmGovernance.Core.Features.Users;
 
 /// <summary>

@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Access;
 using Microsoft.AspNetCore.Identity;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Users;
 
 /// <summary>Creates a user with roles through Identity; shared by the admin area, the first-run setup and the seed.</summary>

@@ -1,11 +1,11 @@
+using System.Security.Claims;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using System.Security.Claims;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Components.Account;
 
 /// <summary>

@@ -1,18 +1,18 @@
-using CrmGovernance.Core;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit.Reports;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core;
 using CrmGovernance.Web.Components;
+using CrmGovernance.Web.Features.Sync;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit.Reports;
-using CrmGovernance.Web.Features.Sync;
 namespace CrmGovernance.Web.Features.ChangeControl;
 
 public sealed partial class ChangeRequestPage

@@ -1,4 +1,6 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Configuration.Yaml;
@@ -7,8 +9,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.ChangeControl.Import;
 namespace CrmGovernance.Web.Features.ChangeControl;
 
 public sealed partial class VersionsPage

@@ -1,13 +1,13 @@
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Workbook;
 using CrmGovernance.Web.Components;
+using CrmGovernance.Web.Features.ChangeControl;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 
-using CrmGovernance.Core.Features.ChangeControl.Import;
-using CrmGovernance.Web.Features.ChangeControl;
 namespace CrmGovernance.Web.Features.Configuration;
 
 public sealed partial class FlowPage

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun.Demo;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Users;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Features.FirstRun;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.FirstRun;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

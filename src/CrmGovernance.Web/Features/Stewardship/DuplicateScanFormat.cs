@@ -1,8 +1,8 @@
 using System.Globalization;
-using MudBlazor;
-
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Web.Features.Sync;
+using MudBlazor;
+
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>How the duplicate scan pages write states, phases, rates and scores.</summary>

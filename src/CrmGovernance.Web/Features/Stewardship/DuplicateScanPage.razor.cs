@@ -1,11 +1,11 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Stewardship.Scans;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Features.Stewardship.Scans;
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>One duplicate scan: followed live while it runs (a poll a second), then its figures, clusters and pairs, and the feed to the review queue.</summary>

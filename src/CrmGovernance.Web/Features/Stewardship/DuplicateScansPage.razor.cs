@@ -1,9 +1,9 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Stewardship.Scans;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Features.Stewardship.Scans;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>Start a duplicate scan and see every scan, the running ones followed live (a poll a second while any is queued or running).</summary>

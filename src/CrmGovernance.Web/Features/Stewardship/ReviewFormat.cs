@@ -1,7 +1,7 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using MudBlazor;
 
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>How the review queue pages write counts, scores, ages and states.</summary>

@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>The pair page's decisions: merge, undo, not a duplicate, defer, assign; each asks what it must and reports back.</summary>

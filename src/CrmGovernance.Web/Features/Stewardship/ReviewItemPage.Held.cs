@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>The decisions on a held change: apply the proposed values to the target record, or keep the existing ones.</summary>

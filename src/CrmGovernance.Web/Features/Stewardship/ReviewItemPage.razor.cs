@@ -1,10 +1,10 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
-using Microsoft.AspNetCore.Components;
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>

@@ -1,11 +1,11 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>The review queue: its figures, filters kept in the query string, a server-side paged list, assignment and bulk decisions.</summary>

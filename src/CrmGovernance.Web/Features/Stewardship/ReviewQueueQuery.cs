@@ -1,7 +1,7 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.AspNetCore.WebUtilities;
 
-using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Web.Features.Stewardship;
 
 /// <summary>

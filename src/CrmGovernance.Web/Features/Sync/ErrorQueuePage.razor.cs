@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -6,7 +7,6 @@ using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Features.Sync;
 
 public sealed partial class ErrorQueuePage

@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
+using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Web.Features.Sync;

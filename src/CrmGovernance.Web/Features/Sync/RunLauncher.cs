@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Features.Sync;
 
 /// <summary>The Run now and Dry run buttons: start the run, then open its page to watch it; a refusal comes back as a snackbar.</summary>

@@ -1,9 +1,9 @@
-using CrmGovernance.Core;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Web.Features.Users;
 
 public sealed partial class UsersPage

@@ -1,6 +1,8 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -49,7 +51,7 @@ internal sealed class KeyRingHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-        builder.Services.AddCrmCore(builder.Configuration, contentRoot);
+        builder.Services.AddCrmCore(builder.Configuration, contentRoot, HostRole.Test);
         builder.Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         alsoRegister?.Invoke(builder.Services);
         var host = builder.Build();

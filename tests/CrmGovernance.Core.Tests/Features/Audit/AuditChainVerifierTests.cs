@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>Tampering is done as an attacker with write access to the file would: raw SQL, triggers dropped first.</summary>

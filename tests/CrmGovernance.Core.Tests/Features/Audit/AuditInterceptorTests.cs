@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 public sealed class AuditInterceptorTests

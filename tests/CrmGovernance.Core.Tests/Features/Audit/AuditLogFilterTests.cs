@@ -1,10 +1,10 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 public sealed class AuditLogFilterTests

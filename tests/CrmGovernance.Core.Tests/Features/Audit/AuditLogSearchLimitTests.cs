@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>The page searches the newest <see cref="AuditLogService.SearchLimit"/> matches and says when there are more; exports search all.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Data.Sqlite;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Extensions.Logging.Abstractions;

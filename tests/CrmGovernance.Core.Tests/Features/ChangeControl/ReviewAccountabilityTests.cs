@@ -1,8 +1,8 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Access;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 
 namespace CrmGovernance.Core.Tests.Features.ChangeControl;

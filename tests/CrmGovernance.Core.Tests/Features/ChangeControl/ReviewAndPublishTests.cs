@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -5,7 +6,6 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using CrmGovernance.Core.Access;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 
 namespace CrmGovernance.Core.Tests.Features.ChangeControl;

@@ -1,5 +1,7 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Yaml;
 using CrmGovernance.Core.Features.FirstRun;
@@ -7,8 +9,6 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.ChangeControl.Import;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 using static CrmGovernance.Core.Tests.Features.Configuration.Workbook.WorkbookFiles;
 

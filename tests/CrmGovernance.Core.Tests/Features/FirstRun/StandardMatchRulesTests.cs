@@ -1,8 +1,8 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.FirstRun;
 
 public sealed class StandardMatchRulesTests

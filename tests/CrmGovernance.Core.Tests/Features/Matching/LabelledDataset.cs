@@ -1,7 +1,7 @@
 using CrmGovernance.Core.Features.Configuration.Catalog;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.Matching;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching;
 using Xunit.Abstractions;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.Matching;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.FirstRun;
@@ -6,7 +7,6 @@ using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.AspNetCore.DataProtection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Systems;
 
 public sealed class ConnectedSystemSecretsTests

@@ -1,5 +1,5 @@
-using CrmGovernance.Core.Access;
 using System.Diagnostics;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;

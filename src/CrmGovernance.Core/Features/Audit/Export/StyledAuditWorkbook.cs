@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using CrmGovernance.Core.Spreadsheets;
+
 namespace CrmGovernance.Core.Features.Audit.Export;
 
 /// <summary>

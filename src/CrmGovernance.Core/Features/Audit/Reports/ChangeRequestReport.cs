@@ -1,11 +1,11 @@
-using CrmGovernance.Core.Access;
 using System.Globalization;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Workbook;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.ChangeControl;
 namespace CrmGovernance.Core.Features.Audit.Reports;
 
 /// <summary>

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Spreadsheets;
+
 namespace CrmGovernance.Core.Features.Audit.Reports;
 
 /// <summary>

@@ -1,7 +1,7 @@
-using CrmGovernance.Core.Features.Audit;
-
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+
 namespace CrmGovernance.Core.Features.Audit.Reports;
 
 /// <summary>

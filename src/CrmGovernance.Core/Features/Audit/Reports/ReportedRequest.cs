@@ -1,7 +1,7 @@
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
 
-using CrmGovernance.Core.Features.ChangeControl;
 namespace CrmGovernance.Core.Features.Audit.Reports;
 
 /// <summary>

@@ -1,11 +1,11 @@
-using CrmGovernance.Core.Access;
 using System.Text;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
-
 using CrmGovernance.Core.Features.Configuration.Workbook;
+
 namespace CrmGovernance.Core.Features.ChangeControl.Import;
 
 /// <summary>

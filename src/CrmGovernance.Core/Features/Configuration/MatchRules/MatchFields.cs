@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
 
-using CrmGovernance.Core.Features.Matching;
 namespace CrmGovernance.Core.Features.Configuration.MatchRules;
 
 /// <summary>
@@ -29,28 +28,5 @@ public sealed class MatchFields
             }
         }
         return new MatchFields(map);
-    }
-
-    /// <summary>The record's values by attribute (fields looked up case-insensitively).</summary>
-    public MatchRecord ToRecord(string id, IReadOnlyDictionary<string, string?> fields)
-    {
-        var values = new Dictionary<string, string?>(FieldByAttribute.Count, StringComparer.Ordinal);
-        foreach (var (attribute, field) in FieldByAttribute)
-        {
-            values[attribute] = fields.TryGetValue(field, out var value) ? value : Find(fields, field);
-        }
-        return new MatchRecord(id, values);
-    }
-
-    private static string? Find(IReadOnlyDictionary<string, string?> fields, string field)
-    {
-        foreach (var (name, value) in fields)
-        {
-            if (string.Equals(name, field, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -1,9 +1,9 @@
 using CrmGovernance.Core.Features.Configuration.Handbook;
-using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Matching;
-using CrmGovernance.Core.Features.Matching.Blocking;
-
 using CrmGovernance.Core.Features.Configuration.MatchRules;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.Blocking;
+using CrmGovernance.Core.Features.Matching;
+
 namespace CrmGovernance.Core.Features.Configuration.Validation;
 
 /// <summary>

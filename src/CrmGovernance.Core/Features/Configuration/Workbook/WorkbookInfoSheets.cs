@@ -1,7 +1,7 @@
 using ClosedXML.Excel;
 using CrmGovernance.Core.Features.Configuration.Model;
-
 using CrmGovernance.Core.Spreadsheets;
+
 namespace CrmGovernance.Core.Features.Configuration.Workbook;
 
 /// <summary>The workbook's sheets besides Mappings: how to edit it, which flow and version it holds, and the dropdown lists.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 
 /// <summary>

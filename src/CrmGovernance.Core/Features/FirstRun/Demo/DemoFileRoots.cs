@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Systems.Connectors.Files;
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 
 /// <summary>With the demo on, its systems' SQLite databases (DemoPaths: "demo/crm.db", …) are a connector file root.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 
 /// <summary>

@@ -1,17 +1,17 @@
-using Microsoft.Extensions.Hosting;
+using CrmGovernance.Core.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Features.FirstRun.Demo;
 
 /// <summary>
-/// At start, with the live demo on: creates the demo systems' missing databases. Registered right after
-/// <see cref="DatabaseInitializer"/>, so they exist before the scheduler runs the first flow.
+/// At start, with the live demo on: creates the demo systems' missing databases. A startup step, so they exist before
+/// the scheduler or any worker runs the first flow.
 /// </summary>
 internal sealed partial class DemoSystemsSeeder(IOptions<DemoOptions> demo, DemoPaths paths, TimeProvider clock, ILogger<DemoSystemsSeeder> logger)
-    : IHostedService
+    : IStartupStep
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!demo.Value.IsLive)
         {
@@ -31,8 +31,6 @@ internal sealed partial class DemoSystemsSeeder(IOptions<DemoOptions> demo, Demo
             LogNotCreated(logger, e, paths.Folder);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The demo systems could not be created in {Folder}; the demo flows will find them unavailable")]
     private static partial void LogNotCreated(ILogger logger, Exception exception, string folder);

@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching.Comparators;
 using CrmGovernance.Core.Features.Matching.Normalisers;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Matching.Blocking;
 
 /// <summary>

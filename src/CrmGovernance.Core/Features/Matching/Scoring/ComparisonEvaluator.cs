@@ -1,9 +1,9 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.Comparators;
 using CrmGovernance.Core.Features.Matching.Normalisers;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Matching.Scoring;
 
 /// <summary>

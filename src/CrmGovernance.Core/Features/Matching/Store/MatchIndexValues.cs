@@ -1,6 +1,6 @@
 using System.Text.Json;
-
 using CrmGovernance.Core.Features.Configuration.MatchRules;
+
 namespace CrmGovernance.Core.Features.Matching.Store;
 
 /// <summary>

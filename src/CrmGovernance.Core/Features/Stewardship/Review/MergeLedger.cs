@@ -1,10 +1,11 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 
 /// <summary>

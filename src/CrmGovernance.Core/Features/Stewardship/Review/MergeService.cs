@@ -2,11 +2,11 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 
 /// <summary>

@@ -1,8 +1,9 @@
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Configuration.MatchRules;
+using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 
 /// <summary>

@@ -1,7 +1,8 @@
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 
 /// <summary>

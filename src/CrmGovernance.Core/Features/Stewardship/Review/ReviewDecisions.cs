@@ -1,9 +1,9 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 
 /// <summary>Computes <see cref="ReviewMetrics"/> from the review items: counts and medians in the database, one row per decision at most.</summary>

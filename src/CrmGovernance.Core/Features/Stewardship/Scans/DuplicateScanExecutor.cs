@@ -1,11 +1,11 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Matching;
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>

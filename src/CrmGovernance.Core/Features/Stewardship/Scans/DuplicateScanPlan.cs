@@ -1,6 +1,7 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Configuration.MatchRules;
+
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>

@@ -3,10 +3,10 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Stewardship.Review;
-using CrmGovernance.Core.Features.Matching;
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>

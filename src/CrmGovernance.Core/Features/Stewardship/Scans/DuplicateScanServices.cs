@@ -1,7 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 using CrmGovernance.Core.Features.Stewardship.Review;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 public static class DuplicateScanServices
@@ -12,7 +11,6 @@ public static class DuplicateScanServices
         services.AddSingleton<DuplicateScanRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<DuplicateScanRunner>());
         services.AddScoped<DuplicateScanExecutor>();
-        services.TryAddScoped<RecordNames>();
         services.AddScoped<DuplicateScanService>();
         services.AddScoped<DuplicateScanFeeder>();
         return services;

@@ -1,9 +1,9 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Matching;
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>

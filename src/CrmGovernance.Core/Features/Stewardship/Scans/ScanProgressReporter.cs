@@ -1,8 +1,8 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Matching;
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>

@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Systems.Connectors;
 
-using CrmGovernance.Core.Features.Matching;
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Sync.Runs;
-
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

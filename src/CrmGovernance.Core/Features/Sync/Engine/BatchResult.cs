@@ -1,8 +1,8 @@
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>The fate of one record in a batch; <see cref="QueueAs"/> says which error-queue kind keeps it.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CrmGovernance.Core.Features.Sync.Runs;
-
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>The writes a batch decided on, merged per target record, and the records that depend on each write.</summary>

@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

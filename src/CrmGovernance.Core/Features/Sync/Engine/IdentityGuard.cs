@@ -1,7 +1,8 @@
-using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Configuration.MatchRules;
+using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Matching;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

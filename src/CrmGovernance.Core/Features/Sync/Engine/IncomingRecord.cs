@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Features.Configuration.Transforms;
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>A source record after mapping: its source fields, the target values the mappings produced, and any errors.</summary>

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>One Quartz job per active flow (the job's name is the flow id): a run on its cron, or when its inbox fills.</summary>

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

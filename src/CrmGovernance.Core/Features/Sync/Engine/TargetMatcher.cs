@@ -1,12 +1,12 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Matching;
-using CrmGovernance.Core.Features.Matching.Store;
-using CrmGovernance.Core.Features.Sync.Runs;
-using Microsoft.EntityFrameworkCore;
-
 using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Systems.Connectors;
+using Microsoft.EntityFrameworkCore;
+
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>

@@ -1,15 +1,16 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using System.Threading.Channels;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
+using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Sync.Inbound;
 
 /// <summary>

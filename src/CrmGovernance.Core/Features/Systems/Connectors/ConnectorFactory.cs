@@ -1,15 +1,15 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Systems;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 using CrmGovernance.Core.Features.Systems.Connectors.Csv;
 using CrmGovernance.Core.Features.Systems.Connectors.Files;
 using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 using CrmGovernance.Core.Features.Systems.Connectors.Rest;
 using CrmGovernance.Core.Features.Systems.Connectors.Sql;
 using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
+using CrmGovernance.Core.Features.Systems;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
 namespace CrmGovernance.Core.Features.Systems.Connectors;
 
 /// <summary>

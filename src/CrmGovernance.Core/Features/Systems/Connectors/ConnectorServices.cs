@@ -1,11 +1,11 @@
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
+using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
+using CrmGovernance.Core.Features.Systems.Connectors.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Systems.Connectors.Files;
-using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
-using CrmGovernance.Core.Features.Systems.Connectors.Rest;
 namespace CrmGovernance.Core.Features.Systems.Connectors;
 
 public static class ConnectorServices

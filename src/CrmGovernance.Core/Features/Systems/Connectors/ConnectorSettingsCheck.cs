@@ -1,11 +1,11 @@
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Validation;
-using CrmGovernance.Core.Features.Systems;
-
 using CrmGovernance.Core.Features.Systems.Connectors.Csv;
 using CrmGovernance.Core.Features.Systems.Connectors.Files;
 using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 using CrmGovernance.Core.Features.Systems.Connectors.Sql;
+using CrmGovernance.Core.Features.Systems;
+
 namespace CrmGovernance.Core.Features.Systems.Connectors;
 
 /// <summary>

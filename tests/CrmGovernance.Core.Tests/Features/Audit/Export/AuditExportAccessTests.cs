@@ -1,10 +1,10 @@
 using System.Text.Json;
-using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 public sealed class AuditExportAccessTests

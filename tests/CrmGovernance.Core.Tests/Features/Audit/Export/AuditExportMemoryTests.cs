@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Xunit.Abstractions;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 [CollectionDefinition(nameof(AuditExportMemoryTests), DisableParallelization = true)]

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using ClosedXML.Excel;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Spreadsheets;
+
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 public sealed class AuditExportValueTests

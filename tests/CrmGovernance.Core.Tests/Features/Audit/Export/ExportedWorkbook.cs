@@ -1,10 +1,10 @@
 using ClosedXML.Excel;
-using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;
 
 /// <summary>An export run on a <see cref="CoreTestHost"/> into a real file, read back with ClosedXML; disposing deletes the file.</summary>

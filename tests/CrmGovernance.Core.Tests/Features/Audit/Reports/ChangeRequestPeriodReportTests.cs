@@ -1,10 +1,10 @@
 using System.Text.Json;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
-using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 using static CrmGovernance.Core.Tests.Features.Audit.Reports.ReportScenario;
+using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 
 namespace CrmGovernance.Core.Tests.Features.Audit.Reports;
 

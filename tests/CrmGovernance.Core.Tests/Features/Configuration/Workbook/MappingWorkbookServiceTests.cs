@@ -1,4 +1,6 @@
 using ClosedXML.Excel;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -6,8 +8,6 @@ using CrmGovernance.Core.Features.Configuration.Workbook;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.ChangeControl.Import;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 using static CrmGovernance.Core.Tests.Features.Configuration.Workbook.WorkbookFiles;
 

@@ -1,13 +1,13 @@
 using ClosedXML.Excel;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Workbook;
 using CrmGovernance.Core.Features.FirstRun;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.ChangeControl.Import;
 namespace CrmGovernance.Core.Tests.Features.Configuration.Workbook;
 
 /// <summary>Opens and edits exported workbooks as a user would in a spreadsheet, and builds the workbook service.</summary>

@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -6,8 +8,6 @@ using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.Extensions.DependencyInjection;
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.ChangeControl.Import;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 
 namespace CrmGovernance.Core.Tests.Features.Configuration.Yaml;

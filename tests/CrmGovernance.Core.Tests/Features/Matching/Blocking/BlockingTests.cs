@@ -1,8 +1,8 @@
-using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Matching;
-using CrmGovernance.Core.Features.Matching.Blocking;
-
 using CrmGovernance.Core.Features.Configuration.MatchRules;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.Blocking;
+using CrmGovernance.Core.Features.Matching;
+
 namespace CrmGovernance.Core.Tests.Features.Matching.Blocking;
 
 public sealed class BlockingTests

@@ -1,9 +1,9 @@
-using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching.Comparators;
 using CrmGovernance.Core.Features.Matching.Normalisers;
+using CrmGovernance.Core.Features.Matching;
 using CsCheck;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.Matching.Comparators;
 
 /// <summary>

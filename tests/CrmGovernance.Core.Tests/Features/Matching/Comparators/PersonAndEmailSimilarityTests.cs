@@ -1,5 +1,5 @@
-using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Matching.Comparators;
+using CrmGovernance.Core.Features.Matching;
 
 namespace CrmGovernance.Core.Tests.Features.Matching.Comparators;
 

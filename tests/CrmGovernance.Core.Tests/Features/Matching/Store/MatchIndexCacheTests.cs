@@ -1,10 +1,10 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.Matching.Store;
 
 /// <summary>Two caches over one database stand for the portal and a <c>crmgov</c> process.</summary>

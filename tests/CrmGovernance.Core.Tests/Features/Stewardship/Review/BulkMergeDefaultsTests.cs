@@ -1,10 +1,10 @@
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Matching;
-using Microsoft.EntityFrameworkCore;
-
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
+using Microsoft.EntityFrameworkCore;
+
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
 /// <summary>

@@ -1,11 +1,11 @@
-using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Users;
-using Microsoft.EntityFrameworkCore;
-
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
+using Microsoft.EntityFrameworkCore;
+
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
 /// <summary>A steward applies or dismisses the identity change a fuzzy match held, on the real target file.</summary>

@@ -2,6 +2,7 @@ using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Systems.Connectors;
+
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
 public sealed class MergeDefaultsTests

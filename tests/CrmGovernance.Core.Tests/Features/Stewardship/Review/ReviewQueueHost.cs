@@ -1,10 +1,10 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
 /// <summary>

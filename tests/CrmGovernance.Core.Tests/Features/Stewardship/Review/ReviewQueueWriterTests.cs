@@ -1,11 +1,11 @@
-using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
+using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Stewardship.Review;
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
 public sealed class ReviewQueueWriterTests

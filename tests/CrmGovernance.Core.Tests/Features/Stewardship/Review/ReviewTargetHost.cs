@@ -1,16 +1,16 @@
 using System.Globalization;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Tests.Features.Sync.Engine;
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
 /// <summary>

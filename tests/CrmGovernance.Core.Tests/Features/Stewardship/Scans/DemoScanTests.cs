@@ -1,8 +1,9 @@
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
+
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Scans;
 
 /// <summary>

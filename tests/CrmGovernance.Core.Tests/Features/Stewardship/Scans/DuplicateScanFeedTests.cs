@@ -1,9 +1,9 @@
-using CrmGovernance.Core.Features.Audit;
-using Microsoft.EntityFrameworkCore;
-
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Stewardship.Scans;
+using Microsoft.EntityFrameworkCore;
+
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Scans;
 
 public sealed class DuplicateScanFeedTests

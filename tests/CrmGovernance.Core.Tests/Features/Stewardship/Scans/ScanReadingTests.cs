@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Systems.Connectors;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Scans;
 
 public sealed class ScanReadingTests

@@ -1,14 +1,14 @@
 using System.Globalization;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Stewardship.Scans;
-using CrmGovernance.Core.Tests.Features.Sync.Engine;
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Scans;
 
 /// <summary>

@@ -2,10 +2,10 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>

@@ -4,6 +4,8 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -132,7 +134,7 @@ internal sealed class CliWorkspace : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Root, EnvironmentName = "Test" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddCrmCore(builder.Configuration, Root);
+        builder.Services.AddCrmCore(builder.Configuration, Root, HostRole.Test);
         builder.Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         using var host = builder.Build();
         await host.StartAsync();

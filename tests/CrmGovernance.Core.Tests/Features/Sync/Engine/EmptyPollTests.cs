@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>Scheduled and inbox polls that find nothing keep no run; they move the flow's "last checked" instead.</summary>

@@ -1,8 +1,8 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>An error-queue item says once what is wrong, however often it is tried.</summary>

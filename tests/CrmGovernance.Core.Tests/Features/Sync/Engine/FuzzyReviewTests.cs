@@ -1,11 +1,11 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Matching.ReviewQueue;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>Pairs between the thresholds: the record is created and the pair waits for a steward.</summary>

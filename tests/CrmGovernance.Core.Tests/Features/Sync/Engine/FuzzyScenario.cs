@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary><see cref="SyncScenario"/> with the default contact match rule, and shortcuts to what a fuzzy run leaves behind.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CrmGovernance.Core.Features.Configuration.Model;
 using Microsoft.Data.Sqlite;
+
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>The worker process dies hard in the middle of a run; the next run finishes the job without losing or doubling a record.</summary>

@@ -1,8 +1,8 @@
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Tests.Features.Systems.Connectors.Rest;
 using Microsoft.EntityFrameworkCore;
 
-using CrmGovernance.Core.Tests.Features.Systems.Connectors.Rest;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>The engine against a REST CRM on 127.0.0.1 that fails: every record delivered once, or the run stops and keeps its cursor.</summary>

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -6,7 +7,6 @@ using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>The runner is a service entry point: it checks who asks, scoped to the flows they answer for.</summary>

@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 
 /// <summary>A started <see cref="SyncTestHost"/> with the scenario's empty source and CRM databases, and shortcuts for the tests.</summary>

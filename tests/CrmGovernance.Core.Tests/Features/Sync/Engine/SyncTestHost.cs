@@ -4,6 +4,8 @@ using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +52,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-        builder.Services.AddCrmCore(builder.Configuration, folder);
+        builder.Services.AddCrmCore(builder.Configuration, folder, HostRole.Test);
         builder.Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         var host = builder.Build();
         await host.StartAsync();

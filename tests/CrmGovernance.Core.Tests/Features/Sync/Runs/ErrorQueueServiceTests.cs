@@ -1,8 +1,8 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Users;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Sync.Runs;
 
 public sealed class ErrorQueueServiceTests

@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Tests.Features.Sync.Runs;
 
 public sealed class SyncRunQueriesTests

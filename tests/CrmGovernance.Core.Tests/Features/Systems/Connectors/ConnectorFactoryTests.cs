@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Systems;
 using Microsoft.AspNetCore.DataProtection;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors;
 
 public sealed class ConnectorFactoryTests : IAsyncLifetime

@@ -1,14 +1,14 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Systems;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Hosting;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors;
 
 /// <summary>

@@ -1,9 +1,9 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 
 /// <summary>

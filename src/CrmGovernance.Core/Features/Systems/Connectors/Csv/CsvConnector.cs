@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmGovernance.Core.Features.Systems.Connectors.Files;
+
 namespace CrmGovernance.Core.Features.Systems.Connectors.Csv;
 
 /// <summary>

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Features.Systems.Connectors.Outbound;

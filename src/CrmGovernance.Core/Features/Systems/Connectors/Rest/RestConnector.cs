@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
+
 namespace CrmGovernance.Core.Features.Systems.Connectors.Rest;
 
 /// <summary>

@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 namespace CrmGovernance.Core.Features.Systems.Connectors.Rest;
 
 /// <summary>

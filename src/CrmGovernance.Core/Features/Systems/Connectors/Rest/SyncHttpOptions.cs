@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 using Microsoft.Extensions.Http.Resilience;
 
-using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 namespace CrmGovernance.Core.Features.Systems.Connectors.Rest;
 
 /// <summary>Resilience of the REST connectors' HTTP calls ("Sync:Http"). One circuit breaker per system.</summary>

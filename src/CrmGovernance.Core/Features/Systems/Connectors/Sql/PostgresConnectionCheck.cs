@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
 using Npgsql;
 
-using CrmGovernance.Core.Features.Systems.Connectors.Files;
 namespace CrmGovernance.Core.Features.Systems.Connectors.Sql;
 
 /// <summary>

@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.Data.Sqlite;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors.Files;
 
 /// <summary>

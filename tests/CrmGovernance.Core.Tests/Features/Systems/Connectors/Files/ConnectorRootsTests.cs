@@ -1,12 +1,12 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.FirstRun.Demo;
+using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Systems.Connectors.Files;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Systems.Connectors.Files;
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors.Files;
 
 /// <summary>Which folders connectors may use when the server configures nothing, and which files stay the portal's.</summary>

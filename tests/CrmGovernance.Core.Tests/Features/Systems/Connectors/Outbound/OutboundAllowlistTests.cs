@@ -1,6 +1,6 @@
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using CrmGovernance.Core.Tests.Features.Systems.Connectors.Rest;
 using static CrmGovernance.Core.Tests.Features.Systems.Connectors.Records;

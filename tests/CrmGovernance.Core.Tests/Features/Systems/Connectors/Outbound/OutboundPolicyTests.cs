@@ -1,8 +1,8 @@
 using System.Net;
+using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors.Outbound;
 
 /// <summary>How Connectors:Outbound entries match URLs, and which addresses count as internal.</summary>

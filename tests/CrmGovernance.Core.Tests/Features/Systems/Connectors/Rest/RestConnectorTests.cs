@@ -1,6 +1,5 @@
-using static CrmGovernance.Core.Tests.Features.Systems.Connectors.Records;
-
 using CrmGovernance.Core.Features.Systems.Connectors;
+using static CrmGovernance.Core.Tests.Features.Systems.Connectors.Records;
 
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors.Rest;
 

@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using CrmGovernance.Core.Features.Systems.Connectors;
+using Microsoft.Data.Sqlite;
 using static CrmGovernance.Core.Tests.Features.Systems.Connectors.Records;
 
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors.Sql;

@@ -1,14 +1,17 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Inbound;
+using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
+using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using CrmGovernance.Core.Features.Systems.Connectors;
 using static CrmGovernance.Core.Tests.Features.Systems.Connectors.Records;
 
 namespace CrmGovernance.Core.Tests.Features.Systems.Connectors.Webhook;
@@ -30,7 +33,7 @@ public sealed class WebhookConnectorTests : IAsyncLifetime
             ["Sync:Worker"] = "false",
             [TestKeyEncryption.KeyFileSetting] = TestKeyEncryption.KeyFileIn(_folder),
         });
-        builder.Services.AddCrmCore(builder.Configuration, _folder);
+        builder.Services.AddCrmCore(builder.Configuration, _folder, HostRole.Test);
         // The web host adds Identity; the database initializer needs its stores.
         builder.Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         _host = builder.Build();

@@ -1,7 +1,8 @@
 using ClosedXML.Excel;
 using CrmGovernance.Core.Tests.Features.Audit;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
-namespace CrmGovernance.Core.Tests.Cli;
+
+namespace CrmGovernance.Cli.Tests;
 
 public sealed class AuditCliTests
 {

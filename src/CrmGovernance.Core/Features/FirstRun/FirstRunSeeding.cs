@@ -1,42 +1,22 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using CrmGovernance.Core.Access;
 namespace CrmGovernance.Core.Features.FirstRun;
 
-/// <summary>At start: applies migrations, switches the file to WAL, and seeds the demo users or the first Admin.</summary>
-internal sealed class DatabaseInitializer(
-    IServiceScopeFactory scopes, IOptions<DemoOptions> demo, IOptions<BootstrapOptions> bootstrap,
-    TimeProvider clock, ILogger<DatabaseInitializer> logger) : IHostedService
+/// <summary>At start, once the schema is migrated: seeds the demo users or the first Admin, and their configuration.</summary>
+internal sealed class FirstRunSeeding(
+    UserManager<ApplicationUser> users, ConfigurationSeeder seeder, IOptions<DemoOptions> demo, IOptions<BootstrapOptions> bootstrap,
+    TimeProvider clock, ILogger<FirstRunSeeding> logger) : IStartupStep
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("startup", Guid.NewGuid().ToString("N"));
-        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
-            {
-                // Created owner-only before SQLite creates it (0644); its -wal and -shm files take the database file's mode.
-                OwnerOnly.CreateEmptyFile(file);
-            }
-            await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
-        }
-
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var seeder = scope.ServiceProvider.GetRequiredService<ConfigurationSeeder>();
         if (demo.Value.Enabled)
         {
             // Anyone who reads the sign-in page can sign in as Admin: say so where operators look.
@@ -51,8 +31,6 @@ internal sealed class DatabaseInitializer(
             await seeder.SeedIfEmptyAsync(ConfigurationSeeder.StandardObjectsOwnedBy(admin), cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task SeedDemoAsync(UserManager<ApplicationUser> users)
     {

@@ -1,8 +1,9 @@
 using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Tests.Features.Sync.Engine;
+using CrmGovernance.Core.Tests;
 using Microsoft.Data.Sqlite;
 
-using CrmGovernance.Core.Tests.Features.Sync.Engine;
-namespace CrmGovernance.Core.Tests.Cli;
+namespace CrmGovernance.Cli.Tests;
 
 /// <summary>
 /// A temp content root as an operator sets one up: appsettings.json (demo off, relative database paths) and the portal

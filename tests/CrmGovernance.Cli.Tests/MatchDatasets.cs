@@ -1,6 +1,6 @@
 using CrmGovernance.Core.Tests.Features.Matching;
 
-namespace CrmGovernance.Core.Tests.Cli;
+namespace CrmGovernance.Cli.Tests;
 
 /// <summary>The labelled record-linkage files (shared/datasets, outside the repository), found as the engine tests find them.</summary>
 internal static class MatchDatasets

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CrmGovernance.Core.Tests.Cli;
+namespace CrmGovernance.Cli.Tests;
 
 /// <summary>
 /// <c>crmgov match</c> writes a CSV people open in a spreadsheet: an id that a spreadsheet would run as a formula

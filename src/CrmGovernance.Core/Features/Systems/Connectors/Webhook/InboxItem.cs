@@ -1,4 +1,4 @@
-namespace CrmGovernance.Core.Features.Sync.Inbound;
+namespace CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 
 /// <summary>A payload accepted by the inbound endpoint, stored before 202 Accepted; event-driven flows read it as their source.</summary>
 public sealed class InboxItem

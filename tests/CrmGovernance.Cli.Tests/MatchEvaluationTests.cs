@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CrmGovernance.Core.Tests.Cli;
+namespace CrmGovernance.Cli.Tests;
 
 /// <summary><c>crmgov match</c> end to end: a labelled data set clustered well, and hostile CSV ids written back exactly.</summary>
 public sealed class MatchEvaluationTests : IDisposable

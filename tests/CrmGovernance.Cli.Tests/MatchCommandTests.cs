@@ -1,7 +1,7 @@
+using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching;
 
-using CrmGovernance.Core.Features.Configuration.MatchRules;
-namespace CrmGovernance.Core.Tests.Cli;
+namespace CrmGovernance.Cli.Tests;
 
 /// <summary><c>crmgov match</c> refuses what it cannot use with a message that says what to write instead, and exit code 2.</summary>
 public sealed class MatchCommandTests : IDisposable

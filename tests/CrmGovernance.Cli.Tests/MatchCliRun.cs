@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
-namespace CrmGovernance.Core.Tests.Cli;
+
+namespace CrmGovernance.Cli.Tests;
 
 /// <summary>One <c>crmgov match</c> run to its end as a child process, with standard output and error kept apart.</summary>
 internal sealed record MatchCliRun(int ExitCode, string Output, string Error)

@@ -1,0 +1,17 @@
+using CrmGovernance.Core.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace CrmGovernance.Core.Hosting;
+
+/// <summary>What every feature's registration may read: settings, the content root and the host's role. Registering
+/// reads settings and computes paths only; files and the database are touched when the host starts.</summary>
+public sealed record CoreHost(IConfiguration Configuration, string ContentRoot, HostRole Role)
+{
+    /// <summary>The folder of the portal database (Database:Path), where generated keys, exports and connector files go.</summary>
+    public string DataFolder => Path.GetDirectoryName(Database.FullPath(ContentRoot))!;
+
+    public DatabaseOptions Database => Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+    /// <summary>The portal runs the scheduler, the flow worker and the demo's background activity; other hosts do not.</summary>
+    public bool RunsBackgroundWork => Role == HostRole.Portal;
+}
