@@ -19,7 +19,7 @@ namespace CrmGovernance.Core;
 
 public static class DependencyInjection
 {
-    public const string MigrationsAssembly = "CrmGovernance.Migrations.Sqlite";
+    public const string MigrationsAssembly = Data.Dialects.Sqlite.SqlitePortalDialect.MigrationsAssembly;
 
     /// <summary>Data, audit trail, users, first run, scheduler and health checks.</summary>
     public static IServiceCollection AddCrmCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -48,9 +48,9 @@ public static class DependencyInjection
         services.AddSingleton<AuditInterceptor>();
         services.AddAuditChain(configuration, contentRoot, dataFolder);
         services.AddScoped<ActorContext>();
-        services.AddDbContext<CrmDbContext>((sp, o) => o
-                .UseSqlite(database.ConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqlitePragmaInterceptor(database.BusyTimeoutMilliseconds)),
+        var dialect = Data.Dialects.PortalDialects.For(database.Provider);
+        services.AddDbContext<CrmDbContext>((sp, o) => dialect.Configure(o, database, contentRoot)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
 

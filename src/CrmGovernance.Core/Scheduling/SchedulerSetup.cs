@@ -1,6 +1,6 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects.Sqlite;
 using CrmGovernance.Core.Features.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -18,7 +18,7 @@ public static class SchedulerSetup
         OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         OwnerOnly.CreateEmptyFile(path);
         var connectionString = $"Data Source={path};Pooling=True;Default Timeout=5";
-        UseWriteAheadLog(connectionString);
+        SqliteFiles.UseWriteAheadLog(connectionString);
 
         services.AddQuartz(q =>
         {
@@ -47,15 +47,5 @@ public static class SchedulerSetup
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ScheduleReconciler>();
         return services;
-    }
-
-    /// <summary>WAL lets the scheduler's readers and its one writer work side by side; the mode is stored in the file.</summary>
-    private static void UseWriteAheadLog(string connectionString)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
     }
 }

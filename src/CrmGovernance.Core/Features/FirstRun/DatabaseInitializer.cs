@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
@@ -22,16 +23,10 @@ internal sealed class DatabaseInitializer(
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
-            {
-                // Created owner-only before SQLite creates it (0644); its -wal and -shm files take the database file's mode.
-                OwnerOnly.CreateEmptyFile(file);
-            }
+            var session = db.Database.Dialect().Session;
+            session.BeforeMigrate(db.Database);
             await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+            await session.AfterMigrateAsync(db.Database, cancellationToken);
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

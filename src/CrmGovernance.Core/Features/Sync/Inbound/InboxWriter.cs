@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.EntityFrameworkCore;
@@ -160,10 +161,7 @@ public sealed class InboxWriter(
             try
             {
                 using var db = new CrmDbContext(options, ActorContext.System("inbox-checkpoint"));
-                if (db.Database.IsSqlite())
-                {
-                    db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(PASSIVE);");
-                }
+                db.Database.Dialect().Session.Checkpoint(db.Database);
             }
             catch (Exception ex)
             {
@@ -207,13 +205,10 @@ public sealed class InboxWriter(
         var db = new CrmDbContext(options, ActorContext.System("inbox-writer"));
         try
         {
-            // Opened through EF so the connection gets the same pragmas (busy timeout) as every other. FULL: a commit
-            // is on disk before any request of it is answered, whatever the build's default.
+            // Opened through EF so the connection gets the same settings (busy timeout) as every other. A commit is on
+            // disk before any request of it is answered.
             db.Database.OpenConnection();
-            if (db.Database.IsSqlite())
-            {
-                db.Database.ExecuteSqlRaw("PRAGMA synchronous = FULL;");
-            }
+            db.Database.Dialect().Session.UseDurableCommits(db.Database);
             return new InboxStatements(db);
         }
         catch
