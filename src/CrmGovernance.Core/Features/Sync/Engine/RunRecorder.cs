@@ -30,7 +30,7 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         var dialect = db.Database.Dialect();
         await dialect.Session.BeginBulkWriteAsync(db.Database, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var sql = new BatchSql(connection, transaction);
+        var sql = new BatchSql(dialect, connection, transaction);
         await sql.InsertOutcomesAsync(run.Id, batch.Records, now, cancellationToken);
         if (!run.DryRun)
         {
