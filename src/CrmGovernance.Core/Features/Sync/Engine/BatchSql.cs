@@ -43,7 +43,7 @@ internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connectio
 
     /// <summary>The target records' matchable values, for every process's match index (unchanged values leave their row alone).</summary>
     public Task<int> UpsertMatchIndexAsync(FlowPlan plan, IEnumerable<MatchRecord> records, DateTime now, CancellationToken ct) =>
-        new MatchIndexSql(connection, transaction).UpsertAsync(plan.Target.Id, plan.BusinessObject.Id, records.Select(r => (r.Id, MatchIndexValues.Serialize(r))), now, ct);
+        new MatchIndexSql(dialect, connection, transaction).UpsertAsync(plan.Target.Id, plan.BusinessObject.Id, records.Select(r => (r.Id, MatchIndexValues.Serialize(r))), now, ct);
 
     public async Task<bool> HasOpenErrorsAsync(Guid flowId, CancellationToken ct)
     {
