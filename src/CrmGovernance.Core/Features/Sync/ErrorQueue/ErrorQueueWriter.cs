@@ -13,7 +13,7 @@ namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
 /// caused it. The statements are the dialect's, each created on first use and reused for every row after.
 /// </summary>
 /// <param name="transaction">The transaction of the run's batch; the inbox passes one per commit instead (<see cref="AddInbound"/>).</param>
-public sealed class ErrorQueueWriter(IPortalSqlDialect dialect, DbConnection connection, DbTransaction? transaction = null) : IDisposable, IAsyncDisposable
+internal sealed class ErrorQueueWriter(IPortalSqlDialect dialect, DbConnection connection, DbTransaction? transaction = null) : IDisposable, IAsyncDisposable
 {
     /// <summary>Reasons are cut to this length (a run's failure can quote a whole response).</summary>
     public const int MaxReasonLength = 4000;
