@@ -62,7 +62,8 @@ public static class AuditLogQuery
     {
         var (first, last) = await SequenceRangeAsync(db, filter, upToSequence, ct);
         var (names, namesOfId, actorId) = await ResolveActorAsync(db, AuditLogSelection.Text(filter.Actor), ct);
-        var selection = new AuditLogSelection(filter, first, last, names, namesOfId, actorId, db.Database.Dialect().AuditSearch.MatchQuery(filter.Search))
+        var search = db.Database.Dialect().AuditSearch;
+        var selection = new AuditLogSelection(filter, first, last, names, namesOfId, actorId, search.MatchQuery(filter.Search))
         {
             SearchLimit = searchLimit,
         };
@@ -71,9 +72,9 @@ public static class AuditLogQuery
             return selection;
         }
         // Read after the range is fixed: every row up to Last is already there, so these lists hold all of their values.
-        var sources = await db.Database.Dialect().AuditSearch.DistinctValuesAsync(db, nameof(AuditEntry.Source), ct);
-        var actions = await db.Database.Dialect().AuditSearch.DistinctValuesAsync(db, nameof(AuditEntry.Action), ct);
-        var types = await db.Database.Dialect().AuditSearch.DistinctValuesAsync(db, nameof(AuditEntry.EntityType), ct);
+        var sources = await search.DistinctValuesAsync(db, nameof(AuditEntry.Source), ct);
+        var actions = await search.DistinctValuesAsync(db, nameof(AuditEntry.Action), ct);
+        var types = await search.DistinctValuesAsync(db, nameof(AuditEntry.EntityType), ct);
         return selection with { Known = (sources, actions, types) };
     }
 
