@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data.KeyEncryption;
 using CrmGovernance.Core.Hosting;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,7 +10,7 @@ namespace CrmGovernance.Core.Data;
 
 public static class DataServices
 {
-    public const string MigrationsAssembly = "CrmGovernance.Migrations.Sqlite";
+    public const string MigrationsAssembly = Dialects.Sqlite.SqlitePortalDialect.MigrationsAssembly;
 
     /// <summary>
     /// The portal database: its options, the one DbContext (one per operation, ADR 0003) with the interceptors features
@@ -30,10 +31,10 @@ public static class DataServices
             .ProtectKeysWithConfiguredKek(host.Configuration, host.ContentRoot, host.DataFolder);
 
         var database = host.Database;
-        services.AddDbContext<CrmDbContext>((sp, o) => o
-                .UseSqlite(database.ConnectionString(host.ContentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
-                .AddInterceptors(sp.GetServices<IInterceptor>())
-                .AddInterceptors(new SqlitePragmaInterceptor(database.BusyTimeoutMilliseconds)),
+        // The provider (Database:Provider) chosen once: its EF configuration, session settings and raw statements (ADR 0005).
+        var dialect = PortalDialects.For(database.Provider);
+        services.AddDbContext<CrmDbContext>((sp, o) => dialect.Configure(o, database, host.ContentRoot)
+                .AddInterceptors(sp.GetServices<IInterceptor>()),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,17 +20,11 @@ internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHosted
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
-            {
-                // Created owner-only before SQLite creates it (0644); its -wal and -shm files take the database file's mode.
-                OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(file))!);
-                OwnerOnly.CreateEmptyFile(file);
-            }
+            // The provider's file and session settings (SQLite: the file owner-only before it exists, WAL after migrating).
+            var session = db.Database.Dialect().Session;
+            session.BeforeMigrate(db.Database);
             await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+            await session.AfterMigrateAsync(db.Database, cancellationToken);
         }
         foreach (var step in scope.ServiceProvider.GetServices<IStartupStep>())
         {

@@ -6,6 +6,9 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
+    /// <summary>The database engine; it decides the EF Core provider and the SQL dialect (Data/Dialects). Only SQLite exists today.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
     /// <summary>Path of the SQLite file; relative paths are under the content root. The folder is created if missing.</summary>
     [Required]
     public string Path { get; set; } = "data/crmgovernance.db";

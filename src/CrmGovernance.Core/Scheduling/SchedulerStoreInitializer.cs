@@ -1,5 +1,5 @@
 using CrmGovernance.Core.Data;
-using Microsoft.Data.Sqlite;
+using CrmGovernance.Core.Data.Dialects.Sqlite;
 using Microsoft.Extensions.Hosting;
 
 namespace CrmGovernance.Core.Scheduling;
@@ -14,11 +14,7 @@ internal sealed class SchedulerStoreInitializer(SchedulerStore store) : IHostedS
     {
         OwnerOnly.CreateFolder(Path.GetDirectoryName(store.Path)!);
         OwnerOnly.CreateEmptyFile(store.Path);
-        using var connection = new SqliteConnection(store.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
+        SqliteFiles.UseWriteAheadLog(store.ConnectionString);
         return Task.CompletedTask;
     }
 

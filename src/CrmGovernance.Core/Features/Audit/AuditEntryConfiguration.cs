@@ -30,7 +30,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.ChangeRequestId);
         builder.HasIndex(e => e.Source);
         // The audit page (ADR 0013): a type alone pages in sequence order; any mix of the low-cardinality filters is
-        // answered from one covering index (AuditSearchSql.BrowseRows) instead of a table lookup per candidate row.
+        // answered from one covering index (IAuditSearchQueries.BrowseRows in Data/Dialects) instead of a table lookup per candidate row.
         builder.HasIndex(e => e.EntityType).HasDatabaseName("IX_AuditEntries_EntityType");
         builder.HasIndex(e => new { e.Source, e.Action, e.EntityType, e.ActorName }).HasDatabaseName("IX_AuditEntries_Browse");
     }

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;
@@ -34,8 +35,8 @@ public static class AuditLogQuery
         selection.IsEmpty ? 0
         : selection.IsRangeOnly ? selection.RangeLength
         : selection.IsSearchOnly ? selection.SearchLimit is { } limit
-            ? await AuditSearchSql.CountNewestMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, limit, ct)
-            : await AuditSearchSql.CountMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, ct)
+            ? await db.Database.Dialect().AuditSearch.CountNewestMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, limit, ct)
+            : await db.Database.Dialect().AuditSearch.CountMatchesAsync(db, selection.MatchQuery!, selection.First, selection.Last, ct)
         : await selection.Apply(db, forKeys: true).LongCountAsync(ct);
 
     /// <summary>
@@ -47,7 +48,7 @@ public static class AuditLogQuery
     {
         if (selection.IsSearchOnly)
         {
-            return await AuditSearchSql.MatchPageAsync(db, selection.MatchQuery!, selection.First, selection.Last, newestFirst, skip, take, ct);
+            return await db.Database.Dialect().AuditSearch.MatchPageAsync(db, selection.MatchQuery!, selection.First, selection.Last, newestFirst, skip, take, ct);
         }
         var sequences = selection.Apply(db, forKeys: true).Select(e => e.Sequence);
         var ordered = newestFirst ? sequences.OrderByDescending(s => s) : sequences.OrderBy(s => s);
@@ -61,7 +62,8 @@ public static class AuditLogQuery
     {
         var (first, last) = await SequenceRangeAsync(db, filter, upToSequence, ct);
         var (names, namesOfId, actorId) = await ResolveActorAsync(db, AuditLogSelection.Text(filter.Actor), ct);
-        var selection = new AuditLogSelection(filter, first, last, names, namesOfId, actorId, AuditSearchSql.MatchQuery(filter.Search))
+        var search = db.Database.Dialect().AuditSearch;
+        var selection = new AuditLogSelection(filter, first, last, names, namesOfId, actorId, search.MatchQuery(filter.Search))
         {
             SearchLimit = searchLimit,
         };
@@ -70,9 +72,9 @@ public static class AuditLogQuery
             return selection;
         }
         // Read after the range is fixed: every row up to Last is already there, so these lists hold all of their values.
-        var sources = await AuditSearchSql.DistinctValuesAsync(db, nameof(AuditEntry.Source), ct);
-        var actions = await AuditSearchSql.DistinctValuesAsync(db, nameof(AuditEntry.Action), ct);
-        var types = await AuditSearchSql.DistinctValuesAsync(db, nameof(AuditEntry.EntityType), ct);
+        var sources = await search.DistinctValuesAsync(db, nameof(AuditEntry.Source), ct);
+        var actions = await search.DistinctValuesAsync(db, nameof(AuditEntry.Action), ct);
+        var types = await search.DistinctValuesAsync(db, nameof(AuditEntry.EntityType), ct);
         return selection with { Known = (sources, actions, types) };
     }
 
@@ -112,7 +114,7 @@ public static class AuditLogQuery
         {
             return (null, null, null);
         }
-        var known = await AuditSearchSql.DistinctValuesAsync(db, nameof(AuditEntry.ActorName), ct);
+        var known = await db.Database.Dialect().AuditSearch.DistinctValuesAsync(db, nameof(AuditEntry.ActorName), ct);
         var byName = known.Where(n => string.Equals(n, actor, StringComparison.OrdinalIgnoreCase)).ToList();
         var userNames = await db.Users.AsNoTracking().Where(u => u.Id == actor)
             .Select(u => new[] { u.UserName, u.Email }).FirstOrDefaultAsync(ct) ?? [];

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 
 namespace CrmGovernance.Core.Features.Audit;
 
@@ -44,7 +45,7 @@ internal sealed record AuditLogSelection(AuditLogFilter Filter, long First, long
     {
         var (first, last) = (First, Last);
         var browse = forKeys && UsesBrowseIndex && Known is not null;
-        var rows = (browse ? AuditSearchSql.BrowseRows(db) : db.AuditEntries.AsQueryable()).Where(e => e.Sequence >= first && e.Sequence <= last);
+        var rows = (browse ? db.Database.Dialect().AuditSearch.BrowseRows(db) : db.AuditEntries.AsQueryable()).Where(e => e.Sequence >= first && e.Sequence <= last);
         if (browse)
         {
             rows = ConstrainBrowsePrefix(rows, Known!.Value);
@@ -78,8 +79,8 @@ internal sealed record AuditLogSelection(AuditLogFilter Filter, long First, long
         if (MatchQuery is { } match)
         {
             var hits = SearchLimit is { } limit
-                ? AuditSearchSql.NewestMatches(db, match, first, last, limit)
-                : AuditSearchSql.Matches(db, match, first, last);
+                ? db.Database.Dialect().AuditSearch.NewestMatches(db, match, first, last, limit)
+                : db.Database.Dialect().AuditSearch.Matches(db, match, first, last);
             rows = rows.Where(e => hits.Contains(e.Sequence));
         }
         return rows;

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         var selection = await AuditLogQuery.ResolveAsync(db, filter with { Actor = null, EntityType = null, EntityId = null, Action = null, ChangeRequestId = null, Source = null },
             null, cancellationToken);
         return selection is { IsEmpty: false, MatchQuery: { } match }
-            && await AuditSearchSql.CountNewestMatchesAsync(db, match, selection.First, selection.Last, SearchLimit + 1, cancellationToken) > SearchLimit;
+            && await db.Database.Dialect().AuditSearch.CountNewestMatchesAsync(db, match, selection.First, selection.Last, SearchLimit + 1, cancellationToken) > SearchLimit;
     }
 
     /// <summary>Distinct entity types in the log (one index seek each).</summary>
@@ -149,7 +150,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
     {
         EnsureMayRead();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await AuditSearchSql.DistinctValuesAsync(db, column, cancellationToken);
+        return await db.Database.Dialect().AuditSearch.DistinctValuesAsync(db, column, cancellationToken);
     }
 
     private void EnsureMayRead() => actor.Ensure(Capability.ReadAudit);

@@ -1,35 +1,27 @@
 using System.Text.RegularExpressions;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;
 
 /// <summary>
 /// Checks that the append-only triggers (Initial and ChangeControl migrations) are in the database as the migrations
-/// wrote them. Dropping or defusing them is the first step of rewriting the audit table, and leaves no row behind.
+/// wrote them (the dialect's list, <see cref="IAuditTriggerStatements"/>). Dropping or defusing them is the first step of rewriting the audit table, and leaves no row behind.
 /// </summary>
 public sealed partial class AuditTriggerCheck(IDbContextFactory<CrmDbContext> contexts)
 {
-    /// <summary>Each trigger's name and its statement, as the migrations create it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
-    {
-        ["AuditEntries_NoUpdate"] = "CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END",
-        ["AuditEntries_NoDelete"] = "CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END",
-        ["ConfigurationVersions_NoUpdate"] = "CREATE TRIGGER ConfigurationVersions_NoUpdate BEFORE UPDATE ON ConfigurationVersions BEGIN SELECT RAISE(ABORT, 'configuration versions are immutable'); END",
-        ["ConfigurationVersions_NoDelete"] = "CREATE TRIGGER ConfigurationVersions_NoDelete BEFORE DELETE ON ConfigurationVersions BEGIN SELECT RAISE(ABORT, 'configuration versions are immutable'); END",
-    };
-
     /// <summary>Null when every trigger is in place; otherwise which are missing or altered, in one sentence.</summary>
     public async Task<string?> ProblemAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var names = Expected.Keys.ToList();
-        var stored = await db.Database
-            .SqlQuery<StoredTrigger>($"SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger'")
-            .ToListAsync(cancellationToken);
-        var found = stored.Where(t => Expected.ContainsKey(t.Name)).ToDictionary(t => t.Name, t => Normalise(t.Sql));
+        var triggers = db.Database.Dialect().AuditTriggers;
+        var expected = triggers.Expected;
+        var names = expected.Keys.ToList();
+        var stored = await triggers.StoredAsync(db, cancellationToken);
+        var found = stored.Where(t => expected.ContainsKey(t.Name)).ToDictionary(t => t.Name, t => Normalise(t.Sql));
         var missing = names.Where(n => !found.ContainsKey(n)).ToList();
-        var altered = names.Where(n => found.TryGetValue(n, out var sql) && sql != Normalise(Expected[n])).ToList();
+        var altered = names.Where(n => found.TryGetValue(n, out var sql) && sql != Normalise(expected[n])).ToList();
         if (missing.Count == 0 && altered.Count == 0)
         {
             return null;
@@ -50,6 +42,4 @@ public sealed partial class AuditTriggerCheck(IDbContextFactory<CrmDbContext> co
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    private sealed record StoredTrigger(string Name, string? Sql);
 }

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Features.Audit;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;
@@ -71,10 +72,10 @@ public sealed class AuditLogSearchTests
     [Fact]
     public void The_match_query_is_one_quoted_phrase_of_words_with_a_prefix_star()
     {
-        Assert.Equal("\"anna BERG\"*", AuditSearchSql.MatchQuery("  anna, \"BERG\"  "));
-        Assert.Equal("\"x NEAR y\"*", AuditSearchSql.MatchQuery("\"x\" NEAR(y*)"));
-        Assert.Equal("\"zoë\"*", AuditSearchSql.MatchQuery("zoe\u0308"));
-        Assert.Null(AuditSearchSql.MatchQuery("*^\"()"));
+        Assert.Equal("\"anna BERG\"*", PortalDialects.Sqlite.AuditSearch.MatchQuery("  anna, \"BERG\"  "));
+        Assert.Equal("\"x NEAR y\"*", PortalDialects.Sqlite.AuditSearch.MatchQuery("\"x\" NEAR(y*)"));
+        Assert.Equal("\"zoë\"*", PortalDialects.Sqlite.AuditSearch.MatchQuery("zoe\u0308"));
+        Assert.Null(PortalDialects.Sqlite.AuditSearch.MatchQuery("*^\"()"));
     }
 
     [Fact]

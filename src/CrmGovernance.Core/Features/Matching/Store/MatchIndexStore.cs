@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Matching.Store;
@@ -43,7 +44,7 @@ public sealed class MatchIndexStore(IDbContextFactory<CrmDbContext> contexts, Ti
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(new MatchIndexSql(connection, transaction), time.GetUtcNow().UtcDateTime);
+        var result = await work(new MatchIndexSql(db.Database.Dialect(), connection, transaction), time.GetUtcNow().UtcDateTime);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

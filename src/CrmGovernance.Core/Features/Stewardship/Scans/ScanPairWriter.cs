@@ -1,19 +1,17 @@
-using System.Data.Common;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
 
 /// <summary>
-/// Stores a scan's pairs with one reused insert command per batch and a transaction per batch: a scan of a large system finds
+/// Stores a scan's pairs (the dialect's insert: Data/Dialects) with one reused insert command per batch and a transaction per batch: a scan of a large system finds
 /// hundreds of thousands of pairs, far too many for change tracking. Auto-matches get their cluster's number.
 /// </summary>
 internal static class ScanPairWriter
 {
     public const int BatchSize = 5_000;
-
-    private static readonly string[] Columns = ["@scan", "@left", "@right", "@score", "@decision", "@cluster"];
 
     public static async Task WriteAsync(IDbContextFactory<CrmDbContext> contexts, long scanId, DuplicateScanResult result, IProgress<ScanProgress> progress,
         CancellationToken cancellationToken)
@@ -22,26 +20,16 @@ internal static class ScanPairWriter
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        var dialect = db.Database.Dialect();
         var written = 0;
         foreach (var batch in result.Pairs.Chunk(BatchSize))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO DuplicateScanPairs (ScanId, LeftRecordId, RightRecordId, Score, Decision, Cluster)
-                VALUES (@scan, @left, @right, @score, @decision, @cluster)
-                """;
-            var parameters = Columns.Select(name => Parameter(command, name)).ToArray();
+            await using var command = PortalCommand.Create(dialect, connection, transaction, dialect.ScanPairs.Insert, prepare: false);
             foreach (var pair in batch)
             {
-                parameters[0].Value = scanId;
-                parameters[1].Value = pair.LeftId;
-                parameters[2].Value = pair.RightId;
-                parameters[3].Value = pair.Probability;
-                parameters[4].Value = pair.Decision.ToString();
-                parameters[5].Value = pair.Decision == MatchDecision.AutoMatch && clusterOf.TryGetValue(pair.LeftId, out var cluster) ? cluster : DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                int? cluster = pair.Decision == MatchDecision.AutoMatch && clusterOf.TryGetValue(pair.LeftId, out var number) ? number : null;
+                await command.ExecuteAsync(cancellationToken, scanId, pair.LeftId, pair.RightId, pair.Probability, pair.Decision.ToString(), cluster);
             }
             await transaction.CommitAsync(cancellationToken);
             written += batch.Length;
@@ -64,13 +52,5 @@ internal static class ScanPairWriter
             }
         }
         return numbers;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,11 +25,12 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        // A run's record can be replayed from the source, so its commits need not wait for the disk (WAL keeps them safe
-        // from a crash of the process); the connection goes back to the pool with the default again.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 10000;", cancellationToken);
+        // A run's record can be replayed from the source, so its commits need not wait for the disk; the connection
+        // goes back to the pool with the defaults again.
+        var dialect = db.Database.Dialect();
+        await dialect.Session.BeginBulkWriteAsync(db.Database, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var sql = new BatchSql(connection, transaction);
+        var sql = new BatchSql(dialect, connection, transaction);
         await sql.InsertOutcomesAsync(run.Id, batch.Records, now, cancellationToken);
         if (!run.DryRun)
         {
@@ -50,7 +52,7 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         run.RejectionReasonsJson = JsonSerializer.Serialize(_reasons);
         await sql.UpdateRunAsync(run, run.RejectionReasonsJson, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;", CancellationToken.None);
+        await dialect.Session.EndBulkWriteAsync(db.Database, CancellationToken.None);
     }
 
     private void Count(BatchResult batch)

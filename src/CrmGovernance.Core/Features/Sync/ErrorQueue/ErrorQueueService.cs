@@ -89,14 +89,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
                 // Business owners and stewards discard only the records of flows they answer for.
                 actor.EnsureFor(Capability.WorkErrorQueue, Accountability.ForFlows((await published.CurrentAsync(cancellationToken)).Configuration, flows));
             }
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            discarded = await db.ErrorQueueItems.Where(e => ids.Contains(e.Id) && e.Status == ErrorStatus.Open).Select(e => e.Id)
-                .OrderBy(id => id).ToListAsync(cancellationToken);
-            await db.ErrorQueueItems.Where(e => discarded.Contains(e.Id) && e.Status == ErrorStatus.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ErrorStatus.Discarded)
-                    .SetProperty(e => e.ResolvedUtc, now)
-                    .SetProperty(e => e.ResolvedBy, by), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            discarded = await ErrorQueueWriter.DiscardAsync(db, ids, by, now, cancellationToken);
         }
         if (discarded.Count > 0)
         {

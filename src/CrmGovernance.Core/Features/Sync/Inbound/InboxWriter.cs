@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
@@ -162,10 +163,7 @@ public sealed class InboxWriter(
             try
             {
                 using var db = new CrmDbContext(options, ActorContext.System("inbox-checkpoint"));
-                if (db.Database.IsSqlite())
-                {
-                    db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(PASSIVE);");
-                }
+                db.Database.Dialect().Session.Checkpoint(db.Database);
             }
             catch (Exception ex)
             {
@@ -209,13 +207,10 @@ public sealed class InboxWriter(
         var db = new CrmDbContext(options, ActorContext.System("inbox-writer"));
         try
         {
-            // Opened through EF so the connection gets the same pragmas (busy timeout) as every other. FULL: a commit
-            // is on disk before any request of it is answered, whatever the build's default.
+            // Opened through EF so the connection gets the same settings (busy timeout) as every other. A commit is on
+            // disk before any request of it is answered.
             db.Database.OpenConnection();
-            if (db.Database.IsSqlite())
-            {
-                db.Database.ExecuteSqlRaw("PRAGMA synchronous = FULL;");
-            }
+            db.Database.Dialect().Session.UseDurableCommits(db.Database);
             return new InboxStatements(db);
         }
         catch

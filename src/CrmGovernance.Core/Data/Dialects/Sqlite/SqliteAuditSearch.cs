@@ -3,13 +3,13 @@ using System.Text;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmGovernance.Core.Data;
+namespace CrmGovernance.Core.Data.Dialects.Sqlite;
 
 /// <summary>
-/// SQLite-specific reads of the audit log (ADR 0013): the FTS5 index <c>AuditSearch</c> over the rows' values, and
+/// SQLite's reads of the audit log (ADR 0013): the FTS5 index <c>AuditSearch</c> over the rows' values, and
 /// distinct values of an indexed column by skipping through its index instead of reading every row.
 /// </summary>
-public static class AuditSearchSql
+internal sealed class SqliteAuditSearch : IAuditSearchQueries
 {
     private const int MaxTokens = 12;
     private const int MaxTokenLength = 64;
@@ -23,7 +23,7 @@ public static class AuditSearchSql
     /// as one quoted phrase whose last word is a prefix: <c>anna  BERG</c> becomes <c>"anna berg"*</c>.
     /// Null when the text holds no word.
     /// </summary>
-    public static string? MatchQuery(string? text)
+    public string? MatchQuery(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -54,7 +54,7 @@ public static class AuditSearchSql
     }
 
     /// <summary>Sequences of the audit rows whose values match <paramref name="matchQuery"/> (from <see cref="MatchQuery"/>), within a sequence range.</summary>
-    public static IQueryable<long> Matches(CrmDbContext db, string matchQuery, long first, long last) =>
+    public IQueryable<long> Matches(CrmDbContext db, string matchQuery, long first, long last) =>
         db.Database.SqlQuery<long>(
             $"SELECT rowid AS \"Value\" FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last}");
 
@@ -62,18 +62,18 @@ public static class AuditSearchSql
     /// The newest <paramref name="limit"/> matches only (the audit page's search window): a word half the log holds
     /// would otherwise make SQLite list hundreds of thousands of matches for every page.
     /// </summary>
-    public static IQueryable<long> NewestMatches(CrmDbContext db, string matchQuery, long first, long last, int limit) =>
+    public IQueryable<long> NewestMatches(CrmDbContext db, string matchQuery, long first, long last, int limit) =>
         db.Database.SqlQuery<long>(
             $"SELECT rowid AS \"Value\" FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last} ORDER BY rowid DESC LIMIT {limit}");
 
     /// <summary>How many rows match, counting at most <paramref name="limit"/> (the newest ones).</summary>
-    public static Task<long> CountNewestMatchesAsync(CrmDbContext db, string matchQuery, long first, long last, int limit, CancellationToken ct) =>
+    public Task<long> CountNewestMatchesAsync(CrmDbContext db, string matchQuery, long first, long last, int limit, CancellationToken ct) =>
         db.Database.SqlQuery<long>(
             $"SELECT count(*) AS \"Value\" FROM (SELECT rowid FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last} ORDER BY rowid DESC LIMIT {limit})")
             .SingleAsync(ct);
 
     /// <summary>How many audit rows in the sequence range match, counted in the FTS5 index alone.</summary>
-    public static Task<long> CountMatchesAsync(CrmDbContext db, string matchQuery, long first, long last, CancellationToken ct) =>
+    public Task<long> CountMatchesAsync(CrmDbContext db, string matchQuery, long first, long last, CancellationToken ct) =>
         db.Database.SqlQuery<long>(
             $"SELECT count(*) AS \"Value\" FROM AuditSearch WHERE AuditSearch MATCH {matchQuery} AND rowid BETWEEN {first} AND {last}")
             .SingleAsync(ct);
@@ -82,7 +82,7 @@ public static class AuditSearchSql
     /// One page of matching sequences, ordered inside the FTS5 query: FTS5 walks its index in rowid order either way,
     /// whereas an ORDER BY composed on top (which EF casts) would sort every match first.
     /// </summary>
-    public static async Task<List<long>> MatchPageAsync(CrmDbContext db, string matchQuery, long first, long last, bool newestFirst,
+    public async Task<List<long>> MatchPageAsync(CrmDbContext db, string matchQuery, long first, long last, bool newestFirst,
         long skip, int take, CancellationToken ct)
     {
         var keys = newestFirst
@@ -100,14 +100,14 @@ public static class AuditSearchSql
     /// filter), so any mix of those filters is a few index seeks; left to itself the planner would take a one-column
     /// index and look up every candidate row in the table (a second or more at a million rows).
     /// </summary>
-    public static IQueryable<AuditEntry> BrowseRows(CrmDbContext db) =>
+    public IQueryable<AuditEntry> BrowseRows(CrmDbContext db) =>
         db.AuditEntries.FromSql($"SELECT * FROM AuditEntries INDEXED BY IX_AuditEntries_Browse");
 
     /// <summary>
     /// The distinct values of an indexed audit column, in order: one index seek per value (a "loose index scan"),
     /// so it costs the same at a thousand rows as at a million.
     /// </summary>
-    public static async Task<List<string>> DistinctValuesAsync(CrmDbContext db, string column, CancellationToken cancellationToken)
+    public async Task<List<string>> DistinctValuesAsync(CrmDbContext db, string column, CancellationToken ct)
     {
         if (!s_indexedColumns.Contains(column))
         {
@@ -122,7 +122,7 @@ public static class AuditSearchSql
                 SELECT (SELECT MIN({column}) FROM AuditEntries WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL)
             SELECT x AS "Value" FROM v WHERE x IS NOT NULL
             """);
-        return await db.Database.SqlQueryRaw<string>(sql).ToListAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct);
 #pragma warning restore EF1002
     }
 

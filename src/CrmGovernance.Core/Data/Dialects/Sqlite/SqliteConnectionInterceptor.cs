@@ -2,10 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace CrmGovernance.Core.Data;
+namespace CrmGovernance.Core.Data.Dialects.Sqlite;
 
-/// <summary>Sets the busy timeout on every SQLite connection EF opens (WAL is set once per file at start).</summary>
-internal sealed class SqlitePragmaInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+/// <summary>Sets the busy timeout and foreign keys on every SQLite connection EF opens (WAL is set once per file at start).</summary>
+internal sealed class SqliteConnectionInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
     private readonly string _sql = string.Create(CultureInfo.InvariantCulture,
         $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;");

@@ -1,0 +1,8 @@
+namespace CrmGovernance.Core.Data;
+
+/// <summary>The engine behind the portal database (<c>Database:Provider</c>); each has one SQL dialect (ADR 0005).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file (<c>Database:Path</c>).</summary>
+    Sqlite,
+}

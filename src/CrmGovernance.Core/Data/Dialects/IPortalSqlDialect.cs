@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Data.Dialects;
+
+/// <summary>
+/// Everything the portal database needs beyond LINQ, for one engine (ADR 0005): bulk statements that run thousands of
+/// rows a second, full-text search, pragmas and triggers. Features ask the context for it
+/// (<see cref="PortalDialects.Dialect"/>) and never hold SQL text of their own. A new engine is one class per group.
+/// </summary>
+public interface IPortalSqlDialect
+{
+    DatabaseProvider Provider { get; }
+
+    /// <summary>Points EF Core at this engine: provider, migrations assembly, what every new connection must set.</summary>
+    DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot);
+
+    /// <summary>A parameter value as EF Core stores it in this engine (SQLite: a Guid as upper-case text; null as DBNull).</summary>
+    object Value(object? value);
+
+    ISessionSettings Session { get; }
+
+    ISyncBatchStatements SyncBatch { get; }
+
+    IErrorQueueStatements ErrorQueue { get; }
+
+    IInboxStatements Inbox { get; }
+
+    IMatchIndexStatements MatchIndex { get; }
+
+    IScanPairStatements ScanPairs { get; }
+
+    IAuditSearchQueries AuditSearch { get; }
+
+    IAuditTriggerStatements AuditTriggers { get; }
+}

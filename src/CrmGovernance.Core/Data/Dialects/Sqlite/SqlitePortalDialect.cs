@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Data.Dialects.Sqlite;
+
+/// <summary>The portal database on an embedded SQLite file (WAL, one writer at a time).</summary>
+internal sealed class SqlitePortalDialect : IPortalSqlDialect
+{
+    /// <summary>EF Core's name of its SQLite provider (what <c>IsSqlite()</c> compares with).</summary>
+    public const string ProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public const string MigrationsAssembly = "CrmGovernance.Migrations.Sqlite";
+
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public ISessionSettings Session { get; } = new SqliteSessionSettings();
+
+    public ISyncBatchStatements SyncBatch { get; } = new SqliteSyncBatchStatements();
+
+    public IErrorQueueStatements ErrorQueue { get; } = new SqliteErrorQueueStatements();
+
+    public IInboxStatements Inbox { get; } = new SqliteInboxStatements();
+
+    public IMatchIndexStatements MatchIndex { get; } = new SqliteMatchIndexStatements();
+
+    public IScanPairStatements ScanPairs { get; } = new SqliteScanPairStatements();
+
+    public IAuditSearchQueries AuditSearch { get; } = new SqliteAuditSearch();
+
+    public IAuditTriggerStatements AuditTriggers { get; } = new SqliteAuditTriggers();
+
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
+        builder.UseSqlite(options.ConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+            .AddInterceptors(new SqliteConnectionInterceptor(options.BusyTimeoutMilliseconds));
+
+    public object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid g => g.ToString().ToUpperInvariant(),
+        _ => value,
+    };
+}
