@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.KeyEncryption;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -48,9 +49,11 @@ public static class DependencyInjection
         services.AddSingleton<AuditInterceptor>();
         services.AddAuditChain(configuration, contentRoot, dataFolder);
         services.AddScoped<ActorContext>();
+        services.AddOperationsEvents(configuration);
         services.AddDbContext<CrmDbContext>((sp, o) => o
                 .UseSqlite(database.ConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqlitePragmaInterceptor(database.BusyTimeoutMilliseconds)),
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqlitePragmaInterceptor(database.BusyTimeoutMilliseconds),
+                    sp.GetRequiredService<OutboxCommitInterceptor>()),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
 

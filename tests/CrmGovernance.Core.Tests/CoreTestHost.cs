@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
@@ -132,9 +133,10 @@ internal sealed class CoreTestHost : IAsyncDisposable
         services.AddSingleton<AuditInterceptor>();
         services.AddAuditChain(new ConfigurationBuilder().Build(), directory, directory);
         services.AddScoped<ActorContext>();
+        services.AddOperationsEvents(configuration);
         services.AddDbContext<CrmDbContext>((sp, o) => o
                 .UseSqlite(connectionString, x => x.MigrationsAssembly(DependencyInjection.MigrationsAssembly))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>()),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
         services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password))
