@@ -45,6 +45,9 @@ internal sealed class CoreTestHost : IAsyncDisposable
     public AuditChainKey ChainKey => _services.GetRequiredService<AuditChainKey>();
     public AuditWitness Witness => _services.GetRequiredService<AuditWitness>();
 
+    /// <summary>A singleton of this host's services (options, signals).</summary>
+    public T Singleton<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public static async Task<CoreTestHost> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "crm-core-tests-" + Guid.NewGuid().ToString("N"));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrmGovernance.Core.Events;
 
 /// <summary>
@@ -8,5 +10,6 @@ namespace CrmGovernance.Core.Events;
 public abstract record OperationsEvent
 {
     /// <summary>The stored kind: the type's name ("RunFinished").</summary>
+    [JsonIgnore]
     public string Kind => GetType().Name;
 }

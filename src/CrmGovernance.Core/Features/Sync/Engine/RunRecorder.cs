@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
@@ -14,6 +16,8 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// </summary>
 public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPlan plan, SyncRun run, string leaseHolder)
 {
+    // Live screens want about one progress event a second, however small the batches.
+    private DateTime _progressRaised = DateTime.MinValue;
     private readonly Dictionary<string, int> _reasons = JsonSerializer.Deserialize<Dictionary<string, int>>(run.RejectionReasonsJson) ?? [];
 
     /// <summary>Records the batch; a non-null <paramref name="cursor"/> moves the flow's cursor (only while this run holds the lease).</summary>
@@ -27,7 +31,9 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         // A run's record can be replayed from the source, so its commits need not wait for the disk (WAL keeps them safe
         // from a crash of the process); the connection goes back to the pool with the default again.
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 10000;", cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Begun through EF so its commit wakes the portal's event dispatcher (OutboxCommitInterceptor).
+        await using var efTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = efTransaction.GetDbTransaction();
         var sql = new BatchSql(connection, transaction);
         await sql.InsertOutcomesAsync(run.Id, batch.Records, now, cancellationToken);
         if (!run.DryRun)
@@ -49,7 +55,12 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         }
         run.RejectionReasonsJson = JsonSerializer.Serialize(_reasons);
         await sql.UpdateRunAsync(run, run.RejectionReasonsJson, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (now - _progressRaised >= TimeSpan.FromSeconds(1))
+        {
+            await transaction.RaiseAsync(new RunProgressed(run.Id, run.FlowId, run.Read), now, cancellationToken);
+            _progressRaised = now;
+        }
+        await efTransaction.CommitAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;", CancellationToken.None);
     }
 
