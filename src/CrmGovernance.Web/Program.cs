@@ -1,4 +1,5 @@
 using CrmGovernance.Core;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Web.Features.Demo;
 using CrmGovernance.Web.Features.Inbound;
 using CrmGovernance.Web.Hosting;
@@ -9,6 +10,7 @@ builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddCrmIdentity(builder.Configuration);
 builder.Services.AddCrmWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCrmUi();
+builder.Services.AddOperationsEventDelivery();
 builder.Services.AddInboundEndpoint(builder.Configuration);
 builder.Services.AddCrmDemo();
 
