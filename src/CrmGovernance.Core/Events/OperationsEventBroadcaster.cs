@@ -5,15 +5,16 @@ namespace CrmGovernance.Core.Events;
 /// <summary>
 /// Fans every operations event out to the live components of this process (eShop's notifier service): a Blazor
 /// component registers a handler when it initialises and disposes the registration with itself, then re-reads through
-/// its services when an event concerns it. A subscriber per node, so every node's screens see every event; it never
-/// throws, since a broken screen must not hold up the events of the others.
+/// its services when an event concerns it. A subscriber per process (its position is worth nothing to the next one, which
+/// starts at the head), so every portal process's screens see every event; it never throws, since a broken screen must
+/// not hold up the events of the others.
 /// </summary>
 public sealed class OperationsEventBroadcaster(ILogger<OperationsEventBroadcaster> logger) : IOperationsEventSubscriber
 {
     private readonly Lock _gate = new();
     private ImmutableHandlers _handlers = new([]);
 
-    public string Name { get; } = "live-screens@" + Environment.MachineName;
+    public string Name { get; } = $"live-screens@{Environment.MachineName}/{Environment.ProcessId}";
 
     public IReadOnlySet<string>? Kinds => null;
 
