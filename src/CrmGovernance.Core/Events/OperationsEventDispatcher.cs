@@ -54,8 +54,15 @@ public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> dat
                 .Take(settings.BatchSize).ToListAsync(cancellationToken);
             foreach (var row in page)
             {
-                if (subscriber.Kinds is { } kinds && !kinds.Contains(row.Kind) || OperationsEventKinds.Read(row) is not { } envelope)
+                if (subscriber.Kinds is { } kinds && !kinds.Contains(row.Kind))
                 {
+                    consumer.Position = row.Sequence;
+                    continue;
+                }
+                if (OperationsEventKinds.Read(row) is not { } envelope)
+                {
+                    // Written by a newer version (or damaged): retrying would never help.
+                    logger.LogWarning("Operations event {Sequence} of kind {Kind} cannot be read by this version; {Subscriber} skips it", row.Sequence, row.Kind, subscriber.Name);
                     consumer.Position = row.Sequence;
                     continue;
                 }

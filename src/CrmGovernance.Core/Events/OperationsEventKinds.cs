@@ -17,9 +17,20 @@ public static class OperationsEventKinds
 
     internal static string Serialize(OperationsEvent e) => JsonSerializer.Serialize(e, e.GetType(), Json);
 
-    /// <summary>The stored row as an event; null for a kind this build does not know (written by a newer version).</summary>
-    internal static OperationsEventEnvelope? Read(OutboxEvent row) =>
-        Known.TryGetValue(row.Kind, out var type) && JsonSerializer.Deserialize(row.PayloadJson, type, Json) is OperationsEvent e
-            ? new OperationsEventEnvelope(row.Sequence, row.OccurredUtc, row.Origin, e)
-            : null;
+    /// <summary>The stored row as an event; null for a kind this build does not know (written by a newer version) or a payload it cannot read.</summary>
+    internal static OperationsEventEnvelope? Read(OutboxEvent row)
+    {
+        if (!Known.TryGetValue(row.Kind, out var type))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(row.PayloadJson, type, Json) is OperationsEvent e ? new OperationsEventEnvelope(row.Sequence, row.OccurredUtc, row.Origin, e) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -120,6 +120,26 @@ public sealed class DispatcherTests
         Assert.Equal(2, fast.Handled.Count);
     }
 
+    [Fact]
+    public async Task An_event_this_version_cannot_read_is_skipped_instead_of_blocking_the_subscriber()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var subscriber = new RecordingSubscriber("reader");
+        var dispatcher = host.Dispatcher(subscriber);
+        await dispatcher.DispatchOnceAsync(default);
+        await host.RaiseAsync(new ScanFinished(1, "Completed"));
+        await host.ExecuteRawAsync("""
+            INSERT INTO OperationsEvents (Kind, PayloadJson, OccurredUtc, Origin) VALUES ('IncidentOpened', '{}', '2026-03-02 09:30:00', 'a newer version');
+            INSERT INTO OperationsEvents (Kind, PayloadJson, OccurredUtc, Origin) VALUES ('ScanFinished', 'not json', '2026-03-02 09:30:00', 'a damaged row');
+            """);
+        await host.RaiseAsync(new ScanFinished(2, "Completed"));
+
+        await dispatcher.DispatchOnceAsync(default);
+
+        Assert.Equal([1L, 2L], subscriber.Handled.Select(e => ((ScanFinished)e.Event).ScanId));
+        Assert.Equal((await host.OutboxAsync()).Max(e => e.Sequence), (await ConsumerAsync(host, "reader")).Position);
+    }
+
     private static async Task<OperationsEventConsumer> ConsumerAsync(CoreTestHost host, string name)
     {
         await using var scope = host.Scope();
