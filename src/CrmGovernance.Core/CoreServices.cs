@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
@@ -30,6 +31,7 @@ public static class CoreServices
             // Foundation. Data first: its initializer is the first hosted service (schema, then the features' startup steps).
             .AddData(host)
             .AddAccess()
+            .AddOperationsEvents(host)
             // Features, each after the ones it uses.
             .AddUsers()
             // Configuration is the model and its pure code (validation, diff, transforms): nothing to register.

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun.Demo;
@@ -48,6 +49,9 @@ internal sealed class CoreTestHost : IAsyncDisposable
     /// <summary>The chain key, generated in this host's folder as the portal generates one when none is configured.</summary>
     public AuditChainKey ChainKey => _services.GetRequiredService<AuditChainKey>();
     public AuditWitness Witness => _services.GetRequiredService<AuditWitness>();
+
+    /// <summary>A singleton of this host's services (options, signals).</summary>
+    public T Singleton<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<CoreTestHost> StartAsync()
     {
@@ -128,6 +132,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
         }).Build();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = directory, EnvironmentName = "Test", ApplicationName = "CrmGovernance.Tests" });
         services.AddLogging();
+        services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();
         // The registrations the portal and the command line use, for a test's host role.
         services.AddCrmCore(configuration, directory, HostRole.Test);
         services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password))

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -46,6 +47,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<DuplicateScanPair> DuplicateScanPairs => Set<DuplicateScanPair>();
     public DbSet<MatchIndexEntry> MatchIndexEntries => Set<MatchIndexEntry>();
     public DbSet<MatchIndexCursor> MatchIndexCursors => Set<MatchIndexCursor>();
+    public DbSet<OutboxEvent> OperationsEvents => Set<OutboxEvent>();
+    public DbSet<OperationsEventConsumer> OperationsEventConsumers => Set<OperationsEventConsumer>();
 
     /// <summary>Data Protection's key ring (cookies, antiforgery, system secrets), kept with the data it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

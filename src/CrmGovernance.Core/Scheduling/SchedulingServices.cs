@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +47,8 @@ public static class SchedulingServices
             q.Scheduling.IgnoreDuplicates = true;
             q.Scheduling.OverwriteExistingData = false;
         });
-        // Before Quartz starts: the store's file, owner-only, in WAL mode.
-        services.AddHostedService<SchedulerStoreInitializer>();
+        // Before anything asks for the scheduler: the store's file, owner-only, in WAL mode.
+        services.AddScoped<IStartupStep, SchedulerStoreInitializer>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ScheduleReconciler>();
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit;
@@ -69,7 +70,17 @@ internal sealed class AuditExportSeed(PortalHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        change(await db.AuditExports.SingleAsync(e => e.Id == id));
+        var export = await db.AuditExports.SingleAsync(e => e.Id == id);
+        change(export);
+        // With its operations event in the same save, as the export's progress writer and executor write them.
+        if (export.Status is AuditExportStatus.Completed or AuditExportStatus.Failed)
+        {
+            db.Raise(new ExportFinished(export.Id, export.Status.ToString()), DateTime.UtcNow);
+        }
+        else if (export.Status == AuditExportStatus.Running)
+        {
+            db.Raise(new ExportProgressed(export.Id, export.RowsWritten, export.RowsTotal), DateTime.UtcNow);
+        }
         await db.SaveChangesAsync();
     }
 

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching;
@@ -31,7 +32,11 @@ internal sealed class DuplicateScanSeed(PortalHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        change(await db.DuplicateScans.SingleAsync(s => s.Id == id));
+        var scan = await db.DuplicateScans.SingleAsync(s => s.Id == id);
+        change(scan);
+        // With its operations event in the same save, as the scan's progress reporter and executor write them.
+        db.Raise(scan.Status is ScanStatus.Queued or ScanStatus.Running ? new ScanProgressed(scan.Id, scan.Phase, scan.Progress)
+            : new ScanFinished(scan.Id, scan.Status.ToString()), DateTime.UtcNow);
         await db.SaveChangesAsync();
     }
 

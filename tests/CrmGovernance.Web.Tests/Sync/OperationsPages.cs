@@ -1,6 +1,7 @@
 using Bunit;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -70,7 +71,11 @@ internal sealed class OperationsPages : IAsyncDisposable
     {
         await using var scope = _host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        change(await db.SyncRuns.SingleAsync(r => r.Id == id));
+        var run = await db.SyncRuns.SingleAsync(r => r.Id == id);
+        change(run);
+        // With its operations event in the same save, as the engine records a batch or the end of a run.
+        db.Raise(run.Status == SyncRunStatus.Running ? new RunProgressed(run.Id, run.FlowId, run.Read)
+            : new RunFinished(run.Id, run.FlowId, run.Status.ToString(), run.DryRun, run.Read, run.Created, run.Updated, run.Queued, run.Rejected, run.Failed), DateTime.UtcNow);
         await db.SaveChangesAsync();
     }
 

@@ -23,6 +23,8 @@ public interface IPortalSqlDialect
 
     IErrorQueueStatements ErrorQueue { get; }
 
+    IOutboxStatements Outbox { get; }
+
     IInboxStatements Inbox { get; }
 
     IMatchIndexStatements MatchIndex { get; }

@@ -1,6 +1,6 @@
 using CrmGovernance.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;
 

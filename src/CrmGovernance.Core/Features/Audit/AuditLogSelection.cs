@@ -1,5 +1,5 @@
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Data;
 
 namespace CrmGovernance.Core.Features.Audit;
 

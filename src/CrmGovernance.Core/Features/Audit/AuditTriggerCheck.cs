@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;

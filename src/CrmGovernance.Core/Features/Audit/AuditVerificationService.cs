@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -59,6 +60,7 @@ public sealed partial class AuditVerificationService(
             };
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             db.AuditVerifications.Add(record);
+            db.Raise(new ChainVerified(intact, result.HeadSequence, problem), record.CompletedUtc);
             await db.SaveChangesAsync(cancellationToken);
         }
 

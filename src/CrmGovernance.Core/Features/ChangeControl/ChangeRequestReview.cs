@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Configuration.Versions;
@@ -95,6 +96,7 @@ public sealed class ChangeRequestReview(
         db.ConfigurationVersions.Add(version);
         Decide(request, ChangeRequestStatus.Approved, comment, now);
         request.PublishedVersion = version.Number;
+        db.Raise(new ConfigurationPublished(version.Number, request.Id), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         published.Publish(version);

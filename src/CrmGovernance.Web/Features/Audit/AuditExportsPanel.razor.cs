@@ -1,75 +1,53 @@
-using CrmGovernance.Core.Features.Audit.Export;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
+using CrmGovernance.Core.Features.Audit.Export;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Audit;
 
 /// <summary>
-/// Lists the user's exports, newest first, and follows them with a poll a second while any is queued or running: the
-/// export runs in the background, so the user may leave the page and find its state here when they come back.
+/// Lists the user's exports, newest first, and follows them on their operations events (progress and end): the export
+/// runs in the background, so the user may leave the page and find its state here when they come back.
 /// </summary>
 public sealed partial class AuditExportsPanel : IDisposable
 {
     private const int Shown = 20;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     private IReadOnlyList<AuditExport>? exports;
     private int total;
-    private CancellationTokenSource? polling;
+    private IDisposable? following;
 
     [Inject] private AuditExportService Exports { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private OperationsEventBroadcaster Events { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync()
+    {
+        // Prerendering is a single response: only a live circuit follows exports. It listens before it reads.
+        if (RendererInfo.IsInteractive)
+        {
+            following = Events.Subscribe(e => e is ExportProgressed p && Shows(p.ExportId) || e is ExportFinished f && Shows(f.ExportId)
+                ? InvokeAsync(RefreshAsync)
+                : Task.CompletedTask);
+        }
+        return LoadAsync();
+    }
 
-    /// <summary>Reloads the list now (after an export was started) and follows it while any export is active.</summary>
+    /// <summary>Reloads the list now (after an export was started).</summary>
     public async Task RefreshAsync()
     {
         await LoadAsync();
         StateHasChanged();
     }
 
+    /// <summary>Only the user's own exports in the list concern the panel.</summary>
+    private bool Shows(Guid exportId) => Volatile.Read(ref exports)?.Any(e => e.Id == exportId) == true;
+
     private async Task LoadAsync()
     {
         var page = await Exports.MineAsync(0, Shown);
         (exports, total) = (page.Items, page.Total);
-        // Prerendering is a single response: only a live circuit can follow exports.
-        if (exports.Any(AuditExportFormat.IsActive) && polling is null && RendererInfo.IsInteractive)
-        {
-            polling = new CancellationTokenSource();
-            _ = FollowAsync(polling.Token);
-        }
-    }
-
-    private async Task FollowAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timer = new PeriodicTimer(PollInterval);
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                var page = await Exports.MineAsync(0, Shown, cancellationToken);
-                await InvokeAsync(() =>
-                {
-                    (exports, total) = (page.Items, page.Total);
-                    StateHasChanged();
-                });
-                if (!page.Items.Any(AuditExportFormat.IsActive))
-                {
-                    StopPolling();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The user left the page; the export goes on in the background.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
     }
 
     private async Task CancelAsync(Guid id)
@@ -79,12 +57,9 @@ public sealed partial class AuditExportsPanel : IDisposable
         await LoadAsync();
     }
 
-    private void StopPolling()
+    public void Dispose()
     {
-        polling?.Cancel();
-        polling?.Dispose();
-        polling = null;
+        following?.Dispose();
+        following = null;
     }
-
-    public void Dispose() => StopPolling();
 }

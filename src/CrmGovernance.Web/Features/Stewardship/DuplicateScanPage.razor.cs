@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Stewardship.Scans;
@@ -8,16 +9,14 @@ using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Stewardship;
 
-/// <summary>One duplicate scan: followed live while it runs (a poll a second), then its figures, clusters and pairs, and the feed to the review queue.</summary>
+/// <summary>One duplicate scan: followed live while it runs (on its operations events), then its figures, clusters and pairs, and the feed to the review queue.</summary>
 public sealed partial class DuplicateScanPage : IDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
     private DuplicateScanView? view;
     private long reviewPairs;
     private bool loaded;
     private bool feeding;
-    private CancellationTokenSource? polling;
+    private IDisposable? following;
 
     [Parameter] public long Id { get; set; }
     [Inject] private DuplicateScanService Scans { get; set; } = default!;
@@ -25,6 +24,7 @@ public sealed partial class DuplicateScanPage : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ActorContext Actor { get; set; } = default!;
+    [Inject] private OperationsEventBroadcaster Events { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -32,13 +32,18 @@ public sealed partial class DuplicateScanPage : IDisposable
         {
             return;
         }
-        StopPolling();
+        StopFollowing();
+        // Prerendering is a single response: only a live circuit follows the scan; it listens before it reads.
+        var id = Id;
+        if (RendererInfo.IsInteractive)
+        {
+            following = Events.Subscribe(e => e is ScanProgressed p && p.ScanId == id || e is ScanFinished f && f.ScanId == id ? RefreshAsync(id) : Task.CompletedTask);
+        }
         await LoadAsync(CancellationToken.None);
         loaded = true;
-        if (view is { IsActive: true } && RendererInfo.IsInteractive)
+        if (view is not { IsActive: true })
         {
-            polling = new CancellationTokenSource();
-            _ = FollowAsync(Id, polling.Token);
+            StopFollowing();
         }
     }
 
@@ -48,30 +53,19 @@ public sealed partial class DuplicateScanPage : IDisposable
         reviewPairs = view?.Scan.Status == ScanStatus.Completed ? (await Scans.PairsAsync(Id, MatchDecision.Review, 0, 1, cancellationToken)).Total : 0;
     }
 
-    private async Task FollowAsync(long id, CancellationToken cancellationToken)
+    private Task RefreshAsync(long id) => InvokeAsync(async () =>
     {
-        try
+        if (id != Id || following is null)
         {
-            using var timer = new PeriodicTimer(PollInterval);
-            while (await timer.WaitForNextTickAsync(cancellationToken) && id == Id)
-            {
-                await LoadAsync(cancellationToken);
-                await InvokeAsync(StateHasChanged);
-                if (view is not { IsActive: true })
-                {
-                    return;
-                }
-            }
+            return; // Another scan is shown now, or this one ended already.
         }
-        catch (OperationCanceledException)
+        await LoadAsync(CancellationToken.None);
+        StateHasChanged();
+        if (view is not { IsActive: true })
         {
-            // The user left the page, or opened another scan.
+            StopFollowing();
         }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
+    });
 
     private async Task CancelAsync()
     {
@@ -126,12 +120,11 @@ public sealed partial class DuplicateScanPage : IDisposable
         return text;
     }
 
-    private void StopPolling()
+    private void StopFollowing()
     {
-        polling?.Cancel();
-        polling?.Dispose();
-        polling = null;
+        following?.Dispose();
+        following = null;
     }
 
-    public void Dispose() => StopPolling();
+    public void Dispose() => StopFollowing();
 }

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using Microsoft.AspNetCore.Components;
@@ -6,27 +7,30 @@ using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Stewardship;
 
-/// <summary>Start a duplicate scan and see every scan, the running ones followed live (a poll a second while any is queued or running).</summary>
+/// <summary>Start a duplicate scan and see every scan, the running ones followed live (the grid reloads on each scan's progress and end).</summary>
 public sealed partial class DuplicateScansPage : IDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
     private MudDataGrid<DuplicateScanView>? grid;
     private ScanChoices? choices;
     private ScanTarget? target;
     private bool starting;
-    private bool anyActive;
-    private CancellationTokenSource? polling;
+    private IDisposable? following;
 
     [Inject] private DuplicateScanService Scans { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ActorContext Actor { get; set; } = default!;
+    [Inject] private OperationsEventBroadcaster Events { get; set; } = default!;
 
     private bool mayStart;
 
     protected override async Task OnInitializedAsync()
     {
+        // Prerendering is a single response: only a live circuit follows scans.
+        if (RendererInfo.IsInteractive)
+        {
+            following = Events.Subscribe(e => e is ScanProgressed or ScanFinished ? ReloadAsync() : Task.CompletedTask);
+        }
         mayStart = Actor.Holds(Capability.RunDuplicateScans);
         if (!mayStart)
         {
@@ -41,46 +45,16 @@ public sealed partial class DuplicateScansPage : IDisposable
     private async Task<GridData<DuplicateScanView>> LoadAsync(GridState<DuplicateScanView> state, CancellationToken cancellationToken)
     {
         var page = await Scans.ListAsync(state.Page, state.PageSize, cancellationToken);
-        anyActive = page.Items.Any(v => v.IsActive);
-        // Prerendering is a single response: only a live circuit can follow scans.
-        if (anyActive && polling is null && RendererInfo.IsInteractive)
-        {
-            polling = new CancellationTokenSource();
-            _ = FollowAsync(polling.Token);
-        }
         return new GridData<DuplicateScanView> { Items = page.Items, TotalItems = page.Total };
     }
 
-    private async Task FollowAsync(CancellationToken cancellationToken)
+    private Task ReloadAsync() => InvokeAsync(async () =>
     {
-        try
+        if (grid is not null && following is not null)
         {
-            using var timer = new PeriodicTimer(PollInterval);
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await InvokeAsync(async () =>
-                {
-                    if (grid is not null)
-                    {
-                        await grid.ReloadServerData();
-                    }
-                });
-                if (!anyActive)
-                {
-                    StopPolling();
-                    return;
-                }
-            }
+            await grid.ReloadServerData();
         }
-        catch (OperationCanceledException)
-        {
-            // The user left the page.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
+    });
 
     private async Task StartAsync()
     {
@@ -104,12 +78,9 @@ public sealed partial class DuplicateScansPage : IDisposable
         }
     }
 
-    private void StopPolling()
+    public void Dispose()
     {
-        polling?.Cancel();
-        polling?.Dispose();
-        polling = null;
+        following?.Dispose();
+        following = null;
     }
-
-    public void Dispose() => StopPolling();
 }

@@ -1,24 +1,24 @@
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CrmGovernance.Web.Features.Sync;
 
-/// <summary>One run: its summary, followed live while it runs (a poll a second), and what happened to each record.</summary>
+/// <summary>One run: its summary, followed live while it runs (on its operations events), and what happened to each record.</summary>
 public sealed partial class RunPage : IDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
     private SyncRun? run;
     private IReadOnlyDictionary<string, string>? labels;
     private bool loaded;
     private MudDataGrid<RecordOutcome>? grid;
-    private CancellationTokenSource? polling;
+    private IDisposable? following;
 
     [Parameter] public long Id { get; set; }
     [Inject] private SyncRunQueries Runs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private OperationsEventBroadcaster Events { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "outcome")] private string? OutcomeText { get; set; }
     [SupplyParameterFromQuery(Name = "q")] private string? Search { get; set; }
@@ -37,51 +37,40 @@ public sealed partial class RunPage : IDisposable
         {
             return; // Only the query string changed: the grid reloads itself.
         }
-        StopPolling();
+        StopFollowing();
+        // Prerendering is a single response: only a live circuit can follow the run. It listens before it reads, so an
+        // end that comes in between is not missed.
+        var id = Id;
+        if (RendererInfo.IsInteractive)
+        {
+            following = Events.Subscribe(e => e is RunProgressed p && p.RunId == id || e is RunFinished f && f.RunId == id ? RefreshAsync(id) : Task.CompletedTask);
+        }
         run = await Runs.GetAsync(Id);
         labels = run is null ? null : await Runs.FieldLabelsAsync(run.Id);
         loaded = true;
-        // Prerendering is a single response: only a live circuit can follow the run.
-        if (run?.Status == SyncRunStatus.Running && RendererInfo.IsInteractive)
+        if (run?.Status != SyncRunStatus.Running)
         {
-            polling = new CancellationTokenSource();
-            _ = FollowAsync(Id, polling.Token);
+            StopFollowing();
         }
     }
 
-    private async Task FollowAsync(long id, CancellationToken cancellationToken)
+    private Task RefreshAsync(long id) => InvokeAsync(async () =>
     {
-        try
+        if (id != Id || following is null)
         {
-            using var timer = new PeriodicTimer(PollInterval);
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            return; // Another run is shown now, or this one ended already.
+        }
+        run = await Runs.GetAsync(id);
+        StateHasChanged();
+        if (run is null || run.Status != SyncRunStatus.Running)
+        {
+            StopFollowing();
+            if (grid is not null)
             {
-                var latest = await Runs.GetAsync(id, cancellationToken);
-                var finished = latest is null || latest.Status != SyncRunStatus.Running;
-                await InvokeAsync(async () =>
-                {
-                    run = latest;
-                    StateHasChanged();
-                    if (finished && grid is not null)
-                    {
-                        await grid.ReloadServerData();
-                    }
-                });
-                if (finished)
-                {
-                    return;
-                }
+                await grid.ReloadServerData();
             }
         }
-        catch (OperationCanceledException)
-        {
-            // The user left the page, or opened another run.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
+    });
 
     private async Task<GridData<RecordOutcome>> LoadAsync(GridState<RecordOutcome> state, CancellationToken cancellationToken)
     {
@@ -104,12 +93,11 @@ public sealed partial class RunPage : IDisposable
         }
     }
 
-    private void StopPolling()
+    private void StopFollowing()
     {
-        polling?.Cancel();
-        polling?.Dispose();
-        polling = null;
+        following?.Dispose();
+        following = null;
     }
 
-    public void Dispose() => StopPolling();
+    public void Dispose() => StopFollowing();
 }

@@ -18,6 +18,8 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
 
     public IErrorQueueStatements ErrorQueue { get; } = new SqliteErrorQueueStatements();
 
+    public IOutboxStatements Outbox { get; } = new SqliteOutboxStatements();
+
     public IInboxStatements Inbox { get; } = new SqliteInboxStatements();
 
     public IMatchIndexStatements MatchIndex { get; } = new SqliteMatchIndexStatements();

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Matching.ReviewQueue;
@@ -30,6 +31,7 @@ public sealed class ReviewQueueWriter(IDbContextFactory<CrmDbContext> contexts, 
         var added = 0;
         foreach (var group in fresh.GroupBy(c => (c.SystemId, c.ObjectId)))
         {
+            var addedBefore = added;
             foreach (var chunk in group.Chunk(Chunk))
             {
                 var known = await KnownPairsAsync(db, group.Key.SystemId, group.Key.ObjectId, chunk, cancellationToken);
@@ -52,6 +54,10 @@ public sealed class ReviewQueueWriter(IDbContextFactory<CrmDbContext> contexts, 
                     .ToList();
                 db.ReviewItems.AddRange(items);
                 added += items.Count;
+            }
+            if (added > addedBefore)
+            {
+                db.Raise(new RecordsQueuedForReview(group.Key.SystemId, group.Key.ObjectId, added - addedBefore, group.First().RunId, group.First().ScanId), now);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

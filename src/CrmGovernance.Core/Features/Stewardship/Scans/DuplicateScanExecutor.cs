@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Matching;
@@ -107,6 +108,7 @@ internal sealed class DuplicateScanExecutor(IDbContextFactory<CrmDbContext> cont
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         // Only a row still running is finished here: a cancel written meanwhile by someone else stands.
         var running = db.DuplicateScans.Where(s => s.Id == scanId && s.Status == ScanStatus.Running);
         var finished = status == ScanStatus.Completed && result is not null
@@ -121,6 +123,11 @@ internal sealed class DuplicateScanExecutor(IDbContextFactory<CrmDbContext> cont
             // A scan that did not complete shows no result: its partly stored pairs go.
             await db.DuplicateScanPairs.Where(p => p.ScanId == scanId).ExecuteDeleteAsync();
         }
+        if (finished == 1)
+        {
+            await db.RaiseNowAsync(new ScanFinished(scanId, status.ToString()), now, CancellationToken.None);
+        }
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     private static string? Truncate(string? text) => text is { Length: > 4000 } ? text[..3999] + "…" : text;

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -84,8 +85,14 @@ public sealed class DuplicateScanService(IDbContextFactory<CrmDbContext> context
         var now = clock.GetUtcNow().UtcDateTime;
         var by = $"Cancelled by {actor.Name}.";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cancelled = await db.DuplicateScans.Where(s => s.Id == id && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Cancelled).SetProperty(x => x.FinishedUtc, now).SetProperty(x => x.Error, by), cancellationToken);
+        if (cancelled > 0)
+        {
+            await db.RaiseNowAsync(new ScanFinished(id, ScanStatus.Cancelled.ToString()), now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         // In this process the work stops at once; a scan running elsewhere notices at its next progress write.
         runner.Cancel(id);
         return cancelled > 0;

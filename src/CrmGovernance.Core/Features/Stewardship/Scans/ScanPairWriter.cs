@@ -1,6 +1,6 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Matching;
-using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Stewardship.Scans;

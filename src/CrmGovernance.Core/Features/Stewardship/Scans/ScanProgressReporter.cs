@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -33,13 +34,20 @@ internal sealed class ScanProgressReporter : IProgress<ScanProgress>, IAsyncDisp
         Report(new ScanProgress(ScanPhases.Reading, fraction));
     }
 
-    private Task<int> UpdateAsync(CrmDbContext db, CancellationToken cancellationToken)
+    private async Task<int> UpdateAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
         var progress = Volatile.Read(ref _latest);
         var read = Interlocked.Read(ref _recordsRead);
-        return db.DuplicateScans.Where(s => s.Id == _scanId && s.Status == ScanStatus.Running)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await db.DuplicateScans.Where(s => s.Id == _scanId && s.Status == ScanStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Phase, progress.Phase).SetProperty(x => x.Progress, progress.Fraction)
                 .SetProperty(x => x.RecordsRead, read), cancellationToken);
+        if (updated == 1)
+        {
+            await db.RaiseNowAsync(new ScanProgressed(_scanId, progress.Phase, progress.Fraction), DateTime.UtcNow, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
     }
 
     public ValueTask DisposeAsync() => _updater.DisposeAsync();

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using CrmGovernance.Core.Data.Dialects;
-using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 

@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Sync.Runs;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
@@ -15,6 +17,8 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// </summary>
 public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPlan plan, SyncRun run, string leaseHolder)
 {
+    // Live screens want about one progress event a second, however small the batches.
+    private DateTime _progressRaised = DateTime.MinValue;
     private readonly Dictionary<string, int> _reasons = JsonSerializer.Deserialize<Dictionary<string, int>>(run.RejectionReasonsJson) ?? [];
 
     /// <summary>Records the batch; a non-null <paramref name="cursor"/> moves the flow's cursor (only while this run holds the lease).</summary>
@@ -29,7 +33,9 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         // goes back to the pool with the defaults again.
         var dialect = db.Database.Dialect();
         await dialect.Session.BeginBulkWriteAsync(db.Database, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Begun through EF so its commit wakes the portal's event dispatcher (OutboxCommitInterceptor).
+        await using var efTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = efTransaction.GetDbTransaction();
         var sql = new BatchSql(dialect, connection, transaction);
         await sql.InsertOutcomesAsync(run.Id, batch.Records, now, cancellationToken);
         if (!run.DryRun)
@@ -51,7 +57,12 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         }
         run.RejectionReasonsJson = JsonSerializer.Serialize(_reasons);
         await sql.UpdateRunAsync(run, run.RejectionReasonsJson, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (now - _progressRaised >= TimeSpan.FromSeconds(1))
+        {
+            await transaction.RaiseAsync(dialect, new RunProgressed(run.Id, run.FlowId, run.Read), now, cancellationToken);
+            _progressRaised = now;
+        }
+        await efTransaction.CommitAsync(cancellationToken);
         await dialect.Session.EndBulkWriteAsync(db.Database, CancellationToken.None);
     }
 

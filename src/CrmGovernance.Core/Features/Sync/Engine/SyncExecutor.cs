@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -149,6 +150,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             logger.LogDebug("Poll of {Flow} found nothing new", run.FlowName);
             return;
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         if (run.Id == 0)
         {
             // It failed before reading a record: a failure is always kept.
@@ -165,6 +167,9 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             await db.FlowCursors.Where(c => c.FlowId == run.FlowId).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.LastCheckedUtc, run.FinishedUtc).SetProperty(c => c.EmptyChecks, 0), CancellationToken.None);
         }
+        await db.RaiseNowAsync(new RunFinished(run.Id, run.FlowId, status.ToString(), run.DryRun, run.Read, run.Created, run.Updated, run.Queued, run.Rejected, run.Failed),
+            run.FinishedUtc.Value, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         logger.LogInformation("Run {RunId} of {Flow} ended {Status}: {Read} read, {Created} created, {Updated} updated, {Rejected} rejected, {Failed} failed",
             run.Id, run.FlowName, status, run.Read, run.Created, run.Updated, run.Rejected, run.Failed);
     }

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -30,14 +31,17 @@ internal sealed class ErrorQueueWriter(IPortalSqlDialect dialect, DbConnection c
     public long AddInbound(ErrorQueueItem item, DbTransaction inTransaction)
     {
         _inbound ??= PortalCommand.Create(dialect, connection, inTransaction, Sql.InsertInbound, prepare: false);
-        return (long)_inbound.Scalar(inTransaction, item.Kind.ToString(), item.Status.ToString(), item.SystemKey, item.ObjectKey,
+        var id = (long)_inbound.Scalar(inTransaction, item.Kind.ToString(), item.Status.ToString(), item.SystemKey, item.ObjectKey,
             item.Reason, item.Payload, item.ContentType, item.Attempts, item.CreatedUtc)!;
+        inTransaction.Raise(dialect, new ErrorQueueItemsAdded(null, 1, null), item.CreatedUtc);
+        return id;
     }
 
     /// <summary>A record already waiting in the queue (same flow and source id) gets another attempt; others get a new entry.</summary>
     public async Task QueueAsync(Guid flowId, string systemKey, string objectKey, long runId, IEnumerable<FailedRecord> records, DateTime now,
         CancellationToken ct)
     {
+        var added = 0;
         foreach (var r in records)
         {
             var reason = Truncate(r.Reason) ?? "";
@@ -47,7 +51,13 @@ internal sealed class ErrorQueueWriter(IPortalSqlDialect dialect, DbConnection c
             {
                 _insert ??= PortalCommand.Create(dialect, connection, transaction, Sql.InsertOpen);
                 await _insert.ExecuteAsync(ct, kind, flowId, systemKey, objectKey, runId, r.SourceId, reason, r.Payload, now);
+                added++;
             }
+        }
+        if (added > 0 && transaction is not null)
+        {
+            // With the items, in the batch's transaction: incidents and queue figures subscribe to it.
+            await transaction.RaiseAsync(dialect, new ErrorQueueItemsAdded(flowId, added, runId), now, ct);
         }
     }
 

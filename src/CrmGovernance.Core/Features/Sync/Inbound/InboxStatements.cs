@@ -1,6 +1,6 @@
 using System.Data.Common;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -102,12 +103,18 @@ internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contex
         var now = clock.GetUtcNow().UtcDateTime;
         var bytes = new FileInfo(files.PathOf(export.Id)).Length;
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         // Only a row still running is finished here: a cancel written meanwhile stands, and its file goes.
         var finished = await db.AuditExports.Where(e => e.Id == export.Id && e.Status == AuditExportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Completed).SetProperty(x => x.CompletedUtc, now)
                 .SetProperty(x => x.RowsWritten, result.Entries).SetProperty(x => x.RowsTotal, result.Entries).SetProperty(x => x.FileBytes, bytes)
                 .SetProperty(x => x.ChainIntact, result.Chain.IsIntact).SetProperty(x => x.HeadSequence, result.HeadSequence)
                 .SetProperty(x => x.HeadHash, result.HeadHash), CancellationToken.None);
+        if (finished == 1)
+        {
+            await db.RaiseNowAsync(new ExportFinished(export.Id, AuditExportStatus.Completed.ToString()), now, CancellationToken.None);
+        }
+        await transaction.CommitAsync(CancellationToken.None);
         if (finished == 0)
         {
             files.Delete(export.Id);
@@ -118,8 +125,13 @@ internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contex
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        await db.AuditExports.Where(e => e.Id == exportId && e.Status == AuditExportStatus.Running)
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        if (await db.AuditExports.Where(e => e.Id == exportId && e.Status == AuditExportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Failed).SetProperty(x => x.CompletedUtc, now)
-                .SetProperty(x => x.Error, error.Length > 4000 ? error[..4000] : error), CancellationToken.None);
+                .SetProperty(x => x.Error, error.Length > 4000 ? error[..4000] : error), CancellationToken.None) == 1)
+        {
+            await db.RaiseNowAsync(new ExportFinished(exportId, AuditExportStatus.Failed.ToString()), now, CancellationToken.None);
+        }
+        await transaction.CommitAsync(CancellationToken.None);
     }
 }

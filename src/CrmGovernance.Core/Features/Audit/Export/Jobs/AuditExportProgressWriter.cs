@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,13 +30,20 @@ internal sealed class AuditExportProgressWriter : IProgress<AuditExportProgress>
         Interlocked.Exchange(ref _written, value.EntriesWritten);
     }
 
-    private Task<int> UpdateAsync(CrmDbContext db, CancellationToken cancellationToken)
+    private async Task<int> UpdateAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
         var (written, total) = (Interlocked.Read(ref _written), Interlocked.Read(ref _total));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var running = db.AuditExports.Where(e => e.Id == _exportId && e.Status == AuditExportStatus.Running);
-        return total > 0
-            ? running.ExecuteUpdateAsync(s => s.SetProperty(x => x.RowsWritten, written).SetProperty(x => x.RowsTotal, total), cancellationToken)
-            : running.ExecuteUpdateAsync(s => s.SetProperty(x => x.RowsWritten, written), cancellationToken);
+        var updated = total > 0
+            ? await running.ExecuteUpdateAsync(s => s.SetProperty(x => x.RowsWritten, written).SetProperty(x => x.RowsTotal, total), cancellationToken)
+            : await running.ExecuteUpdateAsync(s => s.SetProperty(x => x.RowsWritten, written), cancellationToken);
+        if (updated == 1)
+        {
+            await db.RaiseNowAsync(new ExportProgressed(_exportId, written, total), DateTime.UtcNow, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
     }
 
     public ValueTask DisposeAsync() => _updater.DisposeAsync();

@@ -1,6 +1,7 @@
-using CrmGovernance.Core.Access;
 using System.Globalization;
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,9 +64,15 @@ public sealed class AuditExportService(IDbContextFactory<CrmDbContext> contexts,
         var now = clock.GetUtcNow().UtcDateTime;
         var by = $"Cancelled by {actor.Name}.";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cancelled = await Visible(db).Where(e => e.Id == id && (e.Status == AuditExportStatus.Queued || e.Status == AuditExportStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Cancelled).SetProperty(x => x.CompletedUtc, now)
                 .SetProperty(x => x.Error, by), cancellationToken);
+        if (cancelled > 0)
+        {
+            await db.RaiseNowAsync(new ExportFinished(id, AuditExportStatus.Cancelled.ToString()), now, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         // Here the work stops at once; an export running in another process notices at its next progress write.
         runner.Cancel(id);
         return cancelled > 0;

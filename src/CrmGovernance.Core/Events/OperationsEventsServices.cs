@@ -1,0 +1,38 @@
+using CrmGovernance.Core.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmGovernance.Core.Events;
+
+public static class OperationsEventsServices
+{
+    /// <summary>
+    /// What every process needs to raise events: the settings, the commit signal and its interceptor (one of the DbContext's
+    /// interceptors); in the portal, also their delivery to subscribers. Processes that only write (crmgov) leave delivery
+    /// to the portal, which reads their events from the outbox.
+    /// </summary>
+    public static IServiceCollection AddOperationsEvents(this IServiceCollection services, CoreHost host)
+    {
+        services.AddOptions<OperationsEventsOptions>().Bind(host.Configuration.GetSection(OperationsEventsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<OperationsEventSignal>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
+        if (host.Role == HostRole.Portal)
+        {
+            services.AddOperationsEventDelivery();
+        }
+        return services;
+    }
+
+    /// <summary>The portal's side: the dispatcher as a hosted service and the live screens' broadcaster as a subscriber.</summary>
+    public static IServiceCollection AddOperationsEventDelivery(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OperationsEventBroadcaster>();
+        services.AddSingleton<IOperationsEventSubscriber>(sp => sp.GetRequiredService<OperationsEventBroadcaster>());
+        services.TryAddSingleton<OperationsEventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationsEventDispatcher>());
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Bunit;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
+using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Web.Features.Audit;
+using CrmGovernance.Web.Tests.Sync;
+
+namespace CrmGovernance.Web.Tests.Audit;
+
+/// <summary>The chain status card on a portal of its own, following the chain's operations events instead of polling.</summary>
+public sealed class ChainStatusCardTests(QuietPortalFixture fixture) : IClassFixture<QuietPortalFixture>
+{
+    [Fact]
+    public async Task A_verification_recorded_elsewhere_shows_on_an_open_card_without_a_reload()
+    {
+        await using var pages = new OperationsPages(fixture.Host, Roles.Auditor);
+        var card = pages.Context.Render<ChainStatusCard>();
+        card.WaitForAssertion(() => Assert.NotNull(card.Find("#verify-now")));
+
+        // The nightly job, or another auditor's "Verify now", in the portal's scheduler: not through this card.
+        await using (var scope = fixture.Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditVerificationService>().VerifyAndRecordAsync("verified by the test elsewhere");
+        }
+
+        card.WaitForAssertion(() =>
+        {
+            Assert.NotNull(card.Find("[data-chain=intact]"));
+            Assert.Contains("(verified by the test elsewhere)", card.Find("#chain-status").TextContent, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(10));
+    }
+}
