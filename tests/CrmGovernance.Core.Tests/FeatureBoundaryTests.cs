@@ -69,6 +69,14 @@ public sealed class FeatureBoundaryTests
         Assert.True(strays.Count == 0, "Test folders with no Core/Features folder of the same name: " + string.Join(", ", strays));
         var untested = Directory.GetDirectories(source).Select(Path.GetFileName).Where(f => !Directory.Exists(Path.Combine(tests, f!))).ToList();
         Assert.True(untested.Count == 0, "Features without a test folder: " + string.Join(", ", untested));
+
+        // Beside Features, the test project's folders are Core's foundation folders (Data, Events, …), nothing else.
+        var core = Path.Combine(root, "src", "CrmGovernance.Core");
+        var other = Directory.GetDirectories(Path.Combine(root, "tests", "CrmGovernance.Core.Tests"))
+            .Select(d => Path.GetFileName(d)!)
+            .Where(d => d is not ("bin" or "obj") && !Directory.Exists(Path.Combine(core, d)))
+            .ToList();
+        Assert.True(other.Count == 0, "Test folders with no Core folder of the same name: " + string.Join(", ", other));
     }
 
     private static HashSet<string> EntityTypeNames()

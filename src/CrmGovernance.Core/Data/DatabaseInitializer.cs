@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,11 +12,21 @@ namespace CrmGovernance.Core.Data;
 /// (<see cref="IStartupStep"/>: seeding the first users, creating the demo systems) in registration order, so that all of
 /// it is done before Data Protection loads its key ring and before any worker or the scheduler starts.
 /// </summary>
-internal sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedService
+internal sealed class DatabaseInitializer : IHostedService
 {
+    private readonly IServiceScopeFactory _scopes;
+
+    /// <summary>Constructed first of the hosted services, before the others' constructors open key files in the data folder:
+    /// the folder is created owner-only here.</summary>
+    public DatabaseInitializer(IServiceScopeFactory scopes, CoreHost host)
+    {
+        _scopes = scopes;
+        OwnerOnly.CreateFolder(host.DataFolder);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("startup", Guid.NewGuid().ToString("N"));
         var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

@@ -11,7 +11,4 @@ public sealed record CoreHost(IConfiguration Configuration, string ContentRoot, 
     public string DataFolder => Path.GetDirectoryName(Database.FullPath(ContentRoot))!;
 
     public DatabaseOptions Database => Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-
-    /// <summary>The portal runs the scheduler, the flow worker and the demo's background activity; other hosts do not.</summary>
-    public bool RunsBackgroundWork => Role == HostRole.Portal;
 }

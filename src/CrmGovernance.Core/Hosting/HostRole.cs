@@ -12,6 +12,9 @@ public enum HostRole
     /// <summary><c>crmgov</c>: runs one command on request, so no scheduler, no flow worker and no demo activity.</summary>
     CommandLine,
 
-    /// <summary>A test's service provider: the same services, started by the test itself when it needs them.</summary>
+    /// <summary>
+    /// A test's host: the portal's Core services and background work (the test starts the host when it needs them), without
+    /// the portal's event delivery, which a test adds when it is what the test is about.
+    /// </summary>
     Test,
 }

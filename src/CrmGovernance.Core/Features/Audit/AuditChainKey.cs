@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CrmGovernance.Core.Data;
 
 namespace CrmGovernance.Core.Features.Audit;
 
@@ -76,15 +77,8 @@ public sealed class AuditChainKey
         {
             return FromFile(path);
         }
-        var folder = Path.GetDirectoryName(path)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        // Its parents too (the data folder, when this runs before the database initializer): owner-only.
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(MinimumBytes);
         var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CrmGovernance.Core.Data;
 using Microsoft.Extensions.Logging;
 
 namespace CrmGovernance.Core.Features.Audit;
@@ -125,15 +126,8 @@ public sealed partial class AuditWitness(AuditChainKey key, string path, Uri? we
 
     private void CreateFolder()
     {
-        var folder = Path.GetDirectoryName(FilePath)!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        // Its parents too (the data folder, when this runs before the database initializer): owner-only.
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(FilePath)!);
     }
 
     private async Task PostAsync(Uri target, AuditCheckpoint checkpoint)

@@ -19,9 +19,14 @@ public static class SyncServices
         services.AddSingleton<TargetChangeFeed>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<FlowScheduler>();
-        if (host.Role != HostRole.CommandLine)
+        if (host.Role == HostRole.CommandLine)
         {
-            // The command line runs one flow on request and never schedules flows, whatever Sync:Worker says.
+            // The command line runs one command on request: it is never the worker, whatever Sync:Worker says, so it
+            // neither schedules flows nor takes the duplicate scans' and audit exports' queues (their runners ask).
+            services.PostConfigure<SyncOptions>(o => o.Worker = false);
+        }
+        else
+        {
             services.AddHostedService(sp => sp.GetRequiredService<FlowScheduler>());
         }
         return services;

@@ -3,7 +3,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmGovernance.Core.Tests.Sync.ErrorQueue;
+namespace CrmGovernance.Core.Tests.Features.Sync.ErrorQueue;
 
 /// <summary>The error queue's one writer, on a migrated SQLite file: what the inbox, a run's batch and a discard leave in the table.</summary>
 public sealed class ErrorQueueWriterTests
