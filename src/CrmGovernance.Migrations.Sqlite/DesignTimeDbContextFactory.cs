@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore;
 

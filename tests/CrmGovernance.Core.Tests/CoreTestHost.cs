@@ -1,13 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.FirstRun.Demo;
-using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Stewardship.Review;
-using CrmGovernance.Core.Features.Systems.Connectors.Files;
-using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Hosting;

@@ -1,5 +1,3 @@
-using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Core.Access;
 

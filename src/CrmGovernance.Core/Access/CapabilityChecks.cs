@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Features.Audit;
 
 namespace CrmGovernance.Core.Access;
 

@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Core.Access;
 

@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Data;

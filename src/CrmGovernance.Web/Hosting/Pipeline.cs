@@ -1,7 +1,6 @@
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Features.Audit;
-using CrmGovernance.Web.Features.FirstRun;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Security;
 using Serilog;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 

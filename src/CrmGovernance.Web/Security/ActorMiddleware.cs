@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 
 namespace CrmGovernance.Web.Security;
 

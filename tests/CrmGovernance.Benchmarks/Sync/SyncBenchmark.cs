@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Net;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -4,7 +4,6 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.BrowserTests.Journeys;
 

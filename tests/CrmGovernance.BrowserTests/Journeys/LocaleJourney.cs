@@ -4,7 +4,6 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.Playwright;
 
 namespace CrmGovernance.BrowserTests.Journeys;

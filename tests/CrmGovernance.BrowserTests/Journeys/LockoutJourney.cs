@@ -1,7 +1,6 @@
 using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.BrowserTests.Journeys;
 

@@ -2,7 +2,6 @@ using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.Playwright;
 
 namespace CrmGovernance.BrowserTests.Journeys;

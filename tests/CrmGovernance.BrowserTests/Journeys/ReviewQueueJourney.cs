@@ -6,7 +6,6 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Systems.Connectors;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.BrowserTests.Journeys;
 

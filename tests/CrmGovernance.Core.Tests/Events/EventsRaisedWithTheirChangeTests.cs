@@ -3,7 +3,6 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using CrmGovernance.Core.Tests.Features.Stewardship.Review;
 using Microsoft.Extensions.DependencyInjection;

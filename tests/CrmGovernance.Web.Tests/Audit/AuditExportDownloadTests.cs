@@ -5,7 +5,6 @@ using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
 namespace CrmGovernance.Web.Tests.Audit;

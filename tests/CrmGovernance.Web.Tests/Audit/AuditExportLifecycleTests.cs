@@ -4,7 +4,6 @@ using CrmGovernance.Core.Features.Audit.Export.Jobs;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.Audit;
 using CrmGovernance.Web.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;

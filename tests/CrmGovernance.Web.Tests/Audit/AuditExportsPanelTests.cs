@@ -1,7 +1,6 @@
 using Bunit;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Audit;
 using CrmGovernance.Web.Tests.Sync;
 

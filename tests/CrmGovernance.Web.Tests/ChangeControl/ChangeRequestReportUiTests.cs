@@ -1,8 +1,6 @@
 using Bunit;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.ChangeControl;
 using CrmGovernance.Web.Tests.Configuration;
 using CrmGovernance.Web.Tests.Sync;

@@ -4,7 +4,6 @@ using CrmGovernance.Core.Features.Configuration.Catalog;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Workbook;
 using CrmGovernance.Core.Features.Configuration.Yaml;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.ChangeControl;
 using CrmGovernance.Web.Features.Configuration;
 using CrmGovernance.Web.Tests.Configuration;

@@ -2,7 +2,6 @@ using Bunit;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 using CrmGovernance.Web.Tests.Sync;
 using Microsoft.AspNetCore.Components;

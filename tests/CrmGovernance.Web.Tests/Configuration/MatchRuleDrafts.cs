@@ -3,7 +3,6 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Configuration;
 using CrmGovernance.Web.Tests.Sync;
 

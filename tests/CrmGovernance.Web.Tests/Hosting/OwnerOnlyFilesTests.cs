@@ -1,7 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.KeyEncryption;
 using CrmGovernance.Core.Features.Audit.Export;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Audit;
 
 namespace CrmGovernance.Web.Tests.Hosting;

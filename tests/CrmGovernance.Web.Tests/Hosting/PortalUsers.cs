@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Web.Tests.Hosting;

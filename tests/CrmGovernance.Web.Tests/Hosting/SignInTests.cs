@@ -2,7 +2,6 @@ using System.Net;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Web.Tests.Hosting;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Bunit;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Layout;
 using CrmGovernance.Web.Security;
 using Microsoft.AspNetCore.Authorization;

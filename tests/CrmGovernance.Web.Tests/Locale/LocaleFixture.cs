@@ -1,7 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
 namespace CrmGovernance.Web.Tests.Locale;

@@ -1,7 +1,6 @@
 using System.Net;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
 namespace CrmGovernance.Web.Tests.Security;

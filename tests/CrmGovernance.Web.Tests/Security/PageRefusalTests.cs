@@ -1,9 +1,7 @@
 using Bunit;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Layout;
 using CrmGovernance.Web.Features.ChangeControl;
 using CrmGovernance.Web.Tests.Hosting;

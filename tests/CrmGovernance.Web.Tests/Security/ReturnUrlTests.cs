@@ -1,7 +1,6 @@
 using System.Net;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Tests.Hosting;
 

@@ -1,8 +1,6 @@
 using System.Reflection;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Tests.Hosting;
 
 namespace CrmGovernance.Web.Tests.Security;

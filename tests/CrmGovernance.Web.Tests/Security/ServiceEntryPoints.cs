@@ -6,15 +6,12 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Configuration.Workbook;
-using CrmGovernance.Core.Features.Configuration.Yaml;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Web.Tests.Security;

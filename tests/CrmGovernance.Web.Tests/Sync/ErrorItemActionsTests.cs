@@ -2,7 +2,6 @@ using Bunit;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Sync;
 using Microsoft.EntityFrameworkCore;
 

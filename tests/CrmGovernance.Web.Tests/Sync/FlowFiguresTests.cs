@@ -4,7 +4,6 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Sync;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Sync.Inbound;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Tests.Hosting;
 

@@ -1,6 +1,5 @@
 using Bunit;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using CrmGovernance.Web.Features.Sync;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Web.Features.Sync;
 
 namespace CrmGovernance.Web.Tests.Sync;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Configuration.Versions;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Core.Features.Audit;
 

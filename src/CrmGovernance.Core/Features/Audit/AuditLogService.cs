@@ -2,7 +2,6 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit;

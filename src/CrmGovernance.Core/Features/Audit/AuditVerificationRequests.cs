@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Users;
 using Quartz;
 
 namespace CrmGovernance.Core.Features.Audit;

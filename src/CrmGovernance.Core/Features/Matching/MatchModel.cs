@@ -2,7 +2,6 @@ using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.Blocking;
 using CrmGovernance.Core.Features.Matching.Comparators;
-using CrmGovernance.Core.Features.Matching.Normalisers;
 using CrmGovernance.Core.Features.Matching.Scoring;
 
 namespace CrmGovernance.Core.Features.Matching;

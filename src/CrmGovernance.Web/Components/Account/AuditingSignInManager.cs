@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

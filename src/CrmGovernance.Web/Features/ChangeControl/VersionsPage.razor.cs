@@ -1,9 +1,7 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
-using CrmGovernance.Core.Features.Configuration.Yaml;
 using CrmGovernance.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;

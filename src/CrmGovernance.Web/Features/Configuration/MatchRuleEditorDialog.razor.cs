@@ -2,7 +2,6 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Validation;
-using CrmGovernance.Core.Features.Matching;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

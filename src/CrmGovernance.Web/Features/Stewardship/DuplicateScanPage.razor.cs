@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Events;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Systems.Connectors;

@@ -3,7 +3,6 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;

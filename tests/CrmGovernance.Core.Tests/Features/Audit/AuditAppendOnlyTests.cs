@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

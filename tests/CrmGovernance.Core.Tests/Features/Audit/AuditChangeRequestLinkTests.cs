@@ -2,8 +2,6 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
-using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;

@@ -1,7 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;

@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.Dialects;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;

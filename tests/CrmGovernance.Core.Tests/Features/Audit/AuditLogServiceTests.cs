@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;

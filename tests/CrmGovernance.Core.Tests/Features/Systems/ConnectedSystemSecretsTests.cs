@@ -3,7 +3,6 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Systems;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -1,6 +1,6 @@
-using CrmGovernance.Core.Features.Matching.Clustering;
 using CrmGovernance.Core.Features.Matching.Scoring;
 
+using CrmGovernance.Core.Features.Matching.Clustering;
 namespace CrmGovernance.Core.Features.Matching.Blocking;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 
 namespace CrmGovernance.Core.Features.Stewardship.Review;
 

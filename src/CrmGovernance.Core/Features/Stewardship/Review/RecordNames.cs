@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.MatchRules;
-using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Systems.Connectors;
 

@@ -1,8 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Stewardship.Review;

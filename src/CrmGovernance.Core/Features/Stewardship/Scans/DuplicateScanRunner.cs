@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;

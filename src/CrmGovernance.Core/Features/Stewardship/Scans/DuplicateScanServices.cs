@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Stewardship.Scans;

@@ -1,9 +1,7 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Sync.Inbound;

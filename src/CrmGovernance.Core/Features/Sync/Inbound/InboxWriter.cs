@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using Microsoft.EntityFrameworkCore;

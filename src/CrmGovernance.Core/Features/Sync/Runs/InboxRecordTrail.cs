@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using Microsoft.EntityFrameworkCore;
 

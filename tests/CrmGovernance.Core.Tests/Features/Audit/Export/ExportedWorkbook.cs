@@ -2,7 +2,6 @@ using ClosedXML.Excel;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Export;
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Tests.Features.Audit.Export;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using static CrmGovernance.Core.Tests.Features.Audit.Reports.ReportScenario;

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using ClosedXML.Excel;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using static CrmGovernance.Core.Tests.Features.Audit.Reports.ReportScenario;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 

@@ -1,9 +1,7 @@
 using ClosedXML.Excel;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Reports;
-using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;

@@ -5,7 +5,6 @@ using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Configuration.Yaml;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;

@@ -1,8 +1,6 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Stewardship.Review;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Microsoft.EntityFrameworkCore;
 

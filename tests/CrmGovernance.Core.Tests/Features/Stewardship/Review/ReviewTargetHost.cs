@@ -6,7 +6,6 @@ using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Sync.Engine;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using Microsoft.EntityFrameworkCore;

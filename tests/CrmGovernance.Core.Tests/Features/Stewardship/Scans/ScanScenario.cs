@@ -1,11 +1,9 @@
 using System.Globalization;
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Stewardship.Scans;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Core.Tests.Features.Sync.Runs;
 

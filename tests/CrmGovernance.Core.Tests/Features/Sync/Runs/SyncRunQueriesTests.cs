@@ -2,7 +2,6 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Core.Tests.Features.Sync.Runs;
 

@@ -1,7 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Tests.Features.ChangeControl;
 using static CrmGovernance.Core.Tests.Features.ChangeControl.ChangeControlScenario;
 

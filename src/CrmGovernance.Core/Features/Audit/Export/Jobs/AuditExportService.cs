@@ -2,7 +2,6 @@ using System.Globalization;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
-using CrmGovernance.Core.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Audit.Export.Jobs;

@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Systems.Connectors.Webhook;
 using CrmGovernance.Core.Features.Systems.Connectors;
 using CrmGovernance.Core.Features.Users;
