@@ -1,4 +1,4 @@
-namespace CrmGovernance.Core.Tests;
+namespace CrmGovernance.Architecture.Tests;
 
 /// <summary>
 /// The one dependency direction through Core (docs/architecture.md): the foundation folders serve every feature and use

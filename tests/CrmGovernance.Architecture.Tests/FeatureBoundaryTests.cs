@@ -3,12 +3,12 @@ using ArchUnitNET.Loader;
 using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmGovernance.Core.Tests;
+namespace CrmGovernance.Architecture.Tests;
 
 /// <summary>Holds Core to one dependency direction, read from the compiled assembly (method bodies included).</summary>
 public sealed class FeatureBoundaryTests
 {
-    private static readonly Architecture Compiled = new ArchLoader().LoadAssemblies(typeof(CrmDbContext).Assembly).Build();
+    private static readonly ArchUnitNET.Domain.Architecture Compiled = new ArchLoader().LoadAssemblies(typeof(CrmDbContext).Assembly).Build();
 
     [Fact]
     public void No_feature_uses_a_feature_after_it_and_the_foundation_uses_no_feature()
