@@ -85,11 +85,13 @@ public sealed class AuditExportDownloadTests(PortalFixture fixture) : IClassFixt
     public async Task An_unfinished_export_is_not_found_even_for_the_requester()
     {
         var auditorId = await _seed.UserIdAsync(Auditor.Email);
-        var queued = AuditExportSeed.Row(auditorId, AuditExportStatus.Queued);
-        await _seed.AddAsync(queued);
+        // Running, not Queued: the portal's export runner takes queued exports it finds when it starts, and could finish
+        // this one before the request (a running one found at start is marked interrupted: unfinished either way).
+        var running = AuditExportSeed.Row(auditorId, AuditExportStatus.Running);
+        await _seed.AddAsync(running);
         using var client = await SignIn.AsAsync(_host, Auditor.Email, Auditor.Password);
 
-        using var response = await client.GetAsync($"audit/exports/{queued.Id}/download");
+        using var response = await client.GetAsync($"audit/exports/{running.Id}/download");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
