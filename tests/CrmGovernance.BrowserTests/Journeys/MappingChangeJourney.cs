@@ -53,6 +53,7 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         // A loaded CI machine can take a while to start the reviewer's circuit and load the request.
         await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" })
             .WaitForAsync(new() { Timeout = 45_000 });
+        await ReviewPanelAsync(reviewer);
         await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
         await reviewer.Locator("#approve-cr").ClickAsync();
         // The portal says what approving does before it publishes.
@@ -69,5 +70,23 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
 
         await page.Context.CloseAsync();
         await reviewer.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The review panel appears once the reviewer's page is interactive (slow on a loaded CI machine). When it does not,
+    /// the failure says what the page showed instead, so a page that decided the admin may not review is told apart
+    /// from a slow one.
+    /// </summary>
+    private static async Task ReviewPanelAsync(IPage reviewer)
+    {
+        try
+        {
+            await reviewer.Locator("#review-comment").WaitForAsync(new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await reviewer.Locator("body").InnerTextAsync();
+            throw new InvalidOperationException($"No review panel on {reviewer.Url} after 45 s. The page showed:\n{shown}");
+        }
     }
 }
