@@ -66,10 +66,11 @@ public sealed class DuplicateScanTests
         await using var host = await ScanScenario.StartAsync();
         await ScanScenario.AddManyAsync(host.PathOf("crm.db"), 300_000);
         var id = await host.AsStewardAsync((scans, _) => scans.RequestAsync(ScanScenario.Crm, ScanScenario.Contact));
-        // Its progress shows while it reads: the row is written during the scan, not only at its end.
-        var reading = await RunningAsync(host, id);
-        Assert.Equal(ScanPhases.Reading, reading.Phase);
-        Assert.True(reading.RecordsRead > 0);
+        // Its progress shows while it runs: the row is written during the scan, not only at its end.
+        // On a loaded machine the first look may already find it past reading, so any working phase counts.
+        var running = await RunningAsync(host, id);
+        Assert.Contains(running.Phase, new[] { ScanPhases.Reading, ScanPhases.Indexing, ScanPhases.Saving });
+        Assert.True(running.RecordsRead > 0);
 
         var second = await Assert.ThrowsAsync<InvalidOperationException>(() => host.AsStewardAsync((scans, _) => scans.RequestAsync(ScanScenario.Crm, ScanScenario.Contact)));
         Assert.Contains("being scanned already", second.Message, StringComparison.Ordinal);
