@@ -4,6 +4,7 @@ using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Stewardship;
 using CrmGovernance.Core.Features.Sync;
@@ -41,6 +42,7 @@ public static class CoreServices
             .AddSync(host)
             .AddStewardship()
             .AddAudit(host)
+            .AddIncidents()
             .AddFirstRun(host)
             // Last: it schedules the jobs the features declared (AddScheduledJob).
             .AddScheduling(host);

@@ -47,4 +47,19 @@ public enum Capability
 
     /// <summary>Issue and revoke inbound API keys.</summary>
     ManageInboundKeys,
+
+    /// <summary>See incidents, their timelines and metrics (in the portal and through the read API).</summary>
+    ViewIncidents,
+
+    /// <summary>Report a data problem by hand against an object, flow, system or record.</summary>
+    ReportIncidents,
+
+    /// <summary>Acknowledge, comment on, change the severity of, resolve incidents: scoped to those the person answers for.</summary>
+    WorkIncidents,
+
+    /// <summary>See who answers for every object, flow and system, and the gaps.</summary>
+    ViewOwnership,
+
+    /// <summary>Configure outbound notification webhooks.</summary>
+    ManageNotificationChannels,
 }

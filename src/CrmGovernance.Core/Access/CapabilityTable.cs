@@ -3,7 +3,7 @@ namespace CrmGovernance.Core.Access;
 
 /// <summary>
 /// The one table of who may do what. Page policies, service entry points and the authorization-matrix test are all
-/// built from it; nothing else lists roles. Managers hold read-only capabilities and nothing that changes data.
+/// built from it; nothing else lists roles. Managers hold read-only capabilities and nothing that changes data (reporting an incident asks, it changes nothing).
 /// </summary>
 public static class CapabilityTable
 {
@@ -27,6 +27,13 @@ public static class CapabilityTable
         new(Capability.ExportAudit, [A], [U], "Only admins and auditors may export the audit log."),
         new(Capability.ManageUsers, [A], [], "Only admins may manage users."),
         new(Capability.ManageInboundKeys, [A], [], "Only admins may manage inbound API keys."),
+        new(Capability.ViewIncidents, [A, O, S, M, U], [], "Only signed-in portal users may see incidents."),
+        // Reporting a problem is the one thing a manager may write: it changes no data, it asks someone to look.
+        new(Capability.ReportIncidents, [A, O, S, M, U], [], "Only signed-in portal users may report an incident."),
+        new(Capability.WorkIncidents, [A], [O, S],
+            "Only an admin, the incident's owner, or the owner or steward accountable for its flow, object or system may work it."),
+        new(Capability.ViewOwnership, [A, O, S, M, U], [], "Only signed-in portal users may see the ownership view."),
+        new(Capability.ManageNotificationChannels, [A], [], "Only admins may configure notification webhooks."),
     ];
 
     private static readonly Dictionary<Capability, CapabilityGrant> ByCapability = All.ToDictionary(g => g.Capability);

@@ -435,7 +435,207 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasAnnotation("CrmGovernance:Audit:EntityName", "ConfigurationVersion");
                 });
 
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Review.MatchExclusion", b =>
+            modelBuilder.Entity("CrmGovernance.Core.Features.Incidents.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcknowledgeBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcknowledgeDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CausingChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CausingSummary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CausingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ending")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationContact")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoldKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastEscalatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRunId")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OwnershipGap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionCategory")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolveBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ResolveDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlowId");
+
+                    b.HasIndex("FoldKey", "Id");
+
+                    b.HasIndex("Owner", "State");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("Incident");
+
+                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "Incident");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Incidents.IncidentEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Id");
+
+                    b.ToTable("IncidentEntry");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.ReviewQueue.MatchExclusion", b =>
                 {
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
@@ -467,72 +667,7 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.ToTable("MatchExclusions");
                 });
 
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Review.RecordMerge", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MergedBeforeJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MergedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MergedId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("MergedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MovedLinksJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ObjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReviewItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SurvivorAfterJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SurvivorBeforeJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SurvivorId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnmergedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UnmergedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewItemId");
-
-                    b.HasIndex("SystemId", "ObjectId", "MergedId");
-
-                    b.ToTable("RecordMerges");
-                });
-
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Review.ReviewItem", b =>
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.ReviewQueue.ReviewItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -609,7 +744,125 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewItems");
                 });
 
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Scans.DuplicateScan", b =>
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexCursor", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldMap")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SystemId", "ObjectId");
+
+                    b.ToTable("MatchIndexCursors");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexEntry", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SystemId", "ObjectId", "RecordId");
+
+                    b.HasIndex("SystemId", "ObjectId", "UpdatedUtc");
+
+                    b.ToTable("MatchIndexEntries");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Stewardship.Review.RecordMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedLinksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurvivorAfterJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorBeforeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SurvivorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmergedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnmergedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewItemId");
+
+                    b.HasIndex("SystemId", "ObjectId", "MergedId");
+
+                    b.ToTable("RecordMerges");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Stewardship.Scans.DuplicateScan", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -683,7 +936,7 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.ToTable("DuplicateScans");
                 });
 
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Scans.DuplicateScanPair", b =>
+            modelBuilder.Entity("CrmGovernance.Core.Features.Stewardship.Scans.DuplicateScanPair", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -720,59 +973,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("ScanId", "Score");
 
                     b.ToTable("DuplicateScanPairs");
-                });
-
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexCursor", b =>
-                {
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ObjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Cursor")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FieldMap")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SystemId", "ObjectId");
-
-                    b.ToTable("MatchIndexCursors");
-                });
-
-            modelBuilder.Entity("CrmGovernance.Core.Features.Matching.Store.MatchIndexEntry", b =>
-                {
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ObjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDeleted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValuesJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SystemId", "ObjectId", "RecordId");
-
-                    b.HasIndex("SystemId", "ObjectId", "UpdatedUtc");
-
-                    b.ToTable("MatchIndexEntries");
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Sync.Engine.CrosswalkLink", b =>
@@ -977,43 +1177,6 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasAnnotation("CrmGovernance:Audit:EntityName", "InboundApiKey");
                 });
 
-            modelBuilder.Entity("CrmGovernance.Core.Features.Sync.Inbound.InboxItem", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ObjectKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PayloadJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SystemKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SystemKey", "IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("SystemKey", "ObjectKey", "Id");
-
-                    b.ToTable("InboxItems");
-                });
-
             modelBuilder.Entity("CrmGovernance.Core.Features.Sync.Runs.RecordOutcome", b =>
                 {
                     b.Property<long>("Id")
@@ -1163,6 +1326,43 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasIndex("FlowId", "Id");
 
                     b.ToTable("SyncRuns");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Systems.Connectors.Webhook.InboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemKey", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SystemKey", "ObjectKey", "Id");
+
+                    b.ToTable("InboxItems");
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Users.ApplicationUser", b =>
@@ -1438,6 +1638,15 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasOne("CrmGovernance.Core.Features.ChangeControl.ChangeRequest", null)
                         .WithMany("Items")
                         .HasForeignKey("ChangeRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Incidents.IncidentEntry", b =>
+                {
+                    b.HasOne("CrmGovernance.Core.Features.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -91,6 +92,9 @@ public static class ServiceEntryPoints
         .. Of<DuplicateScanService>(Capability.RunDuplicateScans,
             ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
         .. Of<DuplicateScanFeeder>(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
+
+        .. Of<IncidentQueries>(Capability.ViewIncidents,
+            ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),
 
         .. Of<AuditLogService>(Capability.ReadAudit,
             ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("PageAsync", s => s.PageAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),

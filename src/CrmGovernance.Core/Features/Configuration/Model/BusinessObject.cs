@@ -15,6 +15,9 @@ public sealed record BusinessObject : IConfigurationItem
     public string Owner { get; init; } = "";
 
     public string Steward { get; init; } = "";
+
+    /// <summary>Email of who is told when an incident about the object is not acknowledged by its owner in time.</summary>
+    public string EscalationContact { get; init; } = "";
     public bool IsCustom { get; init; }
 
     public string DisplayName => $"object {Name}";

@@ -14,6 +14,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Mapping => typeof(FieldMapping),
         ConfigurationItemKind.Rule => typeof(BusinessRule),
         ConfigurationItemKind.MatchRule => typeof(MatchRule),
+        ConfigurationItemKind.IncidentPolicy => typeof(IncidentPolicy),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -28,6 +29,7 @@ public static class ConfigurationItems
         FieldMapping => ConfigurationItemKind.Mapping,
         BusinessRule => ConfigurationItemKind.Rule,
         MatchRule => ConfigurationItemKind.MatchRule,
+        IncidentPolicy => ConfigurationItemKind.IncidentPolicy,
         _ => throw new ArgumentOutOfRangeException(nameof(item)),
     };
 
@@ -42,6 +44,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Mapping => c.Mappings,
         ConfigurationItemKind.Rule => c.Rules,
         ConfigurationItemKind.MatchRule => c.MatchRules,
+        ConfigurationItemKind.IncidentPolicy => c.IncidentPolicies,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -60,6 +63,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Mapping => c with { Mappings = Replace(c.Mappings, id, item) },
         ConfigurationItemKind.Rule => c with { Rules = Replace(c.Rules, id, item) },
         ConfigurationItemKind.MatchRule => c with { MatchRules = Replace(c.MatchRules, id, item) },
+        ConfigurationItemKind.IncidentPolicy => c with { IncidentPolicies = Replace(c.IncidentPolicies, id, item) },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

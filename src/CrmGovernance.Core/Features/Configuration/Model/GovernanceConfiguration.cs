@@ -17,6 +17,7 @@ public sealed record GovernanceConfiguration
     public List<FieldMapping> Mappings { get; init; } = [];
     public List<BusinessRule> Rules { get; init; } = [];
     public List<MatchRule> MatchRules { get; init; } = [];
+    public List<IncidentPolicy> IncidentPolicies { get; init; } = [];
 
     public ConnectedSystem? FindSystem(Guid id) => Systems.Find(s => s.Id == id);
     public BusinessObject? FindObject(Guid id) => Objects.Find(o => o.Id == id);
@@ -24,6 +25,12 @@ public sealed record GovernanceConfiguration
 
     /// <summary>The match rule of an object (the first, when validation has not yet caught a second).</summary>
     public MatchRule? MatchRuleOf(Guid objectId) => MatchRules.Find(r => r.ObjectId == objectId);
+
+    /// <summary>The incident policy in force for a flow: its own, else the default, else the built-in defaults.</summary>
+    public IncidentPolicy IncidentPolicyFor(Guid? flowId) =>
+        (flowId is null ? null : IncidentPolicies.Find(p => p.FlowId == flowId))
+        ?? IncidentPolicies.Find(p => p.FlowId is null)
+        ?? new IncidentPolicy { Id = Guid.Empty };
 
     public IEnumerable<FieldDefinition> FieldsOf(Guid systemId, Guid objectId) =>
         Fields.Where(f => f.SystemId == systemId && f.ObjectId == objectId);

@@ -30,6 +30,7 @@ public static class ConfigurationValidator
             issues.Add(new(ConfigurationItemKind.Rule, orphan.Id, $"The {orphan.DisplayName} belongs to a flow that does not exist."));
         }
         issues.AddRange(MatchRuleValidator.Validate(c));
+        issues.AddRange(IncidentPolicyValidator.Validate(c));
         return issues;
     }
 
@@ -54,6 +55,10 @@ public static class ConfigurationValidator
             Require(issues, ConfigurationItemKind.BusinessObject, o.Id, o.Name, "An object needs a name.");
             Require(issues, ConfigurationItemKind.BusinessObject, o.Id, o.Owner, $"The object {o.Name} has no owner.");
             Require(issues, ConfigurationItemKind.BusinessObject, o.Id, o.Steward, $"The object {o.Name} has no steward.");
+            if (o.EscalationContact.Length > 0 && !o.EscalationContact.Contains('@', StringComparison.Ordinal))
+            {
+                issues.Add(new(ConfigurationItemKind.BusinessObject, o.Id, $"The escalation contact of {o.Name} must be an email address."));
+            }
         }
         foreach (var group in c.Objects.GroupBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Key.Length > 0 && g.Count() > 1))
         {

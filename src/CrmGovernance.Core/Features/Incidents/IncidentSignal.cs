@@ -1,0 +1,26 @@
+namespace CrmGovernance.Core.Features.Incidents;
+
+/// <summary>
+/// One occurrence of a failure signal, as a trigger (or a person reporting a problem) hands it to the
+/// <see cref="IncidentRecorder"/>. The subject is the flow, else the system, else the object; a manual report stands alone.
+/// </summary>
+public sealed record IncidentSignal(IncidentCause Cause, string Title, string Detail)
+{
+    public Guid? FlowId { get; init; }
+    public Guid? SystemId { get; init; }
+    public Guid? ObjectId { get; init; }
+    public string? RecordId { get; init; }
+    public long? RunId { get; init; }
+    /// <summary>Overrides the cause's default severity (a manual report says how bad it is).</summary>
+    public IncidentSeverity? Severity { get; init; }
+    /// <summary>Who reported it by hand; null for a trigger.</summary>
+    public string? ReportedBy { get; init; }
+
+    /// <summary>Occurrences with the same key fold into one unfinished incident; manual reports never fold.</summary>
+    public string FoldKey => Cause == IncidentCause.Reported
+        ? $"{Cause}:{Guid.NewGuid():N}"
+        : FlowId is { } flow ? $"{Cause}:flow:{flow:N}"
+        : SystemId is { } system ? $"{Cause}:system:{system:N}"
+        : ObjectId is { } obj ? $"{Cause}:object:{obj:N}"
+        : $"{Cause}:portal";
+}
