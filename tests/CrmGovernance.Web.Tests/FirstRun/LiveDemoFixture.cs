@@ -17,6 +17,7 @@ public sealed class LiveDemoFixture : IDisposable
         ["Demo:WebsiteEverySeconds"] = "2",
         ["Demo:ShopEverySeconds"] = "10",
         ["Sync:InboxPollSeconds"] = "5",
+        ["Demo:Outages"] = "false",
     });
 
     /// <summary>Time since the host began starting.</summary>

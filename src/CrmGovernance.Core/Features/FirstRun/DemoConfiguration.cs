@@ -43,4 +43,16 @@ public static class DemoConfiguration
             MatchRules = StandardMatchRules.All(new Dictionary<string, string>(StringComparer.Ordinal) { ["company"] = "name", ["website"] = "domain" }),
         };
     }
+
+    public static readonly Guid DemoIncidentPolicy = new("1c1d0000-0000-4000-8000-000000000001");
+
+    /// <summary>
+    /// The live demo's clocks, in minutes rather than hours (an outage lasts minutes: its incident is seen to escalate
+    /// before it recovers), and an escalation contact on every object.
+    /// </summary>
+    public static GovernanceConfiguration WithLiveIncidentPolicy(GovernanceConfiguration configuration, string escalationContact) => configuration with
+    {
+        Objects = [.. configuration.Objects.Select(o => o with { EscalationContact = escalationContact })],
+        IncidentPolicies = [new IncidentPolicy { Id = DemoIncidentPolicy, AcknowledgeMinutes = [2, 2, 10, 60], ResolveHours = [1, 4, 24, 72] }],
+    };
 }

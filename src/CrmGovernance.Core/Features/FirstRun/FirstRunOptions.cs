@@ -28,6 +28,30 @@ public sealed class DemoOptions
     [Range(1, 3_600)]
     public int ShopEverySeconds { get; set; } = 20;
 
+    /// <summary>
+    /// With the live demo: real outages on a timetable, so a new user sees incidents open, escalate and recover. Every
+    /// <see cref="OutageCycleMinutes"/>, starting <see cref="FirstOutageAfterSeconds"/> after the portal starts, the
+    /// marketing system's database goes offline for <see cref="MarketingOfflineSeconds"/>; later in the same cycle the
+    /// shop stops producing orders for <see cref="ShopPauseSeconds"/>.
+    /// </summary>
+    public bool Outages { get; set; } = true;
+
+    [Range(0, 86_400)]
+    public int FirstOutageAfterSeconds { get; set; } = 120;
+
+    [Range(5, 1_440)]
+    public int OutageCycleMinutes { get; set; } = 30;
+
+    [Range(0, 86_400)]
+    public int MarketingOfflineSeconds { get; set; } = 360;
+
+    /// <summary>Seconds into each cycle at which the shop feed stops.</summary>
+    [Range(0, 86_400)]
+    public int ShopPauseAfterSeconds { get; set; } = 720;
+
+    [Range(0, 86_400)]
+    public int ShopPauseSeconds { get; set; } = 300;
+
     /// <summary>Whether the live demo runs.</summary>
     public bool IsLive => Enabled && Live;
 }

@@ -23,7 +23,13 @@ internal sealed class FirstRunSeeding(
             await SeedDemoAsync(users);
             var owner = DemoAccounts.All.First(a => a.Role == Roles.BusinessOwner).Email;
             var steward = DemoAccounts.All.First(a => a.Role == Roles.Steward).Email;
-            await seeder.SeedIfEmptyAsync(DemoConfiguration.Build(owner, steward), cancellationToken);
+            var configuration = DemoConfiguration.Build(owner, steward);
+            if (demo.Value.IsLive)
+            {
+                // The live demo's outages should be seen to open, escalate and recover within minutes.
+                configuration = DemoConfiguration.WithLiveIncidentPolicy(configuration, DemoAccounts.All.First(a => a.Role == Roles.Manager).Email);
+            }
+            await seeder.SeedIfEmptyAsync(configuration, cancellationToken);
         }
         else if (!users.Users.Any() && await SeedFirstAdminAsync(users) is { } admin)
         {

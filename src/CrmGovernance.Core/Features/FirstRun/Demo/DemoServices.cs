@@ -6,5 +6,10 @@ namespace CrmGovernance.Core.Features.FirstRun.Demo;
 public static class DemoServices
 {
     /// <summary>Keeps the demo's shop and CRM changing in the background: for the portal only, not for the command line.</summary>
-    public static IServiceCollection AddDemoActivity(this IServiceCollection services) => services.AddHostedService<DemoSystemsFeeder>();
+    public static IServiceCollection AddDemoActivity(this IServiceCollection services)
+    {
+        services.AddSingleton<DemoTimetable>();
+        services.AddHostedService<DemoSystemsFeeder>();
+        return services.AddHostedService<DemoOutages>();
+    }
 }

@@ -12,7 +12,7 @@ namespace CrmGovernance.Core.Features.FirstRun.Demo;
 /// some from guests without an email), a refund, a shipment, an order touched without a change; every third round a deal
 /// is lost in the CRM, every fourth one won, every seventh a new one opens. The flows pick these up on their schedule.
 /// </summary>
-internal sealed partial class DemoSystemsFeeder(IOptions<DemoOptions> demo, DemoPaths paths, TimeProvider clock, ILogger<DemoSystemsFeeder> logger)
+internal sealed partial class DemoSystemsFeeder(IOptions<DemoOptions> demo, DemoPaths paths, DemoTimetable timetable, TimeProvider clock, ILogger<DemoSystemsFeeder> logger)
     : BackgroundService
 {
     private readonly Random _random = new(DemoDataSet.Seed + 1);
@@ -48,7 +48,8 @@ internal sealed partial class DemoSystemsFeeder(IOptions<DemoOptions> demo, Demo
         }
         try
         {
-            var shop = await ShopAsync(cancellationToken);
+            // The demo's timetable stops the shop's feed for a while: its flow keeps running and reads nothing (a silent flow).
+            var shop = timetable.ShopPaused(clock.GetUtcNow().UtcDateTime) ? "paused" : await ShopAsync(cancellationToken);
             var crm = await CrmAsync(cancellationToken);
             LogRound(logger, _round, shop, crm);
         }
