@@ -18,7 +18,7 @@ public sealed class MatchRuleEditorLocaleTests(StandardPortalFixture fixture) : 
             var page = drafts.Render(StandardObjects.Contact);
             page.Find("#edit-match-rule").Click();
             var dialog = drafts.Pages.Dialogs;
-            dialog.WaitForAssertion(() => Assert.Equal("97", dialog.Find("#match-auto").GetAttribute("value")));
+            dialog.WaitForAssertion(() => Assert.Equal("97", dialog.Find("#match-auto").GetAttribute("value")), TimeSpan.FromSeconds(30));
             // The last name's only level.
             var weight = dialog.FindAll("input[aria-label='Weight']")[^1];
             Assert.Equal("4,25", weight.GetAttribute("value"));
@@ -28,7 +28,8 @@ public sealed class MatchRuleEditorLocaleTests(StandardPortalFixture fixture) : 
             dialog.Find("#save-match-rule").Click();
 
             // The rule's summary comes from the handbook's text (Core's MatchRuleText), written the same for every reader.
-            page.WaitForAssertion(() => Assert.Equal("96.5 %", page.Find("#match-auto-threshold").TextContent));
+            // A loaded machine can starve the renderer's dispatcher for a while: allow it time.
+            page.WaitForAssertion(() => Assert.Equal("96.5 %", page.Find("#match-auto-threshold").TextContent), TimeSpan.FromSeconds(30));
             var saved = await drafts.DraftRuleAsync(StandardObjects.Contact);
             Assert.Equal(0.965, saved!.AutoMatchThreshold, 10);
             Assert.Equal(4.75, saved.Comparisons.Single(c => c.Attribute == "last_name").Levels.Single().Weight);
