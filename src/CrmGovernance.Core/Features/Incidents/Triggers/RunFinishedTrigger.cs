@@ -90,5 +90,5 @@ public sealed class RunFinishedTrigger(IServiceScopeFactory scopes, PublishedCon
         scopes.ReadAsync(async db => await db.SyncRuns.Where(r => r.Id == runId).Select(r => new { r.FlowName, r.Message }).FirstOrDefaultAsync(cancellationToken)
             is { } r ? (r.FlowName, r.Message) : ((string, string?)?)null, cancellationToken);
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }
