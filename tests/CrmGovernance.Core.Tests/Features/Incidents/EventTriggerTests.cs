@@ -36,6 +36,8 @@ public sealed class EventTriggerTests
         await s.HandleAsync<AuditChainTrigger>(new ChainVerified(true, 10, null));
         await s.HandleAsync<AuditChainTrigger>(new ChainVerified(false, 12, "Entry 11 does not match its hash."));
         await s.HandleAsync<AuditChainTrigger>(new ChainVerified(false, 14, "Entry 11 does not match its hash."));
+        // The same event handed again (its position was not saved) is not a third occurrence.
+        await s.HandleAsync<AuditChainTrigger>(new ChainVerified(false, 14, "Entry 11 does not match its hash."), sequence: 3);
 
         var incident = Assert.Single(await s.IncidentsAsync());
         Assert.Equal((IncidentCause.AuditChainBroken, IncidentSeverity.Critical, 2), (incident.Cause, incident.Severity, incident.Occurrences));

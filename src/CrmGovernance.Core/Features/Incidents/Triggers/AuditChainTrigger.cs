@@ -10,10 +10,23 @@ public sealed class AuditChainTrigger(IncidentRecorder recorder) : IOperationsEv
 {
     private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<ChainVerified>() };
 
+    // At least once: an event handed again after its position failed to save would count a second occurrence.
+    private long _lastSequence;
+
     public string Name => "incidents.audit-chain";
     public IReadOnlySet<string>? Kinds => Handled;
 
     public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Sequence <= _lastSequence)
+        {
+            return;
+        }
+        await HandleNewAsync(envelope, cancellationToken);
+        _lastSequence = envelope.Sequence;
+    }
+
+    private async Task HandleNewAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.Event is not ChainVerified { Intact: false } e)
         {

@@ -15,10 +15,23 @@ public sealed class DuplicateSpikeTrigger(IServiceScopeFactory scopes, Published
 {
     private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<ScanFinished>() };
 
+    // At least once: an event handed again after its position failed to save would count a second occurrence.
+    private long _lastSequence;
+
     public string Name => "incidents.duplicate-spike";
     public IReadOnlySet<string>? Kinds => Handled;
 
     public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Sequence <= _lastSequence)
+        {
+            return;
+        }
+        await HandleNewAsync(envelope, cancellationToken);
+        _lastSequence = envelope.Sequence;
+    }
+
+    private async Task HandleNewAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.Event is not ScanFinished e || e.Status != nameof(ScanStatus.Completed))
         {

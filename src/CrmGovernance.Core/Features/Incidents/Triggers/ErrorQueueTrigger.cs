@@ -11,10 +11,23 @@ public sealed class ErrorQueueTrigger(IServiceScopeFactory scopes, PublishedConf
 {
     private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<ErrorQueueItemsAdded>() };
 
+    // At least once: an event handed again after its position failed to save would count a second occurrence.
+    private long _lastSequence;
+
     public string Name => "incidents.error-queue";
     public IReadOnlySet<string>? Kinds => Handled;
 
     public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Sequence <= _lastSequence)
+        {
+            return;
+        }
+        await HandleNewAsync(envelope, cancellationToken);
+        _lastSequence = envelope.Sequence;
+    }
+
+    private async Task HandleNewAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
     {
         // Unreadable inbound payloads belong to no flow: nobody's queue grows.
         if (envelope.Event is not ErrorQueueItemsAdded { FlowId: { } flowId } e)
