@@ -1,10 +1,12 @@
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Incidents;
+using CrmGovernance.Core.Features.Incidents.Clocks;
 using CrmGovernance.Core.Features.Incidents.Triggers;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace CrmGovernance.Core.Tests.Features.Incidents;
 
@@ -33,6 +35,20 @@ public sealed class RealRunIncidentTests
 
         var recovered = Assert.Single(await f.Host.QueryAsync(db => db.Set<Incident>().ToListAsync()));
         Assert.Equal((IncidentState.Closed, IncidentEnding.Recovered), (recovered.State, recovered.Ending));
+    }
+
+    [Fact]
+    public async Task The_portal_scheduler_runs_the_incident_watch_every_minute()
+    {
+        await using var f = await SyncFlowFixture.StartAsync(SyncScenario.Build());
+        var scheduler = await f.Host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(await scheduler.GetTrigger(IncidentWatchJob.Trigger));
+        Assert.Equal(TimeSpan.FromMinutes(1), trigger.RepeatInterval);
+        Assert.Equal(IncidentWatchJob.Key, trigger.JobKey);
+        // The job as the scheduler's factory builds it, from the host's services.
+        await using var scope = f.Host.Services.CreateAsyncScope();
+        Assert.NotNull(ActivatorUtilities.CreateInstance<IncidentWatchJob>(scope.ServiceProvider));
     }
 
     /// <summary>The event the engine wrote to the outbox for the run, handed to the trigger as the dispatcher would.</summary>
