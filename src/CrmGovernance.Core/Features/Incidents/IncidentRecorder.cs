@@ -48,6 +48,25 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
         }
     }
 
+    /// <summary>
+    /// Changes incidents outside an occurrence (recovery, clocks, escalation, expiry) under the same lock, so an occurrence
+    /// never folds into an incident being closed at that moment; in a scope acting as the incident watch (audited so).
+    /// </summary>
+    internal async Task<T> ExclusiveAsync<T>(Func<IDbContextFactory<CrmDbContext>, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("incident-watch", null);
+            return await work(scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<long> RecordLockedAsync(IDbContextFactory<CrmDbContext> contexts, IncidentSignal signal, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -68,7 +87,8 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
         }
 
         if (last is not null && last.Ending != IncidentEnding.Expired
-            && (last.ClosedUtc ?? last.ResolvedUtc) is { } ended && now - ended <= TimeSpan.FromHours(policy.ReopenWindowHours))
+            // A resolved incident's window counts from its resolution (closing it when the window passes does not extend it).
+            && (last.ResolvedUtc ?? last.ClosedUtc) is { } ended && now - ended <= TimeSpan.FromHours(policy.ReopenWindowHours))
         {
             Reopen(last, policy, now, signal);
             Add(db, last.Id, now, IncidentEntryKind.Reopened, $"The cause came back: {signal.Detail}", signal);

@@ -2,7 +2,8 @@ namespace CrmGovernance.Core.Features.Incidents;
 
 /// <summary>
 /// One occurrence of a failure signal, as a trigger (or a person reporting a problem) hands it to the
-/// <see cref="IncidentRecorder"/>. The subject is the flow, else the system, else the object; a manual report stands alone.
+/// <see cref="IncidentRecorder"/>. The subject is the flow, else the system (with the object when both are given: one
+/// system's object, as a duplicate scan sees it), else the object; a manual report stands alone.
 /// </summary>
 public sealed record IncidentSignal(IncidentCause Cause, string Title, string Detail)
 {
@@ -20,7 +21,7 @@ public sealed record IncidentSignal(IncidentCause Cause, string Title, string De
     public string FoldKey => Cause == IncidentCause.Reported
         ? $"{Cause}:{Guid.NewGuid():N}"
         : FlowId is { } flow ? $"{Cause}:flow:{flow:N}"
-        : SystemId is { } system ? $"{Cause}:system:{system:N}"
+        : SystemId is { } system ? ObjectId is { } data ? $"{Cause}:system:{system:N}:object:{data:N}" : $"{Cause}:system:{system:N}"
         : ObjectId is { } obj ? $"{Cause}:object:{obj:N}"
         : $"{Cause}:portal";
 }
