@@ -53,6 +53,8 @@ public static class DemoConfiguration
     public static GovernanceConfiguration WithLiveIncidentPolicy(GovernanceConfiguration configuration, string escalationContact) => configuration with
     {
         Objects = [.. configuration.Objects.Select(o => o with { EscalationContact = escalationContact })],
-        IncidentPolicies = [new IncidentPolicy { Id = DemoIncidentPolicy, AcknowledgeMinutes = [2, 2, 10, 60], ResolveHours = [1, 4, 24, 72] }],
+        // The demo's flows run every 30 s and some changes come only every minute or so: 8 quiet intervals (4 minutes)
+        // before a flow counts as silent, which the shop's 8-minute pause crosses and ordinary lulls do not.
+        IncidentPolicies = [new IncidentPolicy { Id = DemoIncidentPolicy, SilentAfterIntervals = 8, AcknowledgeMinutes = [2, 2, 10, 60], ResolveHours = [1, 4, 24, 72] }],
     };
 }

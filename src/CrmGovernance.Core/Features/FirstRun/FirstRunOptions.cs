@@ -50,7 +50,7 @@ public sealed class DemoOptions
     public int ShopPauseAfterSeconds { get; set; } = 720;
 
     [Range(0, 86_400)]
-    public int ShopPauseSeconds { get; set; } = 300;
+    public int ShopPauseSeconds { get; set; } = 480;
 
     /// <summary>Whether the live demo runs.</summary>
     public bool IsLive => Enabled && Live;

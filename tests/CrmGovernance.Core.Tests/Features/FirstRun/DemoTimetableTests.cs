@@ -28,8 +28,8 @@ public sealed class DemoTimetableTests
 
         Assert.False(timetable.ShopPaused(At(clock, 120 + 719)));
         Assert.True(timetable.ShopPaused(At(clock, 120 + 720)));
-        Assert.True(timetable.ShopPaused(At(clock, 120 + 1019)));
-        Assert.False(timetable.ShopPaused(At(clock, 120 + 1020)));
+        Assert.True(timetable.ShopPaused(At(clock, 120 + 1199)));
+        Assert.False(timetable.ShopPaused(At(clock, 120 + 1200)));
         Assert.False(timetable.MarketingOffline(At(clock, 120 + 720)));
     }
 
