@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Incidents.Ownership;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Incidents;
@@ -12,6 +13,8 @@ public static class IncidentsServices
     {
         services.AddSingleton<IncidentRecorder>();
         services.AddScoped<IncidentQueries>();
+        services.AddScoped<OwnershipView>();
+        services.AddScoped<FlowHealth>();
         return services;
     }
 }
