@@ -177,27 +177,6 @@ public sealed partial class FlowPage
         }
     }
 
-    private async Task EditPolicyAsync()
-    {
-        var parameters = new DialogParameters<IncidentPolicyEditorDialog>
-        {
-            { d => d.Configuration, configuration! }, { d => d.ChangeRequestId, Cr!.Value }, { d => d.Original, ownPolicy }, { d => d.FlowId, flow!.Id },
-        };
-        await ShowAsync<IncidentPolicyEditorDialog>(ownPolicy is null ? $"Incident policy for {flow.Name}" : $"Edit the incident policy of {flow.Name}", parameters);
-    }
-
-    private async Task RemovePolicyAsync()
-    {
-        if (ownPolicy is null || await Dialogs.ShowMessageBoxAsync("Remove override",
-                $"Remove {flow!.Name}'s own incident policy in this change request? The default policy will apply to it.", yesText: "Remove", cancelText: "Cancel") != true)
-        {
-            return;
-        }
-        var result = await Requests.DeleteItemAsync(Cr!.Value, ConfigurationItemKind.IncidentPolicy, ownPolicy.Id);
-        Snackbar.Add(result.Succeeded ? "The override is removed in the change request." : string.Join(" ", result.Errors), result.Succeeded ? Severity.Success : Severity.Error);
-        await LoadAsync();
-    }
-
     private async Task ShowAsync<TDialog>(string title, DialogParameters parameters)
         where TDialog : IComponent
     {
