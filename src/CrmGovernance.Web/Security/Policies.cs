@@ -18,6 +18,7 @@ public static class Policies
     public const string ExportAudit = nameof(Capability.ExportAudit);
     public const string ManageUsers = nameof(Capability.ManageUsers);
     public const string ManageInboundKeys = nameof(Capability.ManageInboundKeys);
+    public const string ViewOwnership = nameof(Capability.ViewOwnership);
 
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder)
     {

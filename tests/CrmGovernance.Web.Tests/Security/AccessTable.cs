@@ -32,6 +32,9 @@ public static class AccessTable
         ["/change-requests"] = Governance,
         ["/change-requests/{Id:guid}"] = Governance,
         ["/versions"] = Governance,
+        ["/incident-policy"] = Governance,
+        // Who answers for what: every role may look; changing it goes through the governance pages.
+        ["/ownership"] = Needs(Capability.ViewOwnership),
 
         // Operations: runs and the error queue, watched by those who run the flows and by managers (starting and replaying is checked by the services, per flow).
         ["/runs"] = Needs(Capability.ViewRuns),

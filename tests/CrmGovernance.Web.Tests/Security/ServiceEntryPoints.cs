@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Incidents;
+using CrmGovernance.Core.Features.Incidents.Ownership;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -95,6 +96,8 @@ public static class ServiceEntryPoints
 
         .. Of<IncidentQueries>(Capability.ViewIncidents,
             ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),
+        .. Of<FlowHealth>(Capability.ViewIncidents, ("ListAsync", s => s.ListAsync())),
+        .. Of<OwnershipView>(Capability.ViewOwnership, ("ReadAsync", s => s.ReadAsync())),
 
         .. Of<AuditLogService>(Capability.ReadAudit,
             ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("PageAsync", s => s.PageAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),

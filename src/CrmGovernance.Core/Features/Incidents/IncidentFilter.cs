@@ -10,6 +10,8 @@ public sealed record IncidentFilter
     public IncidentCause? Cause { get; init; }
     public Guid? FlowId { get; init; }
     public Guid? SystemId { get; init; }
+    /// <summary>About this object, directly or through one of its flows.</summary>
+    public Guid? ObjectId { get; init; }
     /// <summary>Owned by this email.</summary>
     public string? Owner { get; init; }
     /// <summary>Words in the title, subject or detail.</summary>

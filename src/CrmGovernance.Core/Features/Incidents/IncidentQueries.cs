@@ -69,6 +69,10 @@ public sealed class IncidentQueries(IDbContextFactory<CrmDbContext> contexts, Ac
         {
             query = query.Where(i => i.SystemId == system);
         }
+        if (f.ObjectId is { } obj)
+        {
+            query = query.Where(i => i.ObjectId == obj);
+        }
         if (!string.IsNullOrWhiteSpace(f.Owner))
         {
             var owner = f.Owner.Trim().ToLowerInvariant();

@@ -2,6 +2,7 @@ using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Incidents.Clocks;
 using CrmGovernance.Core.Features.Incidents.Triggers;
 using CrmGovernance.Core.Scheduling;
+using CrmGovernance.Core.Features.Incidents.Ownership;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -32,6 +33,8 @@ public static class IncidentsServices
         services.AddSingleton<FlowActivation>();
         services.AddSingleton<IncidentWatch>();
         services.AddScheduledJob(WatchJob());
+        services.AddScoped<OwnershipView>();
+        services.AddScoped<FlowHealth>();
         return services;
     }
 

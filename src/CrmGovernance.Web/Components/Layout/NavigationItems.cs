@@ -18,6 +18,8 @@ public static class NavigationItems
         new("Governance", "Flows", "flows", Icons.Material.Filled.AltRoute, Policies.ReadConfiguration),
         new("Governance", "Change requests", "change-requests", Icons.Material.Filled.RateReview, Policies.ReadConfiguration),
         new("Governance", "Versions", "versions", Icons.Material.Filled.History, Policies.ReadConfiguration),
+        new("Governance", "Ownership", "ownership", Icons.Material.Filled.SupervisorAccount, Policies.ViewOwnership),
+        new("Governance", "Incident policy", "incident-policy", Icons.Material.Filled.Tune, Policies.ReadConfiguration),
         new("Operations", "Runs", "runs", Icons.Material.Filled.PlayCircleOutline, Policies.ViewRuns),
         new("Operations", "Error queue", "error-queue", Icons.Material.Filled.ReportProblem, Policies.ViewErrorQueue),
         new("Operations", "Review queue", "review-queue", Icons.Material.Filled.CompareArrows, Policies.ViewReviewQueue),

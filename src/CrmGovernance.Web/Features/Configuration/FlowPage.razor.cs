@@ -15,6 +15,7 @@ public sealed partial class FlowPage
     private DataFlow? flow;
     private List<FieldMapping> mappings = [];
     private List<BusinessRule> rules = [];
+    private IncidentPolicy? ownPolicy;
     private string? sample;
     private IReadOnlyList<string> recentSamples = [];
 
@@ -49,6 +50,7 @@ public sealed partial class FlowPage
         flow = configuration.FindFlow(Id);
         mappings = [.. configuration.Mappings.Where(m => m.FlowId == Id).OrderBy(m => m.Order)];
         rules = [.. configuration.Rules.Where(r => r.FlowId == Id).OrderBy(r => r.Order)];
+        ownPolicy = configuration.IncidentPolicies.Find(p => p.FlowId == Id);
         // A sample with every source field, so the preview shows something from the start.
         sample ??= flow is null ? "" : string.Join("\n", configuration.FieldsOf(flow.SourceSystemId, flow.ObjectId).Select(f => f.Name + ": "));
     }
@@ -134,6 +136,8 @@ public sealed partial class FlowPage
         }
         var changes = mappings.Select(m => (ConfigurationItemKind.Mapping, m.Id, (IConfigurationItem?)null))
             .Concat(rules.Select(r => (ConfigurationItemKind.Rule, r.Id, (IConfigurationItem?)null)))
+            // The flow's own incident policy goes with it: a policy for a missing flow would not validate.
+            .Concat(ownPolicy is null ? [] : [(ConfigurationItemKind.IncidentPolicy, ownPolicy.Id, (IConfigurationItem?)null)])
             .Append((ConfigurationItemKind.Flow, flow.Id, null));
         var result = await Requests.FillDraftAsync(Cr!.Value, changes, withdrawOnFailure: false);
         if (result.Succeeded)

@@ -29,10 +29,20 @@ public static class FlowHandbookBuilder
             fields,
             c.Rules.Where(r => r.FlowId == flow.Id).OrderBy(r => r.Order).Select(r => $"{r.Name}: {RuleText.Describe(r)}").ToList(),
             "Records that fail validation or a rule go to the error queue with the reason, and can be replayed after a fix; " +
-            $"system failures are retried. The owner, {flow.Owner}, is accountable for the queue.")
+            $"system failures are retried. The owner, {flow.Owner}, is accountable for the queue. " + Escalation(c, flow))
         {
             Matching = c.MatchRuleOf(flow.ObjectId) is { } rule ? MatchRuleText.Describe(rule) : [],
         };
+    }
+
+    /// <summary>Who hears of an incident about the flow, and when, under the incident policy in force.</summary>
+    private static string Escalation(GovernanceConfiguration c, DataFlow flow)
+    {
+        var policy = c.IncidentPolicyFor(flow.Id);
+        var contact = c.FindObject(flow.ObjectId)?.EscalationContact is { Length: > 0 } named ? named : null;
+        var minutes = policy.AcknowledgeMinutes.Count > 1 ? policy.AcknowledgeMinutes[1] : 60;
+        return $"Incidents about the flow go to the owner; one not acknowledged in time ({minutes} minutes for a high-severity incident) " +
+            (contact is null ? "goes to the admins, as the object names no escalation contact." : $"goes to the escalation contact, {contact}, then to the admins.");
     }
 
     private static string Describe(Transform t)

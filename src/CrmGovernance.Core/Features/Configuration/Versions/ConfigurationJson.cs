@@ -64,5 +64,7 @@ public static class ConfigurationJson
         Mappings = [.. c.Mappings.OrderBy(m => m.FlowId).ThenBy(m => m.Order).ThenBy(m => m.TargetField, StringComparer.Ordinal).ThenBy(m => m.Id)],
         Rules = [.. c.Rules.OrderBy(r => r.FlowId).ThenBy(r => r.Order).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)],
         MatchRules = [.. c.MatchRules.OrderBy(r => r.ObjectId).ThenBy(r => r.Id)],
+        // The default policy (no flow) first.
+        IncidentPolicies = [.. c.IncidentPolicies.OrderBy(p => p.FlowId.HasValue).ThenBy(p => p.FlowId).ThenBy(p => p.Id)],
     };
 }

@@ -41,6 +41,7 @@ internal sealed class ConfigurationNames
         FieldMapping m => $"Mapping {MappingName(m)}",
         BusinessRule r => $"Rule {r.Name}",
         MatchRule r => string.IsNullOrWhiteSpace(r.Name) ? $"Match rule for {Name(r.ObjectId) ?? "an object"}" : $"Match rule {r.Name}",
+        IncidentPolicy p => p.FlowId is { } flow ? $"Incident policy for flow {Name(flow) ?? "(removed)"}" : "Incident policy (default)",
         _ => item.DisplayName,
     };
 
@@ -64,6 +65,7 @@ internal sealed class ConfigurationNames
         FieldMapping m => MappingName(m),
         BusinessRule r => r.Name,
         MatchRule r => Or(r.Name, "match rule"),
+        IncidentPolicy p => p.FlowId is null ? "default incident policy" : "incident policy",
         _ => item.DisplayName,
     };
 

@@ -31,7 +31,19 @@ internal static class DiffFieldLabels
         ["operator"] = "Operator", ["autoMatchThreshold"] = "Auto-match threshold", ["reviewThreshold"] = "Review threshold",
         ["priorWeight"] = "Starting weight", ["mismatchWeight"] = "Mismatch weight", ["blockingKeys"] = "Blocking key",
         ["comparator"] = "Comparator", ["attribute"] = "Attribute", ["threshold"] = "Threshold", ["weight"] = "Weight",
+        ["escalationContact"] = "Escalation contact",
+        // Incident policy: each threshold with its unit, as the policy editor names it.
+        ["errorQueueThreshold"] = "Error queue threshold (waiting items)", ["rejectionRateThreshold"] = "Rejection rate threshold (share of records read)",
+        ["rejectionMinimumRecords"] = "Rejection rate counts from (records read)", ["silentAfterIntervals"] = "Silent after (schedule intervals)",
+        ["volumeWindowMinutes"] = "Volume window (minutes)", ["volumeBaselineWeeks"] = "Volume baseline (weeks)",
+        ["volumeDropRatio"] = "Volume drop below (share of baseline)", ["volumeMinimumBaseline"] = "Volume drop counts from (baseline records)",
+        ["reviewSlaHours"] = "Review items overdue after (hours)", ["duplicateSpikePoints"] = "Duplicate spike (percentage points)",
+        ["changeLinkMinutes"] = "Link to a publish within (minutes)", ["reopenWindowHours"] = "Reopen window (hours)",
+        ["expireAfterDays"] = "Expire unattended after (days)", ["acknowledgeMinutes"] = "Minutes to acknowledge", ["resolveHours"] = "Hours to resolve",
     };
+
+    // The SLA clocks are lists with one value per severity, in the severities' order.
+    private static readonly HashSet<string> PerSeverity = new(StringComparer.Ordinal) { "acknowledgeMinutes", "resolveHours" };
 
     /// <param name="before">The item before the change (null: added); elements are named from whichever side has them.</param>
     public static string Of(string path, IConfigurationItem? before, IConfigurationItem? after)
@@ -73,9 +85,12 @@ internal static class DiffFieldLabels
             MatchLevel => $"Level {n}",
             JourneyStep s => $"Step {n} ({s.Name})",
             FieldSourceOfTruth f => $"Field {f.Field}",
+            _ when PerSeverity.Contains(collection) && index < SeverityNames.Length => $"{Word(collection)} ({SeverityNames[index]})",
             _ => $"{Word(collection)} {n}",
         };
     }
+
+    private static readonly string[] SeverityNames = ["critical", "high", "medium", "low"];
 
     private static string ArgumentLabel(object?[] transforms, string name) =>
         transforms.OfType<Transform>().Select(t => TransformCatalog.Arguments(t.Kind).FirstOrDefault(a => a.Name == name)?.Label)

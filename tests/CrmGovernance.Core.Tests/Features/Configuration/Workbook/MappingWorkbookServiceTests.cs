@@ -39,6 +39,29 @@ public sealed class MappingWorkbookServiceTests
     }
 
     [Fact]
+    public async Task A_workbook_round_trip_keeps_escalation_contacts_and_incident_policies_as_published()
+    {
+        var demo = DemoConfiguration.Build(Owner, Steward);
+        var baseline = demo with
+        {
+            Objects = [.. demo.Objects.Select(o => o with { EscalationContact = "head.of.data@example.com" })],
+            IncidentPolicies = [new IncidentPolicy { Id = Guid.NewGuid() }, new IncidentPolicy { Id = Guid.NewGuid(), FlowId = Flow, ErrorQueueThreshold = 3 }],
+        };
+        await using var scenario = await StartAsync(baseline);
+        var file = await AsOwner(scenario, s => s.ExportAsync(Flow));
+        var edited = Edit(file.Content, s => s.Cell(RowOf(s, "last_form_at"), 6).SetValue("formats=dd/MM/yyyy|yyyy-MM-ddTHH:mm:ssZ"));
+
+        var outcome = await AsOwner(scenario, s => s.ImportAsync(Flow, new MemoryStream(edited)));
+
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Errors));
+        Assert.Equal(ConfigurationItemKind.Mapping, Assert.Single(outcome.Diff).Kind);
+        var draft = await scenario.AsOwner(s => s.DraftConfigurationAsync(outcome.ChangeRequestId!.Value));
+        Assert.All(draft.Objects, o => Assert.Equal("head.of.data@example.com", o.EscalationContact));
+        Assert.Equal(3, draft.IncidentPolicyFor(Flow).ErrorQueueThreshold);
+        Assert.Equal(2, draft.IncidentPolicies.Count);
+    }
+
+    [Fact]
     public async Task An_unchanged_workbook_reports_no_differences_and_creates_no_request()
     {
         await using var scenario = await StartAsync();

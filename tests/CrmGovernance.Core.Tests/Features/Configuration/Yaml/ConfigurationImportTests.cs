@@ -32,6 +32,31 @@ public sealed class ConfigurationImportTests
     }
 
     [Fact]
+    public async Task Importing_a_changed_escalation_contact_and_incident_threshold_drafts_exactly_those_changes()
+    {
+        var demo = DemoConfiguration.Build(Owner, Steward);
+        var policy = new IncidentPolicy { Id = Guid.NewGuid() };
+        await using var scenario = await StartAsync(demo with
+        {
+            Objects = [.. demo.Objects.Select(o => o.Key == "contact" ? o with { EscalationContact = "old.head@example.com" } : o)],
+            IncidentPolicies = [policy],
+        });
+        var yaml = await AsOwner(scenario, s => s.ExportAsync(null));
+        var edited = yaml.Replace("escalationContact: old.head@example.com", "escalationContact: new.head@example.com", StringComparison.Ordinal)
+            .Replace("errorQueueThreshold: 25", "errorQueueThreshold: 60", StringComparison.Ordinal);
+
+        var outcome = await AsOwner(scenario, s => s.ImportAsync(edited, "New escalation"));
+
+        Assert.True(outcome.Succeeded, string.Join(Environment.NewLine, outcome.Errors));
+        Assert.Equal(
+            [(ConfigurationItemKind.BusinessObject, "escalationContact"), (ConfigurationItemKind.IncidentPolicy, "errorQueueThreshold")],
+            outcome.Diff.SelectMany(d => d.Fields.Select(f => (d.Kind, f.Path))).OrderBy(p => p.Kind).ToList());
+        var draft = await scenario.AsOwner(s => s.DraftConfigurationAsync(outcome.ChangeRequestId!.Value));
+        Assert.Equal("new.head@example.com", draft.Objects.Single(o => o.Key == "contact").EscalationContact);
+        Assert.Equal(60, draft.IncidentPolicyFor(null).ErrorQueueThreshold);
+    }
+
+    [Fact]
     public async Task Editing_one_cron_in_the_exported_text_drafts_a_request_whose_diff_is_that_one_field()
     {
         await using var scenario = await StartAsync();

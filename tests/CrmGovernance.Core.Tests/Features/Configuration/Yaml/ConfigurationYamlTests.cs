@@ -143,6 +143,34 @@ public sealed class ConfigurationYamlTests
         Assert.DoesNotContain("displayName", yaml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Export_then_parse_keeps_escalation_contacts_and_incident_policies()
+    {
+        var demo = YamlSamples.Demo();
+        var flow = demo.Flows[0].Id;
+        var sample = demo with
+        {
+            Objects = [demo.Objects[0] with { EscalationContact = "head.of.sales@example.com" }, .. demo.Objects.Skip(1)],
+            IncidentPolicies =
+            [
+                new IncidentPolicy { Id = Guid.NewGuid(), FlowId = flow, ErrorQueueThreshold = 5, RejectionRateThreshold = 0.05, AcknowledgeMinutes = [5, 30, 120, 720] },
+                new IncidentPolicy { Id = Guid.NewGuid(), ResolveHours = [2, 12, 48, 96], VolumeDropRatio = 0.5 },
+            ],
+        };
+
+        var yaml = ConfigurationYaml.Export(sample, 3);
+        var parsed = Parse(yaml, sample);
+
+        Assert.Equal(ConfigurationJson.Serialize(sample), ConfigurationJson.Serialize(parsed));
+        Assert.Contains("escalationContact: head.of.sales@example.com\n", yaml, StringComparison.Ordinal);
+        Assert.Equal("head.of.sales@example.com", parsed.FindObject(demo.Objects[0].Id)!.EscalationContact);
+        Assert.Equal([5, 30, 120, 720], parsed.IncidentPolicyFor(flow).AcknowledgeMinutes);
+        Assert.Equal([2, 12, 48, 96], parsed.IncidentPolicyFor(null).ResolveHours);
+        // The default policy is listed before any flow's.
+        var policies = yaml[yaml.IndexOf("incidentPolicies:", StringComparison.Ordinal)..];
+        AssertInOrder(policies, ["volumeDropRatio: 0.5", $"flowId: {flow}"]);
+    }
+
     private static GovernanceConfiguration Parse(string yaml, GovernanceConfiguration current)
     {
         var result = ConfigurationYaml.Parse(yaml, current);
