@@ -4,6 +4,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Features.Notifications;
@@ -12,7 +13,7 @@ namespace CrmGovernance.Core.Features.Notifications;
 /// The owners' daily digest: each owner with open incidents gets one email summing them up (how many, how many past a
 /// clock, their titles). Once per person per UTC day, whatever the number of runs: the delivery's key says whose and which day.
 /// </summary>
-public sealed class NotificationDigest(IDbContextFactory<CrmDbContext> contexts, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class NotificationDigest(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock)
 {
     /// <summary>Queues today's digests not queued yet; returns how many it queued.</summary>
     public async Task<int> QueueAsync(CancellationToken cancellationToken)
@@ -23,7 +24,9 @@ public sealed class NotificationDigest(IDbContextFactory<CrmDbContext> contexts,
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var day = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (scope, db) = await scopes.OpenAsync(cancellationToken);
+        await using var _ = scope;
+        await using var __ = db;
         var open = await db.Set<Incident>().AsNoTracking()
             .Where(i => (i.State == IncidentState.Open || i.State == IncidentState.Acknowledged) && i.Owner != "")
             .Select(i => new { i.Id, i.Owner, i.Title, i.Severity, Breached = i.AcknowledgeBreached || i.ResolveBreached })

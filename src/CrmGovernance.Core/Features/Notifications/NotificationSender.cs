@@ -1,6 +1,7 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Systems;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace CrmGovernance.Core.Features.Notifications;
 /// drains never send it both; it is marked Sent after, or put back with a growing pause. A crash between sending and
 /// marking leaves it Sending until its lease ends, then it is sent again (at least once; a row marked Sent never is).
 /// </summary>
-public sealed partial class NotificationSender(IDbContextFactory<CrmDbContext> contexts, EmailTransport email, WebhookClient webhooks,
+public sealed partial class NotificationSender(IServiceScopeFactory scopes, EmailTransport email, WebhookClient webhooks,
     SecretProtector secrets, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationSender> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -24,7 +25,9 @@ public sealed partial class NotificationSender(IDbContextFactory<CrmDbContext> c
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var (scope, db) = await scopes.OpenAsync(cancellationToken);
+        await using var _ = scope;
+        await using var __ = db;
             var due = await db.Set<NotificationDelivery>().AsNoTracking()
                 .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending) && d.NextAttemptUtc <= now)
                 .OrderBy(d => d.NextAttemptUtc).ThenBy(d => d.Id).Take(20).ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Incidents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Features.Notifications;
@@ -11,7 +12,7 @@ namespace CrmGovernance.Core.Features.Notifications;
 /// recipient, and emails and webhook calls queued in the delivery outbox, all in one transaction with the incident's
 /// timeline lines. Idempotent by the event's sequence: an event delivered again finds its rows and writes nothing.
 /// </summary>
-public sealed class NotificationSubscriber(IDbContextFactory<CrmDbContext> contexts, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class NotificationSubscriber(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock)
     : IOperationsEventSubscriber
 {
     public string Name => "notifications";
@@ -28,7 +29,9 @@ public sealed class NotificationSubscriber(IDbContextFactory<CrmDbContext> conte
             return;
         }
         var sequence = envelope.Sequence;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (scope, db) = await scopes.OpenAsync(cancellationToken);
+        await using var _ = scope;
+        await using var __ = db;
         if (await db.Set<Notification>().AnyAsync(n => n.EventSequence == sequence, cancellationToken)
             || await db.Set<NotificationDelivery>().AnyAsync(d => d.EventSequence == sequence, cancellationToken))
         {

@@ -88,11 +88,11 @@ public sealed class NotificationSubscriberTests
         await f.DrainAsync();
 
         Assert.Equal(2, (await f.NotificationsAsync()).Count);
-        Assert.Equal(["[Critical]"], f.Emails().Select(e => e.Subject.Split(' ')[0]));
+        Assert.Equal(["[Critical]"], f.Emails().Select(e => (e.Subject ?? "").Split(' ')[0]));
 
         f.Host.Clock.Advance(TimeSpan.FromMinutes(31));
         await f.DrainAsync();
-        Assert.Equal(["[Critical]", "[Medium]"], f.Emails().Select(e => e.Subject.Split(' ')[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(["[Critical]", "[Medium]"], f.Emails().Select(e => (e.Subject ?? "").Split(' ')[0]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
