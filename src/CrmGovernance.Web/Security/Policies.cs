@@ -18,6 +18,8 @@ public static class Policies
     public const string ExportAudit = nameof(Capability.ExportAudit);
     public const string ManageUsers = nameof(Capability.ManageUsers);
     public const string ManageInboundKeys = nameof(Capability.ManageInboundKeys);
+    public const string ViewIncidents = nameof(Capability.ViewIncidents);
+    public const string ManageNotificationChannels = nameof(Capability.ManageNotificationChannels);
 
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder)
     {
