@@ -24,9 +24,8 @@ public sealed class NotificationDigest(IServiceScopeFactory scopes, IOptions<Not
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var day = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var (scope, db) = await scopes.OpenAsync(cancellationToken);
-        await using var _ = scope;
-        await using var __ = db;
+        await using var session = await NotificationScopes.OpenAsync(scopes, cancellationToken);
+        var db = session.Db;
         var open = await db.Set<Incident>().AsNoTracking()
             .Where(i => (i.State == IncidentState.Open || i.State == IncidentState.Acknowledged) && i.Owner != "")
             .Select(i => new { i.Id, i.Owner, i.Title, i.Severity, Breached = i.AcknowledgeBreached || i.ResolveBreached })

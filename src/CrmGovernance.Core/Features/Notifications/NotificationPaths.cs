@@ -8,6 +8,19 @@ public sealed class NotificationPaths(CoreHost host, IOptions<NotificationOption
 {
     public string PickupFolder => Resolve(host.DataFolder, options.Value.Email.PickupFolder);
 
+    public static bool IsInside(string dataFolder, string folder)
+    {
+        try
+        {
+            Resolve(dataFolder, folder);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public static string Resolve(string dataFolder, string folder)
     {
         var root = Path.GetFullPath(dataFolder);

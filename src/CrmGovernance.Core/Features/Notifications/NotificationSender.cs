@@ -25,9 +25,8 @@ public sealed partial class NotificationSender(IServiceScopeFactory scopes, Emai
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var (scope, db) = await scopes.OpenAsync(cancellationToken);
-        await using var _ = scope;
-        await using var __ = db;
+            await using var session = await NotificationScopes.OpenAsync(scopes, cancellationToken);
+        var db = session.Db;
             var due = await db.Set<NotificationDelivery>().AsNoTracking()
                 .Where(d => (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending) && d.NextAttemptUtc <= now)
                 .OrderBy(d => d.NextAttemptUtc).ThenBy(d => d.Id).Take(20).ToListAsync(cancellationToken);

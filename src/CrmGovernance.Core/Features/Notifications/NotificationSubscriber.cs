@@ -29,9 +29,8 @@ public sealed class NotificationSubscriber(IServiceScopeFactory scopes, IOptions
             return;
         }
         var sequence = envelope.Sequence;
-        var (scope, db) = await scopes.OpenAsync(cancellationToken);
-        await using var _ = scope;
-        await using var __ = db;
+        await using var session = await NotificationScopes.OpenAsync(scopes, cancellationToken);
+        var db = session.Db;
         if (await db.Set<Notification>().AnyAsync(n => n.EventSequence == sequence, cancellationToken)
             || await db.Set<NotificationDelivery>().AnyAsync(d => d.EventSequence == sequence, cancellationToken))
         {

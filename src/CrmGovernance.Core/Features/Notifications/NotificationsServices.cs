@@ -22,6 +22,8 @@ public static class NotificationsServices
         services.AddOptions<NotificationOptions>().Bind(host.Configuration.GetSection(NotificationOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.Email.Problems().Count == 0, "Notifications:Email:Host is required when Mode is Smtp.")
             .Validate(o => CronExpression.TryParse(o.DigestCron, out _), "Notifications:DigestCron is not a valid Quartz cron expression.")
+            .Validate(o => o.Email.Mode != EmailMode.Pickup || NotificationPaths.IsInside(host.DataFolder, o.Email.PickupFolder),
+                "Notifications:Email:PickupFolder must be a folder inside the data folder (the folder of Database:Path).")
             .ValidateOnStart();
         services.AddSingleton<NotificationPaths>();
         services.AddSingleton<EmailTransport>();
