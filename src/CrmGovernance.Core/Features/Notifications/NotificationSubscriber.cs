@@ -77,7 +77,7 @@ public sealed class NotificationSubscriber(IServiceScopeFactory scopes, IOptions
             db.Add(WebhookPayload.Delivery(webhook, message, now, sequence));
             if (incident is { } id)
             {
-                db.Add(Line(id, now, $"Sent to webhook \"{webhook.Name}\"."));
+                db.Add(Line(id, now, $"Queued for webhook \"{webhook.Name}\"."));
             }
         }
         if (told.Count > 0)
