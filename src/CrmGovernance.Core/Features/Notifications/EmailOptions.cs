@@ -1,8 +1,5 @@
 namespace CrmGovernance.Core.Features.Notifications;
 
-/// <summary>How emails leave: written as .eml files to a pickup folder (development, demos, tests), over SMTP, or not at all.</summary>
-public enum EmailMode { Pickup, Smtp, Off }
-
 /// <summary>Settings "Notifications:Email".</summary>
 public sealed class EmailOptions
 {
