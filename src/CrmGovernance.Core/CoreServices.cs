@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Matching;
+using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Stewardship;
 using CrmGovernance.Core.Features.Sync;
 using CrmGovernance.Core.Features.Systems;
@@ -43,6 +44,7 @@ public static class CoreServices
             .AddStewardship()
             .AddAudit(host)
             .AddIncidents()
+            .AddNotifications(host)
             .AddFirstRun(host)
             // Last: it schedules the jobs the features declared (AddScheduledJob).
             .AddScheduling(host);

@@ -28,11 +28,11 @@ internal sealed class CoreTestHost : IAsyncDisposable
     private readonly string _directory;
     private readonly ServiceProvider _services;
 
-    private CoreTestHost(string directory)
+    private CoreTestHost(string directory, IDictionary<string, string?>? settings)
     {
         _directory = directory;
         ConnectionString = $"Data Source={Path.Combine(directory, "crm.db")}";
-        _services = BuildServices(Clock, directory);
+        _services = BuildServices(Clock, directory, settings);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
@@ -46,11 +46,12 @@ internal sealed class CoreTestHost : IAsyncDisposable
     /// <summary>A singleton of this host's services (options, signals).</summary>
     public T Singleton<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<CoreTestHost> StartAsync()
+    /// <param name="settings">Server settings a test needs beyond the defaults (e.g. an outbound allowlist).</param>
+    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "crm-core-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var host = new CoreTestHost(directory);
+        var host = new CoreTestHost(directory, settings);
         await using var scope = host.Scope();
         await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.MigrateAsync();
         return host;
@@ -115,14 +116,14 @@ internal sealed class CoreTestHost : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider BuildServices(TimeProvider clock, string directory)
+    private static ServiceProvider BuildServices(TimeProvider clock, string directory, IDictionary<string, string?>? settings)
     {
         var services = new ServiceCollection();
         // Submission checks systems' connector settings against the server's limits: the demo's databases (demo/*.db) are allowed.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Path"] = Path.Combine(directory, "crm.db"), ["Demo:Enabled"] = "true",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = directory, EnvironmentName = "Test", ApplicationName = "CrmGovernance.Tests" });
         services.AddLogging();
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();

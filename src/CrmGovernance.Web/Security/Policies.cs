@@ -19,6 +19,8 @@ public static class Policies
     public const string ManageUsers = nameof(Capability.ManageUsers);
     public const string ManageInboundKeys = nameof(Capability.ManageInboundKeys);
     public const string ViewOwnership = nameof(Capability.ViewOwnership);
+    public const string ViewIncidents = nameof(Capability.ViewIncidents);
+    public const string ManageNotificationChannels = nameof(Capability.ManageNotificationChannels);
 
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder)
     {

@@ -20,6 +20,10 @@ public static class AccessTable
         ["/audit/exports/{id:guid}/download"] = Needs(Capability.ExportAudit),
         ["/admin/users"] = Needs(Capability.ManageUsers),
         ["/admin/inbound-keys"] = Needs(Capability.ManageInboundKeys),
+        ["/admin/notification-webhooks"] = Needs(Capability.ManageNotificationChannels),
+        // A person's own notifications and preferences (the services bind every query to the caller).
+        ["/notifications"] = Needs(Capability.ViewIncidents),
+        ["/profile/notifications"] = Needs(Capability.ViewIncidents),
 
         // Governance: read by owners, admins and auditors; drafting and review are checked again by the services.
         ["/journeys"] = Governance,

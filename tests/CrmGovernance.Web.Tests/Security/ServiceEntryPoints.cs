@@ -6,8 +6,9 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
-using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Incidents.Ownership;
+using CrmGovernance.Core.Features.Incidents;
+using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -98,6 +99,15 @@ public static class ServiceEntryPoints
             ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),
         .. Of<FlowHealth>(Capability.ViewIncidents, ("ListAsync", s => s.ListAsync())),
         .. Of<OwnershipView>(Capability.ViewOwnership, ("ReadAsync", s => s.ReadAsync())),
+        // A person's own notifications and preferences: every query is bound to the caller's email.
+        .. Of<NotificationInbox>(Capability.ViewIncidents,
+            ("UnreadCountAsync", s => s.UnreadCountAsync()), ("ListAsync", s => s.ListAsync(0, 10)),
+            ("MarkReadAsync", s => s.MarkReadAsync(-1)), ("MarkAllReadAsync", s => s.MarkAllReadAsync())),
+        .. Of<NotificationPreferencesService>(Capability.ViewIncidents,
+            ("GetAsync", s => s.GetAsync()), ("SaveAsync", s => s.SaveAsync([IncidentSeverity.Critical], true, [IncidentSeverity.Critical], true, null, null, "UTC"))),
+        .. Of<NotificationWebhookService>(Capability.ManageNotificationChannels,
+            ("ListAsync", s => s.ListAsync()), ("CreateAsync", s => s.CreateAsync("Matrix", "https://hooks.example.com/matrix", [IncidentSeverity.High], "matrix-secret-0123456789")),
+            ("SetEnabledAsync", s => s.SetEnabledAsync(Nobody, false)), ("DeleteAsync", s => s.DeleteAsync(Nobody)), ("SendTestAsync", s => s.SendTestAsync(Nobody))),
 
         .. Of<AuditLogService>(Capability.ReadAudit,
             ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("PageAsync", s => s.PageAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),

@@ -28,5 +28,6 @@ public static class NavigationItems
         new("Audit", "Exports", "audit/exports", Icons.Material.Filled.Download, Policies.ExportAudit),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.ManageUsers),
         new("Admin", "Inbound API keys", "admin/inbound-keys", Icons.Material.Filled.Key, Policies.ManageInboundKeys),
+        new("Admin", "Notification webhooks", "admin/notification-webhooks", Icons.Material.Filled.Webhook, Policies.ManageNotificationChannels),
     ];
 }

@@ -25,6 +25,8 @@ public sealed class RecordResult
     /// <summary>Identity fields a fuzzy match did not write because the match rule holds them for a steward (filed once the batch is recorded).</summary>
     public List<ProposedFieldChange> HeldChanges { get; } = [];
     public bool NewLink { get; set; }
+    /// <summary>Rules that asked for the owner to be notified about this record (told once per run and rule when the run ends).</summary>
+    public IReadOnlyList<string> NotifyRules { get; set; } = [];
     public DateTime? SourceCreatedUtc { get; init; }
     /// <summary>The inbox item the record arrived as (webhook sources).</summary>
     public long? InboxId { get; init; }

@@ -99,7 +99,10 @@ internal sealed class BatchWork(FlowPlan plan, TargetIndex index, DateTime now, 
         }
         if (decision.NotifyOwner)
         {
-            notes.Add($"Owner {plan.Flow.Owner} notified.");
+            // The notification itself goes out when the run ends (OwnerNotificationRequested, once per rule), and not at all in a dry run.
+            var owner = plan.Flow.Owner.Length > 0 ? plan.Flow.Owner : plan.BusinessObject.Owner;
+            notes.Add(dryRun ? $"Owner {owner} would be notified." : $"Owner {owner} will be notified.");
+            entry.NotifyRules = [.. decision.NotifyRules.Distinct(StringComparer.Ordinal)];
         }
         if (decision.FiredRules.Count > 0)
         {

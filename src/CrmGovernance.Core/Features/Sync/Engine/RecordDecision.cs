@@ -16,7 +16,9 @@ public sealed class RecordDecision
     public bool Update { get; set; }
     public bool OwnedFieldsOnly { get; set; }
     public bool Append { get; set; }
-    public bool NotifyOwner { get; set; }
+    public bool NotifyOwner => NotifyRules.Count > 0;
+    /// <summary>The rules whose "notify the owner" action fired for the record.</summary>
+    public List<string> NotifyRules { get; } = [];
     public Dictionary<string, string?> SetFields { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<RelatedSet> Related { get; } = [];
 

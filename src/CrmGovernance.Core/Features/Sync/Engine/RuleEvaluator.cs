@@ -37,7 +37,7 @@ public static class RuleEvaluator
             case RuleActionKind.Update: decision.Update = true; break;
             case RuleActionKind.UpdateOwnedFieldsOnly: decision.OwnedFieldsOnly = true; break;
             case RuleActionKind.AppendActivity: decision.Append = true; break;
-            case RuleActionKind.NotifyOwner: decision.NotifyOwner = true; break;
+            case RuleActionKind.NotifyOwner: decision.NotifyRules.Add(rule.Name); break;
             case RuleActionKind.Reject: decision.RejectReason ??= $"{action.Reason} (rule \"{rule.Name}\")"; break;
             case RuleActionKind.RouteToReview when !skipReview: decision.ReviewReason ??= $"Held for review by rule \"{rule.Name}\"."; break;
             case RuleActionKind.SetField when action.Field is not null: SetField(plan, rule, action.Field, action.Value, decision); break;

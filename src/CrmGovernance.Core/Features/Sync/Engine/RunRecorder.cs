@@ -64,6 +64,27 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         }
         await efTransaction.CommitAsync(cancellationToken);
         await dialect.Session.EndBulkWriteAsync(db.Database, CancellationToken.None);
+        CountOwnerRequests(batch);
+    }
+
+    /// <summary>Per rule, how many recorded records asked for the owner to be notified, and the first of them.</summary>
+    public IReadOnlyDictionary<string, (int Records, string FirstRecordId)> OwnerRequests => _ownerRequests;
+
+    private readonly Dictionary<string, (int Records, string FirstRecordId)> _ownerRequests = new(StringComparer.Ordinal);
+
+    private void CountOwnerRequests(BatchResult batch)
+    {
+        if (run.DryRun)
+        {
+            return;
+        }
+        foreach (var record in batch.Records.Where(r => r.NotifyRules.Count > 0 && r.Outcome is not (OutcomeKind.Failed or OutcomeKind.Rejected)))
+        {
+            foreach (var rule in record.NotifyRules)
+            {
+                _ownerRequests[rule] = _ownerRequests.TryGetValue(rule, out var seen) ? (seen.Records + 1, seen.FirstRecordId) : (1, record.SourceId);
+            }
+        }
     }
 
     private void Count(BatchResult batch)

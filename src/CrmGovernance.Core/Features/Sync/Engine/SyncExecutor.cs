@@ -25,6 +25,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         var run = context.Run;
         var status = SyncRunStatus.Succeeded;
         string? message = null;
+        RunRecorder? recorded = null;
         try
         {
             await using var source = connectors.Open(context.Plan.Source);
@@ -33,6 +34,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             var matcher = TargetMatcher.For(context.Plan, matchIndexes, context.Get<MatchIndexStore>(), targetChanges, context.Get<ReviewQueueWriter>(), contexts);
             var processor = new BatchProcessor(context.Plan, target, context.Get<CrosswalkStore>(), time, matcher);
             var recorder = new RunRecorder(contexts, context.Plan, run, context.Holder);
+            recorded = recorder;
             (status, message) = context.Replay is { } items
                 ? await ReplayAsync(context, items, processor, recorder, matcher, cancellationToken)
                 : await ReadAndProcessAsync(context, source, processor, recorder, matcher, cancellationToken);
@@ -51,7 +53,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             logger.LogError(e, "Run {RunId} of flow {Flow} failed", run.Id, context.Plan.Flow.Name);
             (status, message) = (SyncRunStatus.Failed, e.Message);
         }
-        await FinishAsync(context, status, message);
+        await FinishAsync(context, status, message, recorded?.OwnerRequests);
     }
 
     private async Task<(SyncRunStatus, string?)> ReadAndProcessAsync(RunContext context, ISyncConnector source, BatchProcessor processor, RunRecorder recorder,
@@ -132,7 +134,8 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task FinishAsync(RunContext context, SyncRunStatus status, string? message)
+    private async Task FinishAsync(RunContext context, SyncRunStatus status, string? message,
+        IReadOnlyDictionary<string, (int Records, string FirstRecordId)>? ownerRequests)
     {
         var run = context.Run;
         (run.Status, run.Message, run.FinishedUtc) = (status, message, time.GetUtcNow().UtcDateTime);
@@ -169,6 +172,13 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         }
         await db.RaiseNowAsync(new RunFinished(run.Id, run.FlowId, status.ToString(), run.DryRun, run.Read, run.Created, run.Updated, run.Queued, run.Rejected, run.Failed),
             run.FinishedUtc.Value, CancellationToken.None);
+        // The rules' "notify the owner": once per run and rule, with how many records asked; Notifications delivers it.
+        var owner = context.Plan.Flow.Owner.Length > 0 ? context.Plan.Flow.Owner : context.Plan.BusinessObject.Owner;
+        foreach (var (rule, (records, first)) in ownerRequests ?? new Dictionary<string, (int, string)>())
+        {
+            await db.RaiseNowAsync(new OwnerNotificationRequested(run.FlowId, run.FlowName, owner, rule, run.Id, records, first),
+                run.FinishedUtc.Value, CancellationToken.None);
+        }
         await transaction.CommitAsync(CancellationToken.None);
         logger.LogInformation("Run {RunId} of {Flow} ended {Status}: {Read} read, {Created} created, {Updated} updated, {Rejected} rejected, {Failed} failed",
             run.Id, run.FlowName, status, run.Read, run.Created, run.Updated, run.Rejected, run.Failed);
