@@ -10,5 +10,5 @@ public static class UserServices
         .AddScoped<UserAdminService>()
         .AddScoped<UserSessionStateReader>()
         .AddScoped<AccessTokenService>()
-        .AddSingleton<AccessTokenValidator>();
+        .AddScoped<AccessTokenValidator>();
 }
