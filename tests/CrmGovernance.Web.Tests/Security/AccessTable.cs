@@ -47,6 +47,7 @@ public static class AccessTable
 
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,
+        ["/profile/access-tokens"] = Access.AnyUser,
         ["/Account/Manage/ChangePassword"] = Access.AnyUser,
         ["/Account/Manage/TwoFactorAuthentication"] = Access.AnyUser,
         ["/Account/Manage/EnableAuthenticator"] = Access.AnyUser,
@@ -68,6 +69,12 @@ public static class AccessTable
         ["/health"] = Access.Anonymous,
         // The inbound webhook: anonymous for cookie auth; its API key (checked by the endpoint) is its authentication.
         ["/api/inbound/{systemKey}/{object}"] = Access.Anonymous,
+        // The read API: a personal access token (scheme "AccessToken") of someone who may see incidents; never the cookie.
+        ["/api/incidents"] = Needs(Capability.ViewIncidents),
+        ["/api/incidents/{id:long}"] = Needs(Capability.ViewIncidents),
+        // Its description and reference page: public, like the API's shape; they hold no data.
+        ["/openapi/{documentName}.json"] = Access.Anonymous,
+        ["/api/reference/{documentName?}"] = Access.Anonymous,
         ["/not-found"] = Access.Anonymous,
         ["/Error"] = Access.Anonymous,
 

@@ -15,7 +15,7 @@ internal sealed class AccessTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokenValidator validator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "AccessToken";
+    public const string SchemeName = "AccessToken";
     public const string ScopeClaim = "scope";
     public const string TokenIdClaim = "token_id";
     private const string Bearer = "Bearer ";
@@ -37,7 +37,7 @@ internal sealed class AccessTokenAuthentication(
         if (!validation.IsValid)
         {
             // Known and live, but its owner lost the roles: authenticated without scopes, so the endpoint answers 403.
-            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(Scheme)), Scheme));
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(SchemeName)), SchemeName));
         }
         var claims = new List<Claim>
         {
@@ -47,7 +47,7 @@ internal sealed class AccessTokenAuthentication(
         };
         claims.AddRange(validation.Roles!.Select(r => new Claim(ClaimTypes.Role, r)));
         claims.AddRange(validation.Scopes!.Select(s => new Claim(ScopeClaim, s)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme)), Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

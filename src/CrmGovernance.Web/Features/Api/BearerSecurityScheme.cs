@@ -22,7 +22,7 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer
             Description = "A personal access token with the incidents:read scope.",
         };
         var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Name, document)] = [] };
-        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? []))
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
             operation.Security ??= [];
             operation.Security.Add(requirement);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Users.AccessTokens;
+using CrmGovernance.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -19,11 +20,11 @@ internal static class ReadApi
     public static IServiceCollection AddReadApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.Scheme, null);
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         // Only the token scheme: a cookie on an /api call authenticates nothing. The roles are those of the capability
         // the scope reads, so the authorization matrix sees the same access as the portal's incident pages.
         services.AddAuthorizationBuilder().AddPolicy(IncidentsReadPolicy, p => p
-            .AddAuthenticationSchemes(AccessTokenAuthentication.Scheme)
+            .AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireClaim(AccessTokenAuthentication.ScopeClaim, AccessTokenScopes.IncidentsRead)
             .RequireRole(CapabilityTable.Of(AccessTokenScopes.CapabilityOf(AccessTokenScopes.IncidentsRead)).AnyRoles));
@@ -42,9 +43,13 @@ internal static class ReadApi
     {
         app.MapIncidentApi();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(ReferencePath, o => o
+        // Scalar's scripts are embedded in the package and served under this path; its one inline script carries this
+        // request's CSP nonce, so the portal's policy applies unchanged. No web fonts from its CDN.
+        app.MapScalarApiReference(ReferencePath, (o, http) => o
                 .WithTitle("CrmGovernance read API")
-                .WithOpenApiRoutePattern(DocumentPath))
+                .WithOpenApiRoutePattern(DocumentPath)
+                .DisableDefaultFonts()
+                .WithNonce(SecurityHeaders.NonceOf(http)))
             .AllowAnonymous();
         return app;
     }
