@@ -34,7 +34,11 @@ public sealed partial class ApiReferenceTests(ApiFixture fixture) : IClassFixtur
     {
         using var client = _host.NewClient();
 
-        using var response = await client.GetAsync("api/reference");
+        // Scalar answers /api/reference with a redirect to /api/reference/, so its relative asset paths resolve.
+        using var redirect = await client.GetAsync("api/reference");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.EndsWith("/api/reference/", redirect.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var response = await client.GetAsync("api/reference/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
