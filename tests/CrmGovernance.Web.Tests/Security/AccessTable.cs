@@ -75,6 +75,10 @@ public static class AccessTable
         // Its description and reference page: public, like the API's shape; they hold no data.
         ["/openapi/{documentName}.json"] = Access.Anonymous,
         ["/api/reference/{documentName?}"] = Access.Anonymous,
+        // Scalar's own scripts and icon, embedded in its package (no CDN): static files like the portal's.
+        ["/api/reference/scalar.js"] = Access.Framework,
+        ["/api/reference/scalar.aspnetcore.js"] = Access.Framework,
+        ["/api/reference/favicon.svg"] = Access.Framework,
         ["/not-found"] = Access.Anonymous,
         ["/Error"] = Access.Anonymous,
 

@@ -10,7 +10,7 @@ internal static class IncidentApi
 
     public static RouteGroupBuilder MapIncidentApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/incidents")
+        var api = endpoints.MapGroup("/api")
             .RequireAuthorization(ReadApi.IncidentsReadPolicy)
             .RequireRateLimiting(ApiRateLimitPolicy.Name)
             .DisableAntiforgery()
@@ -18,9 +18,9 @@ internal static class IncidentApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("", ListAsync).WithName("ListIncidents")
+        api.MapGet("/incidents", ListAsync).WithName("ListIncidents")
             .WithSummary("Incidents, newest first, filtered and paged");
-        api.MapGet("/{id:long}", GetAsync).WithName("GetIncident")
+        api.MapGet("/incidents/{id:long}", GetAsync).WithName("GetIncident")
             .WithSummary("One incident with the newest 200 lines of its timeline");
         return api;
     }
