@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Hosting;
 using CrmGovernance.Core;
+using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.FirstRun;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Hosting;
@@ -11,6 +12,7 @@ builder.Services.AddCrmIdentity(builder.Configuration);
 builder.Services.AddCrmWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCrmUi();
 builder.Services.AddInboundEndpoint(builder.Configuration);
+builder.Services.AddReadApi(builder.Configuration);
 builder.Services.AddCrmDemo();
 
 var app = builder.Build();

@@ -25,9 +25,10 @@ public static class AuditActions
     public const string AuditExported = "AuditExported";
     public const string ChangeRequestReportExported = "ChangeRequestReportExported";
     public const string ConfigurationExported = "ConfigurationExported";
+    public const string AccessTokenRevoked = "AccessTokenRevoked";
 
     public static readonly IReadOnlyList<string> All =
         [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard,
          DuplicateScanStarted, DuplicateScanFedToReview,
-         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, ReviewApplyHeldChange, ReviewDismissHeldChange, AuditExported, ChangeRequestReportExported, ConfigurationExported];
+         ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, ReviewApplyHeldChange, ReviewDismissHeldChange, AuditExported, ChangeRequestReportExported, ConfigurationExported, AccessTokenRevoked];
 }

@@ -1,5 +1,6 @@
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Components;
+using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.Audit;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Security;
@@ -33,6 +34,7 @@ internal static class Pipeline
         app.MapStaticAssets();
         app.MapCrmHealth();
         app.MapInboundEndpoint();
+        app.MapReadApi();
         app.MapAuditExportDownload();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -54,6 +54,7 @@ public static class AccessTable
 
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,
+        ["/profile/access-tokens"] = Access.AnyUser,
         ["/Account/Manage/ChangePassword"] = Access.AnyUser,
         ["/Account/Manage/TwoFactorAuthentication"] = Access.AnyUser,
         ["/Account/Manage/EnableAuthenticator"] = Access.AnyUser,
@@ -75,6 +76,16 @@ public static class AccessTable
         ["/health"] = Access.Anonymous,
         // The inbound webhook: anonymous for cookie auth; its API key (checked by the endpoint) is its authentication.
         ["/api/inbound/{systemKey}/{object}"] = Access.Anonymous,
+        // The read API: a personal access token (scheme "AccessToken") of someone who may see incidents; never the cookie.
+        ["/api/incidents"] = Needs(Capability.ViewIncidents),
+        ["/api/incidents/{id:long}"] = Needs(Capability.ViewIncidents),
+        // Its description and reference page: public, like the API's shape; they hold no data.
+        ["/openapi/{documentName}.json"] = Access.Anonymous,
+        ["/api/reference/{documentName?}"] = Access.Anonymous,
+        // Scalar's own scripts and icon, embedded in its package (no CDN): static files like the portal's.
+        ["/api/reference/scalar.js"] = Access.Framework,
+        ["/api/reference/scalar.aspnetcore.js"] = Access.Framework,
+        ["/api/reference/favicon.svg"] = Access.Framework,
         ["/not-found"] = Access.Anonymous,
         ["/Error"] = Access.Anonymous,
 

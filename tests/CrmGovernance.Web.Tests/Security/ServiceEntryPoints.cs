@@ -16,6 +16,7 @@ using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.Users;
+using CrmGovernance.Core.Features.Users.AccessTokens;
 
 namespace CrmGovernance.Web.Tests.Security;
 
@@ -127,6 +128,11 @@ public static class ServiceEntryPoints
         .. Of<InboundKeyService>(Capability.ManageInboundKeys,
             ("ListAsync", s => s.ListAsync(0, 10)), ("WebhookSystemsAsync", s => s.WebhookSystemsAsync()),
             ("IssueAsync", s => s.IssueAsync("nobody", "Matrix")), ("RevokeAsync", s => s.RevokeAsync(Nobody))),
+        // A person's own tokens: any signed-in user, which is everyone holding ViewIncidents (every role); creating one
+        // needs the capability its scope reads. The matrix's users do not exist, so creating answers a message, not a token.
+        .. Of<AccessTokenService>(Capability.ViewIncidents,
+            ("ListAsync", s => s.ListAsync()), ("RevokeAsync", s => s.RevokeAsync(Nobody)),
+            ("CreateAsync", s => s.CreateAsync("Matrix", 30, AccessTokenScopes.IncidentsRead))),
     ];
 
     /// <summary>Public methods of the services above that are not entry points, and why.</summary>
