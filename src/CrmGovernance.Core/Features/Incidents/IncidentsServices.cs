@@ -12,6 +12,10 @@ public static class IncidentsServices
     {
         services.AddSingleton<IncidentRecorder>();
         services.AddScoped<IncidentQueries>();
+        // Working incidents, their figures and health (issue 15 points 3-5, 9).
+        services.AddScoped<IncidentService>();
+        services.AddScoped<IncidentMetrics>();
+        services.AddHealthChecks().AddCheck<IncidentHealthCheck>("incidents");
         return services;
     }
 }
