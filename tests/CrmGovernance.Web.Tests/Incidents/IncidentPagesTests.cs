@@ -52,9 +52,9 @@ public sealed class IncidentPagesTests(PortalFixture fixture) : IClassFixture<Po
 
         await page.Find("#incident-acknowledge").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Equal("acknowledged", page.Find("#incident-state").TextContent.Trim()));
-        await page.Find("#incident-resolve").ClickAsync(new());
+        page.Find("#incident-resolve").Click(); // the handler waits for the dialog to close
         pages.Dialogs.WaitForElement("#resolve-note").Change("Phones fixed at the source.");
-        await pages.Dialogs.Find("#resolve-confirm").ClickAsync(new());
+        pages.Dialogs.Find("#resolve-confirm").Click();
 
         pages.Dialogs.WaitForAssertion(() => Assert.Contains("Choose a cause category.", pages.Dialogs.Find("[data-resolve-error]").TextContent, StringComparison.Ordinal));
         Assert.Equal("Phones fixed at the source.", pages.Dialogs.Find("#resolve-note").GetAttribute("value"));

@@ -25,13 +25,10 @@ public sealed class IncidentMetrics(IDbContextFactory<CrmDbContext> contexts, Ac
         var period = all.Where(i => i.OpenedUtc >= fromUtc && i.OpenedUtc < toUtc);
         var byCause = await period.GroupBy(i => i.Cause).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var bySeverity = await period.GroupBy(i => i.Severity).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var counts = await period.GroupBy(_ => 1).Select(g => new
-        {
-            AckBreaches = g.Count(i => i.AcknowledgeBreached),
-            ResolveBreaches = g.Count(i => i.ResolveBreached),
-            Ended = g.Count(i => i.Ending != null),
-            Expired = g.Count(i => i.Ending == IncidentEnding.Expired),
-        }).FirstOrDefaultAsync(cancellationToken);
+        var ackBreaches = await period.CountAsync(i => i.AcknowledgeBreached, cancellationToken);
+        var resolveBreaches = await period.CountAsync(i => i.ResolveBreached, cancellationToken);
+        var ended = await period.CountAsync(i => i.Ending != null, cancellationToken);
+        var expired = await period.CountAsync(i => i.Ending == IncidentEnding.Expired, cancellationToken);
         var acknowledge = await period.Where(i => i.AcknowledgedUtc != null).OrderByDescending(i => i.Id).Take(MaxDurations)
             .Select(i => new { i.OpenedUtc, At = i.AcknowledgedUtc!.Value }).ToListAsync(cancellationToken);
         var resolve = await period.Where(i => i.ResolvedUtc != null).OrderByDescending(i => i.Id).Take(MaxDurations)
@@ -42,7 +39,7 @@ public sealed class IncidentMetrics(IDbContextFactory<CrmDbContext> contexts, Ac
         return new IncidentFigures(fromUtc, toUtc, byCause.Sum(c => c.Count),
             byCause.ToDictionary(c => c.Key, c => c.Count), bySeverity.ToDictionary(c => c.Key, c => c.Count),
             Mean(ackHours), Percentile90(ackHours), Mean(resolveHours), Percentile90(resolveHours),
-            counts?.AckBreaches ?? 0, counts?.ResolveBreaches ?? 0, counts?.Ended ?? 0, counts?.Expired ?? 0, gaps);
+            ackBreaches, resolveBreaches, ended, expired, gaps);
     }
 
     private static double? Mean(List<double> values) => values.Count == 0 ? null : values.Average();
