@@ -10,11 +10,11 @@ public sealed class SignInJourneys(BrowserPortal portal)
 {
     public static TheoryData<string, string[]> MenusByRole => new()
     {
-        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks"] },
-        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue"] },
-        { Roles.Steward, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans"] },
-        { Roles.Manager, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans"] },
-        { Roles.Auditor, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Audit log", "Exports"] },
+        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks"] },
+        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Incidents"] },
+        { Roles.Steward, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents"] },
+        { Roles.Manager, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents"] },
+        { Roles.Auditor, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Incidents", "Audit log", "Exports"] },
     };
 
     [Theory]

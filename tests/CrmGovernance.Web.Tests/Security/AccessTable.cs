@@ -45,6 +45,9 @@ public static class AccessTable
         ["/runs/{Id:long}"] = Needs(Capability.ViewRuns),
         ["/runs/inbox/{InboxId:long}"] = Needs(Capability.ViewRuns),
         ["/error-queue"] = Needs(Capability.ViewErrorQueue),
+        // Incidents: seen by every portal role; working them is checked by the services, per incident.
+        ["/incidents"] = Needs(Capability.ViewIncidents),
+        ["/incidents/{Id:long}"] = Needs(Capability.ViewIncidents),
 
         // Stewardship: the review queue and duplicate scans, read by managers too; deciding, merging and scanning is checked by the services.
         ["/review-queue"] = Needs(Capability.ViewReviewQueue),

@@ -15,8 +15,8 @@ using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
-using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Features.Users.AccessTokens;
+using CrmGovernance.Core.Features.Users;
 
 namespace CrmGovernance.Web.Tests.Security;
 
@@ -109,6 +109,20 @@ public static class ServiceEntryPoints
         .. Of<NotificationWebhookService>(Capability.ManageNotificationChannels,
             ("ListAsync", s => s.ListAsync()), ("CreateAsync", s => s.CreateAsync("Matrix", "https://hooks.example.com/matrix", [IncidentSeverity.High], "matrix-secret-0123456789")),
             ("SetEnabledAsync", s => s.SetEnabledAsync(Nobody, false)), ("DeleteAsync", s => s.DeleteAsync(Nobody)), ("SendTestAsync", s => s.SendTestAsync(Nobody))),
+        .. Of<IncidentService>(Capability.WorkIncidents,
+            ("AcknowledgeAsync", s => s.AcknowledgeAsync(-1)), ("CommentAsync", s => s.CommentAsync(-1, "Matrix")),
+            ("ChangeSeverityAsync", s => s.ChangeSeverityAsync(-1, IncidentSeverity.Low, "Matrix")),
+            ("ResolveAsync", s => s.ResolveAsync(-1, "Matrix", ResolutionCategory.Other))),
+        .. Of<IncidentService>(Capability.ReportIncidents,
+            ("ReportAsync", s => s.ReportAsync(new IncidentReport("Matrix", "Access test", IncidentSeverity.Low) { ObjectId = Nobody }))),
+        .. Of<IncidentService>(Capability.DraftChanges, ("DraftRollbackAsync", s => s.DraftRollbackAsync(-1))),
+        .. Of<IncidentService>(Capability.ViewIncidents, ("PermissionsAsync", s => s.PermissionsAsync(-1))),
+        Answers<IncidentService>("WaitingForMeAsync", Capability.ViewIncidents, s => s.WaitingForMeAsync()) with
+        {
+            AnswersNothing = r => r is MyIncidents { IsEmpty: true },
+        },
+        .. Of<IncidentMetrics>(Capability.ViewIncidents,
+            ("FiguresAsync", s => s.FiguresAsync(new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2099, 1, 2, 0, 0, 0, DateTimeKind.Utc)))),
 
         .. Of<AuditLogService>(Capability.ReadAudit,
             ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("PageAsync", s => s.PageAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),

@@ -1,8 +1,8 @@
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Incidents.Clocks;
+using CrmGovernance.Core.Features.Incidents.Ownership;
 using CrmGovernance.Core.Features.Incidents.Triggers;
 using CrmGovernance.Core.Scheduling;
-using CrmGovernance.Core.Features.Incidents.Ownership;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -35,6 +35,10 @@ public static class IncidentsServices
         services.AddScheduledJob(WatchJob());
         services.AddScoped<OwnershipView>();
         services.AddScoped<FlowHealth>();
+        // Working incidents, their figures and health (issue 15 points 3-5, 9).
+        services.AddScoped<IncidentService>();
+        services.AddScoped<IncidentMetrics>();
+        services.AddHealthChecks().AddCheck<IncidentHealthCheck>("incidents");
         return services;
     }
 
