@@ -71,7 +71,9 @@ public sealed class RunFinishedTriggerTests
     public async Task A_run_that_rejects_everything_is_nothing_succeeded_and_one_rejecting_a_large_share_is_a_rejection_rate()
     {
         await using var s = await IncidentScenario.StartAsync();
-        await s.HandleAsync<RunFinishedTrigger>(await s.RunAsync(IncidentScenario.Orders, SyncRunStatus.CompletedWithErrors, read: 4, rejected: 3, failed: 1));
+        await s.HandleAsync<RunFinishedTrigger>(await s.RunAsync(IncidentScenario.Orders, SyncRunStatus.CompletedWithErrors, read: 12, rejected: 9, failed: 3));
+        // One bad record of one (a single enquiry) is that record's problem, in the error queue, not a flow moving nothing.
+        await s.HandleAsync<RunFinishedTrigger>(await s.RunAsync(IncidentScenario.WebForm, SyncRunStatus.CompletedWithErrors, read: 1, rejected: 1));
         await s.HandleAsync<RunFinishedTrigger>(await s.RunAsync(IncidentScenario.WebForm, SyncRunStatus.CompletedWithErrors, read: 40, rejected: 10));
         // Below the minimum of records (10 by default), a high share is not a trend.
         await s.HandleAsync<RunFinishedTrigger>(await s.RunAsync(IncidentScenario.WebForm, SyncRunStatus.CompletedWithErrors, read: 5, rejected: 2));

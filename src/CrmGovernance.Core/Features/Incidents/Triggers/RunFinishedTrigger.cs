@@ -42,7 +42,9 @@ public sealed class RunFinishedTrigger(IServiceScopeFactory scopes, PublishedCon
                 $"Run #{e.RunId} {(status == SyncRunStatus.Failed ? "failed" : "was aborted")}: {message ?? "no message"}") { FlowId = e.FlowId },
             SyncRunStatus.SystemUnavailable when UnreachableSystem(configuration, flow, message) is { } system => new(IncidentCause.SystemUnavailable,
                 $"{system.Name} cannot be reached", $"Run #{e.RunId} of {name} could not reach {system.Name}: {message ?? "no message"}") { SystemId = system.Id },
-            SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithErrors when e.Read > 0 && bad >= e.Read => new(IncidentCause.NothingSucceeded,
+            // A run of one bad record (an event-driven flow's single enquiry) is that record's problem, which the error queue
+            // holds; a run that moves nothing of many is a flow's: the same minimum as the rejection rate keeps one from flapping.
+            SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithErrors when e.Read >= policy.RejectionMinimumRecords && bad >= e.Read => new(IncidentCause.NothingSucceeded,
                 $"Nothing of {name} gets through", $"Run #{e.RunId} read {e.Read} records and every one was rejected ({e.Rejected}) or failed ({e.Failed}).") { FlowId = e.FlowId },
             SyncRunStatus.Succeeded or SyncRunStatus.CompletedWithErrors when e.Read >= policy.RejectionMinimumRecords && bad >= policy.RejectionRateThreshold * e.Read
                 => new(IncidentCause.RejectionRate, $"{name} rejects too many records",
