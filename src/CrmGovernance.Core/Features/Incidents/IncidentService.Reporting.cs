@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Access;
-using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Incidents;

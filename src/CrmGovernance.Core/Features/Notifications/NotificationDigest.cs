@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Incidents;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Incidents.Triggers;
-using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 

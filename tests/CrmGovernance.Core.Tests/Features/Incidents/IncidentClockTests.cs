@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Incidents.Clocks;
 using CrmGovernance.Core.Tests.Features.ChangeControl;

@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Notifications;

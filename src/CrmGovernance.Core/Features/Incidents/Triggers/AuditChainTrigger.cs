@@ -6,29 +6,13 @@ namespace CrmGovernance.Core.Features.Incidents.Triggers;
 /// A verification that found the audit chain broken is a critical incident of the portal itself: it has no flow and so
 /// no owner, which makes it an ownership gap that goes to the admins at once (who are the right people).
 /// </summary>
-public sealed class AuditChainTrigger(IncidentRecorder recorder) : IOperationsEventSubscriber
+public sealed class AuditChainTrigger(IncidentRecorder recorder) : IncidentTrigger<ChainVerified>
 {
-    private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<ChainVerified>() };
+    public override string Name => "incidents.audit-chain";
 
-    // At least once: an event handed again after its position failed to save would count a second occurrence.
-    private long _lastSequence;
-
-    public string Name => "incidents.audit-chain";
-    public IReadOnlySet<string>? Kinds => Handled;
-
-    public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ChainVerified e, CancellationToken cancellationToken)
     {
-        if (envelope.Sequence <= _lastSequence)
-        {
-            return;
-        }
-        await HandleNewAsync(envelope, cancellationToken);
-        _lastSequence = envelope.Sequence;
-    }
-
-    private async Task HandleNewAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        if (envelope.Event is not ChainVerified { Intact: false } e)
+        if (e.Intact)
         {
             return;
         }

@@ -11,29 +11,13 @@ namespace CrmGovernance.Core.Features.Incidents.Triggers;
 /// A completed duplicate scan whose duplicate rate is at least the policy's points above the previous completed scan of
 /// the same system's object is a DuplicateSpike (subject: that system and object). The first scan has nothing to compare.
 /// </summary>
-public sealed class DuplicateSpikeTrigger(IServiceScopeFactory scopes, PublishedConfiguration published, IncidentRecorder recorder) : IOperationsEventSubscriber
+public sealed class DuplicateSpikeTrigger(IServiceScopeFactory scopes, PublishedConfiguration published, IncidentRecorder recorder) : IncidentTrigger<ScanFinished>
 {
-    private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<ScanFinished>() };
+    public override string Name => "incidents.duplicate-spike";
 
-    // At least once: an event handed again after its position failed to save would count a second occurrence.
-    private long _lastSequence;
-
-    public string Name => "incidents.duplicate-spike";
-    public IReadOnlySet<string>? Kinds => Handled;
-
-    public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ScanFinished e, CancellationToken cancellationToken)
     {
-        if (envelope.Sequence <= _lastSequence)
-        {
-            return;
-        }
-        await HandleNewAsync(envelope, cancellationToken);
-        _lastSequence = envelope.Sequence;
-    }
-
-    private async Task HandleNewAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        if (envelope.Event is not ScanFinished e || e.Status != nameof(ScanStatus.Completed))
+        if (e.Status != nameof(ScanStatus.Completed))
         {
             return;
         }

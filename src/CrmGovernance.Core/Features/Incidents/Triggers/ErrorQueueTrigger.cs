@@ -7,30 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrmGovernance.Core.Features.Incidents.Triggers;
 
 /// <summary>Records entered a flow's error queue: at least the policy's threshold waiting there is an ErrorQueueGrowing incident.</summary>
-public sealed class ErrorQueueTrigger(IServiceScopeFactory scopes, PublishedConfiguration published, IncidentRecorder recorder) : IOperationsEventSubscriber
+public sealed class ErrorQueueTrigger(IServiceScopeFactory scopes, PublishedConfiguration published, IncidentRecorder recorder) : IncidentTrigger<ErrorQueueItemsAdded>
 {
-    private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<ErrorQueueItemsAdded>() };
+    public override string Name => "incidents.error-queue";
 
-    // At least once: an event handed again after its position failed to save would count a second occurrence.
-    private long _lastSequence;
-
-    public string Name => "incidents.error-queue";
-    public IReadOnlySet<string>? Kinds => Handled;
-
-    public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        if (envelope.Sequence <= _lastSequence)
-        {
-            return;
-        }
-        await HandleNewAsync(envelope, cancellationToken);
-        _lastSequence = envelope.Sequence;
-    }
-
-    private async Task HandleNewAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ErrorQueueItemsAdded e, CancellationToken cancellationToken)
     {
         // Unreadable inbound payloads belong to no flow: nobody's queue grows.
-        if (envelope.Event is not ErrorQueueItemsAdded { FlowId: { } flowId } e)
+        if (e.FlowId is not { } flowId)
         {
             return;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -15,16 +14,13 @@ namespace CrmGovernance.Core.Features.Incidents.Triggers;
 /// a share rejected or failed → RejectionRate; a clean run → <see cref="IncidentRecovery"/>.
 /// </summary>
 public sealed class RunFinishedTrigger(IServiceScopeFactory scopes, PublishedConfiguration published,
-    IncidentRecorder recorder, IncidentRecovery recovery) : IOperationsEventSubscriber
+    IncidentRecorder recorder, IncidentRecovery recovery) : IncidentTrigger<RunFinished>
 {
-    private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal) { OperationsEventKinds.Of<RunFinished>() };
+    public override string Name => "incidents.run-finished";
 
-    public string Name => "incidents.run-finished";
-    public IReadOnlySet<string>? Kinds => Handled;
-
-    public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RunFinished e, CancellationToken cancellationToken)
     {
-        if (envelope.Event is not RunFinished { DryRun: false } e || !Enum.TryParse<SyncRunStatus>(e.Status, out var status))
+        if (e.DryRun || !Enum.TryParse<SyncRunStatus>(e.Status, out var status))
         {
             return;
         }
