@@ -38,6 +38,28 @@ public sealed class RealRunIncidentTests
     }
 
     [Fact]
+    public async Task A_run_failing_after_a_publish_that_pointed_its_source_at_a_missing_table_names_that_version()
+    {
+        var configuration = SyncScenario.Build();
+        await using var f = await SyncFlowFixture.StartAsync(configuration);
+        await f.PersonAsync("p1", "ann@example.com");
+        Assert.Equal(SyncRunStatus.Succeeded, (await f.RunAsync()).Status);
+        // Version 2 points the source system at a table that does not exist.
+        var source = configuration.FindSystem(SyncScenario.Source)!;
+        var settings = new SortedDictionary<string, string>(source.Settings, StringComparer.Ordinal) { ["contact.table"] = "people_typo" };
+        await f.Host.PublishAsync(configuration with { Systems = [.. configuration.Systems.Select(s => s.Id == source.Id ? s with { Settings = settings } : s)] });
+
+        var failed = await f.RunAsync();
+        await DeliverRunFinishedAsync(f, failed.Id);
+
+        var incident = Assert.Single(await f.Host.QueryAsync(db => db.Set<Incident>().ToListAsync()));
+        Assert.Equal(SyncRunStatus.Failed, failed.Status);
+        Assert.Equal((IncidentCause.RunFailed, 2, 2), (incident.Cause, incident.ConfigurationVersion, incident.CausingVersion));
+        Assert.StartsWith("Began 0 minutes after version 2", incident.CausingSummary, StringComparison.Ordinal);
+        Assert.Contains(source.DisplayName, incident.CausingSummary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_portal_scheduler_runs_the_incident_watch_every_minute()
     {
         await using var f = await SyncFlowFixture.StartAsync(SyncScenario.Build());
