@@ -5,6 +5,7 @@ using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Features.Stewardship.Scans;
@@ -14,7 +15,8 @@ namespace CrmGovernance.Core.Features.Stewardship.Scans;
 /// a core busy), in the order they were requested. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>);
 /// at start it fails scans a stopped process left running and takes up those still queued. Singleton and hosted service.
 /// </summary>
-public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, TimeProvider clock) : BackgroundService
+public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, TimeProvider clock, ILogger<DuplicateScanRunner> logger)
+    : BackgroundService
 {
     private readonly JobQueue<long> _queue = new();
     private readonly SemaphoreSlim _requests = new(1, 1);
@@ -60,7 +62,8 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
             return;
         }
         await Task.Yield();
-        await RecoverAsync(stoppingToken);
+        // A busy database at start must not end the portal (a hosted service that throws stops the host): try again.
+        await StartupRetry.UntilDoneAsync(RecoverAsync, logger, "Recovering duplicate scans", stoppingToken);
         await _queue.RunAsync(async (scanId, cancel) =>
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -2,6 +2,7 @@ using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
@@ -12,7 +13,8 @@ namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 /// it fails exports a stopped process left running and takes up those still queued; every hour it deletes files past
 /// their retention. Singleton and hosted service.
 /// </summary>
-public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, AuditExportRetention retention) : BackgroundService
+public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, AuditExportRetention retention, ILogger<AuditExportRunner> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
 
@@ -33,7 +35,8 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
             return;
         }
         await Task.Yield();
-        foreach (var id in await retention.RecoverAsync(stoppingToken))
+        // A busy database at start must not end the portal (a hosted service that throws stops the host): try again.
+        foreach (var id in await StartupRetry.UntilDoneAsync(retention.RecoverAsync, logger, "Recovering audit exports", stoppingToken))
         {
             _queue.Enqueue(id);
         }
@@ -59,7 +62,7 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
         {
             do
             {
-                await retention.DeleteExpiredAsync(stoppingToken);
+                await StartupRetry.UntilDoneAsync(retention.DeleteExpiredAsync, logger, "Deleting expired audit exports", stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
