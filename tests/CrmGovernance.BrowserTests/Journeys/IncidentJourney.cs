@@ -28,9 +28,22 @@ public sealed class IncidentJourney(BrowserPortal portal)
         var bell = page.Locator("#notification-bell");
         await page.Locator("#notification-bell:not([data-unread='0'])").WaitForAsync(new() { Timeout = 30_000 });
         var item = page.Locator(".mud-popover-open [data-notification]", new() { HasText = title });
-        await OpenMenuAsync(page, bell, item);
-        await item.ClickAsync();
-        await page.WaitForURLAsync($"**/incidents/{id}");
+        // The demo's rules keep notifying the owner, and each one re-renders the open menu: a click can land on an item
+        // being replaced, so open the menu and click again until the incident's page comes.
+        for (var attempt = 1; ; attempt++)
+        {
+            await OpenMenuAsync(page, bell, item);
+            await item.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync($"**/incidents/{id}", new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // Try again.
+            }
+        }
         await page.Locator("#incident-title", new() { HasText = title }).WaitForAsync();
         Assert.Contains(owner.Email, await page.Locator("#incident-owner").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
 
