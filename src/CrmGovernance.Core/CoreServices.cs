@@ -5,6 +5,7 @@ using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Incidents;
+using CrmGovernance.Core.Features.Insights;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Stewardship;
@@ -45,6 +46,7 @@ public static class CoreServices
             .AddAudit(host)
             .AddIncidents()
             .AddNotifications(host)
+            .AddInsights()
             .AddFirstRun(host)
             // Last: it schedules the jobs the features declared (AddScheduledJob).
             .AddScheduling(host);

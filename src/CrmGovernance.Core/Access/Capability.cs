@@ -62,4 +62,13 @@ public enum Capability
 
     /// <summary>Configure outbound notification webhooks.</summary>
     ManageNotificationChannels,
+
+    /// <summary>See the insights dashboard, its comparisons and drill-downs: business owners for their objects only.</summary>
+    ViewInsights,
+
+    /// <summary>Name the baseline period of an object or a flow: business owners for their objects and flows.</summary>
+    ManageBaselines,
+
+    /// <summary>Recompute the insights roll-ups from the ledger.</summary>
+    RebuildInsights,
 }

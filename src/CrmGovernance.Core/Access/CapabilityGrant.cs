@@ -11,5 +11,6 @@ public sealed record CapabilityGrant(Capability Capability, IReadOnlyList<string
     public IReadOnlyList<string> AnyRoles { get; } = [.. Roles.Concat(ScopedRoles).Distinct()];
 
     public bool IsReadOnly => Capability is Capability.ReadConfiguration or Capability.ViewRuns or Capability.ViewErrorQueue
-        or Capability.ViewReviewQueue or Capability.ViewDuplicateScans or Capability.ReadAudit or Capability.ViewIncidents or Capability.ViewOwnership;
+        or Capability.ViewReviewQueue or Capability.ViewDuplicateScans or Capability.ReadAudit or Capability.ViewIncidents or Capability.ViewOwnership
+        or Capability.ViewInsights;
 }

@@ -34,6 +34,9 @@ public static class CapabilityTable
             "Only an admin, the incident's owner, or the owner or steward accountable for its flow, object or system may work it."),
         new(Capability.ViewOwnership, [A, O, S, M, U], [], "Only signed-in portal users may see the ownership view."),
         new(Capability.ManageNotificationChannels, [A], [], "Only admins may configure notification webhooks."),
+        new(Capability.ViewInsights, [A, M], [O], "Only admins, managers, and business owners for their own objects, may see insights."),
+        new(Capability.ManageBaselines, [A], [O], "Only an admin, or the business owner of the object or flow, may name its baseline."),
+        new(Capability.RebuildInsights, [A], [], "Only admins may rebuild the insights roll-ups."),
     ];
 
     private static readonly Dictionary<Capability, CapabilityGrant> ByCapability = All.ToDictionary(g => g.Capability);

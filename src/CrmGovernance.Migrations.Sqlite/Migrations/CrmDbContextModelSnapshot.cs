@@ -635,6 +635,115 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.ToTable("IncidentEntry");
                 });
 
+            modelBuilder.Entity("CrmGovernance.Core.Features.Insights.Baselines.InsightsBaseline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlowId")
+                        .IsUnique();
+
+                    b.HasIndex("ObjectId")
+                        .IsUnique();
+
+                    b.ToTable("InsightsBaselines", (string)null);
+
+                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "Baseline");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Insights.Rollups.MetricBucket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FlowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TargetSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Size", "PeriodStartUtc", "Metric", "FlowId", "ObjectId", "SystemId", "TargetSystemId", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("MetricBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Insights.Rollups.MetricContribution", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("MetricContributions", (string)null);
+                });
+
             modelBuilder.Entity("CrmGovernance.Core.Features.Matching.ReviewQueue.MatchExclusion", b =>
                 {
                     b.Property<Guid>("SystemId")
@@ -697,6 +806,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("FlowId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("HandlingSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("LeftRecordId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -736,6 +848,10 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedTo");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("DecidedUtc");
 
                     b.HasIndex("Status", "ObjectId", "Score");
 
@@ -1337,6 +1453,8 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedUtc");
+
                     b.HasIndex("FlowId", "SourceId");
 
                     b.HasIndex("Status", "FlowId");
@@ -1410,6 +1528,10 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<long?>("InboxId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Match")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MatchScore")
                         .HasColumnType("REAL");
 
@@ -1423,6 +1545,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SourceCreatedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
@@ -1466,6 +1591,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("DryRun")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DueUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DuplicatesPrevented")
                         .HasColumnType("INTEGER");
@@ -1535,6 +1663,8 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("StartedUtc");
 
                     b.HasIndex("Status");
 

@@ -31,6 +31,8 @@ public interface IPortalSqlDialect
 
     IScanPairStatements ScanPairs { get; }
 
+    IInsightsStatements Insights { get; }
+
     IAuditSearchQueries AuditSearch { get; }
 
     IAuditTriggerStatements AuditTriggers { get; }

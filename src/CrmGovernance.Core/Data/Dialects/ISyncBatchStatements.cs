@@ -6,7 +6,7 @@ namespace CrmGovernance.Core.Data.Dialects;
 /// </summary>
 public interface ISyncBatchStatements
 {
-    /// <summary>@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox.</summary>
+    /// <summary>@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox, @created, @match.</summary>
     SqlStatement InsertOutcome { get; }
 
     /// <summary>A link that already exists (same source record, object and target system) is left as it is.</summary>

@@ -26,6 +26,8 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
 
     public IScanPairStatements ScanPairs { get; } = new SqliteScanPairStatements();
 
+    public IInsightsStatements Insights { get; } = new SqliteInsightsStatements();
+
     public IAuditSearchQueries AuditSearch { get; } = new SqliteAuditSearch();
 
     public IAuditTriggerStatements AuditTriggers { get; } = new SqliteAuditTriggers();

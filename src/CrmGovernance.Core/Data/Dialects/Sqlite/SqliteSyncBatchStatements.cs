@@ -3,9 +3,9 @@ namespace CrmGovernance.Core.Data.Dialects.Sqlite;
 internal sealed class SqliteSyncBatchStatements : ISyncBatchStatements
 {
     public SqlStatement InsertOutcome { get; } = new("""
-        INSERT INTO RecordOutcomes (RunId, SourceId, TargetId, Outcome, Reason, BeforeJson, AfterJson, MatchScore, AtUtc, InboxId)
-        VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox)
-        """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@score", "@at", "@inbox");
+        INSERT INTO RecordOutcomes (RunId, SourceId, TargetId, Outcome, Reason, BeforeJson, AfterJson, MatchScore, AtUtc, InboxId, SourceCreatedUtc, Match)
+        VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox, @created, @match)
+        """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@score", "@at", "@inbox", "@created", "@match");
 
     public SqlStatement InsertLink { get; } = new("""
         INSERT INTO CrosswalkLinks (ObjectId, SourceSystemId, SourceId, TargetSystemId, TargetId, FlowId, CreatedUtc, ByMatchRule)

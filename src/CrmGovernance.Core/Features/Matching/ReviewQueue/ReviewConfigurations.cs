@@ -11,6 +11,9 @@ internal sealed class ReviewItemConfiguration : IEntityTypeConfiguration<ReviewI
         builder.HasIndex(r => new { r.Status, r.ObjectId, r.Score });
         builder.HasIndex(r => new { r.SystemId, r.ObjectId, r.LeftRecordId, r.RightRecordId });
         builder.HasIndex(r => r.AssignedTo);
+        // Insights count what entered the queue, and what was decided, hour by hour.
+        builder.HasIndex(r => r.CreatedUtc);
+        builder.HasIndex(r => r.DecidedUtc);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.LeftRecordId).HasMaxLength(200);
         builder.Property(r => r.RightRecordId).HasMaxLength(200);

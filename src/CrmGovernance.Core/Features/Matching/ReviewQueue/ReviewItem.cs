@@ -25,6 +25,8 @@ public sealed class ReviewItem
     public DateTime? DeferredUntilUtc { get; set; }
     public DateTime? DecidedUtc { get; set; }
     public string? DecidedBy { get; set; }
+    /// <summary>How long the steward who decided had it open (capped), when the decision came from the comparison screen.</summary>
+    public double? HandlingSeconds { get; set; }
     /// <summary>The merge that settled it, while it stands.</summary>
     public long? MergeId { get; set; }
     /// <summary>

@@ -20,7 +20,8 @@ internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connectio
         await using var command = Command(Sql.InsertOutcome);
         foreach (var r in records)
         {
-            await command.ExecuteAsync(ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now, r.InboxId);
+            await command.ExecuteAsync(ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now, r.InboxId,
+                r.SourceCreatedUtc, r.Match == MatchKind.None ? null : r.Match.ToString());
         }
     }
 

@@ -105,23 +105,11 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
                 case OutcomeKind.Failed: run.Failed++; break;
                 case OutcomeKind.Rejected:
                     run.Rejected++;
-                    var reason = ReasonKey(record.Reason);
+                    var reason = RejectionReasons.Key(record.Reason);
                     _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
                     break;
                 default: break;
             }
         }
-    }
-
-    /// <summary>Groups rejections by their reason without the record's own values ("email: 'x' is not an email address." → "email: not an email address.").</summary>
-    internal static string ReasonKey(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return "(no reason)";
-        }
-        var first = reason.Split(". ", 2)[0].TrimEnd('.');
-        var quoted = System.Text.RegularExpressions.Regex.Replace(first, "'[^']*' ", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
-        return quoted.Length > 200 ? quoted[..200] : quoted;
     }
 }

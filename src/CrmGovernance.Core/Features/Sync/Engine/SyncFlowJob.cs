@@ -24,7 +24,8 @@ public sealed partial class SyncFlowJob(SyncRunner runner, FlowScheduler schedul
         scheduler.Started(flowId);
         try
         {
-            await runner.RunAsync(new SyncRunRequest(flowId, fromInbox ? SyncTrigger.Inbox : SyncTrigger.Schedule, "scheduler"), ActorContext.System("scheduler"), cancellationToken);
+            await runner.RunAsync(new SyncRunRequest(flowId, fromInbox ? SyncTrigger.Inbox : SyncTrigger.Schedule, "scheduler",
+                DueUtc: fromInbox ? null : context.ScheduledFireTimeUtc?.UtcDateTime), ActorContext.System("scheduler"), cancellationToken);
         }
         catch (FlowBusyException e)
         {

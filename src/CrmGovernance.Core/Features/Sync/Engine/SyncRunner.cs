@@ -183,6 +183,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         {
             FlowId = plan.Flow.Id, FlowName = plan.Flow.Name, ConfigurationVersion = version, ChangeRequestId = request.ChangeRequestId,
             DryRun = request.DryRun, Trigger = request.Trigger, StartedBy = request.StartedBy, StartedUtc = now, HeartbeatUtc = now,
+            DueUtc = request.DueUtc,
         };
         if (!request.DryRun && request.Trigger is SyncTrigger.Schedule or SyncTrigger.Inbox)
         {

@@ -10,6 +10,8 @@ internal sealed class ErrorQueueItemConfiguration : IEntityTypeConfiguration<Err
     {
         builder.HasIndex(e => new { e.Status, e.FlowId });
         builder.HasIndex(e => new { e.FlowId, e.SourceId });
+        // Insights count what entered the queue hour by hour.
+        builder.HasIndex(e => e.CreatedUtc);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.SystemKey).HasMaxLength(100);

@@ -17,4 +17,8 @@ public sealed class RecordOutcome
     public DateTime AtUtc { get; set; }
     /// <summary>The inbox item the record arrived as, for webhook sources (the id the sender's acknowledgement carried).</summary>
     public long? InboxId { get; set; }
+    /// <summary>When the source system says the record was created (for the lead response time); null when it does not say.</summary>
+    public DateTime? SourceCreatedUtc { get; set; }
+    /// <summary>How it matched an existing target record: "Linked" (crosswalk), "Key", "Fuzzy" (match rule); null for none.</summary>
+    public string? Match { get; set; }
 }

@@ -28,4 +28,16 @@ public static class RejectionReasons
             return [];
         }
     }
+
+    /// <summary>Groups rejections by their reason without the record's own values ("email: 'x' is not an email address." → "email: not an email address.").</summary>
+    public static string Key(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return "(no reason)";
+        }
+        var first = reason.Split(". ", 2)[0].TrimEnd('.');
+        var quoted = System.Text.RegularExpressions.Regex.Replace(first, "'[^']*' ", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        return quoted.Length > 200 ? quoted[..200] : quoted;
+    }
 }

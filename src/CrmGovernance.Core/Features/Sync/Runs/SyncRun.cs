@@ -15,6 +15,8 @@ public sealed class SyncRun
     public string StartedBy { get; set; } = "";
     public SyncRunStatus Status { get; set; } = SyncRunStatus.Running;
     public DateTime StartedUtc { get; set; }
+    /// <summary>When the schedule wanted the run (its cron's fire time), for a scheduled run; how late it started shows freshness.</summary>
+    public DateTime? DueUtc { get; set; }
     public DateTime? FinishedUtc { get; set; }
     /// <summary>Renewed after every batch; a running run whose heartbeat is old was interrupted.</summary>
     public DateTime HeartbeatUtc { get; set; }

@@ -19,6 +19,9 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.Property(r => r.StartedUtc).HasConversion(UtcDateTimeConverter.Instance);
         builder.Property(r => r.HeartbeatUtc).HasConversion(UtcDateTimeConverter.Instance);
         builder.Property(r => r.FinishedUtc).HasConversion(new NullableUtcDateTimeConverter());
+        builder.Property(r => r.DueUtc).HasConversion(new NullableUtcDateTimeConverter());
+        // The insights drill-down and rebuild read runs by when they started.
+        builder.HasIndex(r => r.StartedUtc);
         builder.Property(r => r.Message).HasMaxLength(4000);
         builder.Ignore(r => r.Processed);
         builder.Ignore(r => r.DurationSeconds);
@@ -38,5 +41,7 @@ internal sealed class RecordOutcomeConfiguration : IEntityTypeConfiguration<Reco
         builder.Property(r => r.TargetId).HasMaxLength(200);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.AtUtc).HasConversion(UtcDateTimeConverter.Instance);
+        builder.Property(r => r.SourceCreatedUtc).HasConversion(new NullableUtcDateTimeConverter());
+        builder.Property(r => r.Match).HasMaxLength(8);
     }
 }

@@ -1,0 +1,10 @@
+namespace CrmGovernance.Core.Data.Dialects.Sqlite;
+
+internal sealed class SqliteInsightsStatements : IInsightsStatements
+{
+    public SqlStatement AddToBucket { get; } = new("""
+        INSERT INTO MetricBuckets (Size, PeriodStartUtc, Metric, FlowId, ObjectId, SystemId, TargetSystemId, Dimension, Value)
+        VALUES (@size, @period, @metric, @flow, @object, @system, @target, @dimension, @value)
+        ON CONFLICT (Size, PeriodStartUtc, Metric, FlowId, ObjectId, SystemId, TargetSystemId, Dimension) DO UPDATE SET Value = Value + excluded.Value
+        """, "@size", "@period", "@metric", "@flow", "@object", "@system", "@target", "@dimension", "@value");
+}

@@ -1,0 +1,52 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.Insights.Rollups;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.Insights.Dashboard;
+
+/// <summary>Reads the buckets of a time window narrowed by object, flow, system and the caller's scope, in one query.</summary>
+public static class BucketReader
+{
+    /// <summary>Periods up to this many days are shown hour by hour.</summary>
+    public const int HourlyUpToDays = 3;
+
+    public static BucketSize SizeFor(InsightsFilter filter) => filter.Days <= HourlyUpToDays ? BucketSize.Hour : BucketSize.Day;
+
+    public static async Task<List<BucketRow>> ReadAsync(CrmDbContext db, BucketSize size, DateTime fromUtc, DateTime toUtc, Guid? objectId, Guid? flowId,
+        Guid? systemId, InsightsScope scope, IReadOnlyCollection<Guid>? flows, CancellationToken ct)
+    {
+        var query = db.Set<MetricBucket>().AsNoTracking().Where(b => b.Size == size && b.PeriodStartUtc >= fromUtc && b.PeriodStartUtc < toUtc);
+        if (objectId is { } o)
+        {
+            query = query.Where(b => b.ObjectId == o);
+        }
+        if (flowId is { } f)
+        {
+            query = query.Where(b => b.FlowId == f);
+        }
+        if (flows is not null)
+        {
+            query = query.Where(b => flows.Contains(b.FlowId));
+        }
+        if (systemId is { } s)
+        {
+            query = query.Where(b => b.SystemId == s || b.TargetSystemId == s);
+        }
+        if (!scope.Everything)
+        {
+            var allowed = scope.Objects.ToList();
+            query = query.Where(b => allowed.Contains(b.ObjectId));
+        }
+        return await query.Select(b => new BucketRow(b.PeriodStartUtc, b.Metric, b.FlowId, b.ObjectId, b.Dimension, b.Value)).ToListAsync(ct);
+    }
+
+    public static FigureSet Sum(IEnumerable<BucketRow> rows)
+    {
+        var set = new FigureSet();
+        foreach (var row in rows)
+        {
+            set.Add(row.Metric, row.Dimension, row.Value);
+        }
+        return set;
+    }
+}
