@@ -13,6 +13,8 @@ public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixtu
 {
     private const string OrdersOwner = "orders.owner@example.com";
 
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
     [Fact]
     public async Task A_business_owner_chooses_among_their_own_objects_and_a_link_to_another_object_shows_the_refusal()
     {
@@ -37,13 +39,38 @@ public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixtu
         Assert.Equal(StandardObjects.Contact, InsightsDashboardPageTests.Filters(other).ObjectId);
     }
 
-    private async Task GiveTheOrdersTheirOwnOwnerAsync()
+    [Fact]
+    public async Task A_version_that_changed_no_flow_of_the_owner_says_there_is_nothing_to_compare()
+    {
+        var version = await GiveTheOrdersTheirOwnOwnerAsync();
+        await using var pages = new OperationsPages(fixture.Host, Roles.BusinessOwner, OrdersOwner);
+
+        var page = pages.Context.Render<VersionComparisonPage>(p => p.Add(x => x.Number, version));
+
+        page.WaitForAssertion(() => Assert.Contains("changed no flow you can see", page.Find("#comparison-nothing-changed").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Shop orders to CRM", page.Find("#comparison-control").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Web form", page.Find("#comparison-control").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#comparison-table"));
+    }
+
+    /// <summary>Publishes (once per portal) a version in which the orders have an owner of their own; answers that version.</summary>
+    private async Task<int> GiveTheOrdersTheirOwnOwnerAsync()
     {
         var published = fixture.Host.Services.GetRequiredService<PublishedConfiguration>();
-        if ((await published.CurrentAsync()).Configuration.FindObject(StandardObjects.Order)!.Owner == OrdersOwner)
+        await Gate.WaitAsync();
+        try
         {
-            return;
+            var current = await published.CurrentAsync();
+            return current.Configuration.FindObject(StandardObjects.Order)!.Owner == OrdersOwner ? current.Version : await PublishAsync(published);
         }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<int> PublishAsync(PublishedConfiguration published)
+    {
         Guid id;
         await using (var scope = fixture.Host.Services.CreateAsyncScope())
         {
@@ -62,6 +89,8 @@ public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixtu
             var approved = await scope.ServiceProvider.GetRequiredService<ChangeRequestReview>().ApproveAsync(id, null);
             Assert.True(approved.Succeeded, string.Join(" ", approved.Errors));
         }
-        Assert.Equal(OrdersOwner, (await published.CurrentAsync()).Configuration.FindObject(StandardObjects.Order)!.Owner);
+        var now = await published.CurrentAsync();
+        Assert.Equal(OrdersOwner, now.Configuration.FindObject(StandardObjects.Order)!.Owner);
+        return now.Version;
     }
 }
