@@ -11,6 +11,9 @@ namespace CrmGovernance.Web.Tests.Insights;
 /// <summary>A business owner sees the insights of the objects they own: here the orders get an owner of their own.</summary>
 public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
+    /// <summary>Pages load through the real services on a shared, busy machine: give them time.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
     private const string OrdersOwner = "orders.owner@example.com";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -24,7 +27,7 @@ public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixtu
 
         var page = pages.Context.Render<InsightsDashboardPage>();
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#insights-period")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#insights-period")), Wait);
         var choices = page.FindComponent<InsightsFilterBar>().Instance.Choices;
         Assert.Equal(["Order"], choices.Objects.Select(o => o.Name));
         Assert.Equal(["Shop orders to CRM"], choices.Flows.Select(f => f.Name));
@@ -33,7 +36,7 @@ public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixtu
         pages.Navigation.NavigateTo($"insights?object={StandardObjects.Contact}");
         var other = pages.Context.Render<InsightsDashboardPage>();
 
-        other.WaitForAssertion(() => Assert.Contains("You can see the insights of the objects you own only", other.Find("#insights-refused").TextContent, StringComparison.Ordinal));
+        other.WaitForAssertion(() => Assert.Contains("You can see the insights of the objects you own only", other.Find("#insights-refused").TextContent, StringComparison.Ordinal), Wait);
         Assert.Empty(other.FindAll("#insights-period"));
         // The refused object still reads by its name in the filter, so the user sees what the link asked for.
         Assert.Equal(StandardObjects.Contact, InsightsDashboardPageTests.Filters(other).ObjectId);
@@ -47,7 +50,7 @@ public sealed class InsightsOwnerScopeTests(PortalFixture fixture) : IClassFixtu
 
         var page = pages.Context.Render<VersionComparisonPage>(p => p.Add(x => x.Number, version));
 
-        page.WaitForAssertion(() => Assert.Contains("changed no flow you can see", page.Find("#comparison-nothing-changed").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("changed no flow you can see", page.Find("#comparison-nothing-changed").TextContent, StringComparison.Ordinal), Wait);
         Assert.Contains("Shop orders to CRM", page.Find("#comparison-control").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Web form", page.Find("#comparison-control").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("#comparison-table"));

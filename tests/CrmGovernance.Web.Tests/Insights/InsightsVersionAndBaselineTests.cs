@@ -11,6 +11,9 @@ namespace CrmGovernance.Web.Tests.Insights;
 
 public sealed class InsightsVersionAndBaselineTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
+    /// <summary>Pages load through the real services on a shared, busy machine: give them time.</summary>
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
     [Fact]
     public async Task The_first_version_compares_every_flow_it_created_before_and_after_and_the_days_go_into_the_url()
     {
@@ -19,7 +22,7 @@ public sealed class InsightsVersionAndBaselineTests(PortalFixture fixture) : ICl
 
         var page = pages.Context.Render<VersionComparisonPage>(p => p.Add(x => x.Number, 1));
 
-        page.WaitForAssertion(() => Assert.Equal("14", page.Find("#comparison-version").GetAttribute("data-days")));
+        page.WaitForAssertion(() => Assert.Equal("14", page.Find("#comparison-version").GetAttribute("data-days")), Wait);
         Assert.Contains("Web form to CRM contacts", page.Find("#comparison-changed").TextContent, StringComparison.Ordinal);
         Assert.Contains("none", page.Find("#comparison-control").TextContent, StringComparison.Ordinal);
         Assert.Equal(InsightsComparison.Figures, page.FindAll("#comparison-table [data-comparison-row]").Select(r => r.GetAttribute("data-comparison-row")));
@@ -28,7 +31,7 @@ public sealed class InsightsVersionAndBaselineTests(PortalFixture fixture) : ICl
         await page.InvokeAsync(() => days.Instance.ValueChanged.InvokeAsync(28));
 
         Assert.Contains("days=28", pages.Navigation.Uri, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.Equal("28", page.Find("#comparison-version").GetAttribute("data-days")));
+        page.WaitForAssertion(() => Assert.Equal("28", page.Find("#comparison-version").GetAttribute("data-days")), Wait);
     }
 
     [Fact]
@@ -38,7 +41,7 @@ public sealed class InsightsVersionAndBaselineTests(PortalFixture fixture) : ICl
 
         var page = pages.Context.Render<VersionComparisonPage>(p => p.Add(x => x.Number, 9999));
 
-        page.WaitForAssertion(() => Assert.Contains("There is no configuration version 9999.", page.Find("#comparison-problem").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("There is no configuration version 9999.", page.Find("#comparison-problem").TextContent, StringComparison.Ordinal), Wait);
     }
 
     [Fact]
@@ -48,26 +51,26 @@ public sealed class InsightsVersionAndBaselineTests(PortalFixture fixture) : ICl
         var today = InsightsDashboardPageTests.Today();
         pages.Navigation.NavigateTo($"insights?flow={DemoConfiguration.OrdersFlow}&baselineFrom={InsightsQuery.Text(today.AddDays(-60))}&baselineTo={InsightsQuery.Text(today.AddDays(-33))}");
         var page = pages.Context.Render<InsightsDashboardPage>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#name-baseline")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#name-baseline")), Wait);
 
         page.Find("#name-baseline").Click(); // the handler waits for the dialog to close
         pages.Dialogs.WaitForElement("#baseline-name").Change("the four weeks before go-live");
         pages.Dialogs.Find("#baseline-save").Click();
 
-        pages.Snackbars.WaitForAssertion(() => Assert.Contains("named for flow Shop orders to CRM", pages.Snackbars.Markup, StringComparison.Ordinal));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-baseline='the four weeks before go-live']")));
+        pages.Snackbars.WaitForAssertion(() => Assert.Contains("named for flow Shop orders to CRM", pages.Snackbars.Markup, StringComparison.Ordinal), Wait);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-baseline='the four weeks before go-live']")), Wait);
         // Without a chosen baseline the dashboard of that flow compares with the named one.
         pages.Navigation.NavigateTo($"insights?flow={DemoConfiguration.OrdersFlow}");
         var named = pages.Context.Render<InsightsDashboardPage>();
-        named.WaitForAssertion(() => Assert.Equal("Named", named.Find("#insights-baseline").GetAttribute("data-kind")));
+        named.WaitForAssertion(() => Assert.Equal("Named", named.Find("#insights-baseline").GetAttribute("data-kind")), Wait);
         Assert.Equal(InsightsQuery.Text(today.AddDays(-60)), named.Find("#insights-baseline").GetAttribute("data-from"));
 
         named.Find("[data-baseline='the four weeks before go-live'] [data-remove-baseline]").Click();
-        pages.Dialogs.WaitForAssertion(() => Assert.Contains(pages.Dialogs.FindAll("button"), b => b.TextContent.Trim() == "Remove"));
+        pages.Dialogs.WaitForAssertion(() => Assert.Contains(pages.Dialogs.FindAll("button"), b => b.TextContent.Trim() == "Remove"), Wait);
         pages.Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Remove").Click();
 
-        named.WaitForAssertion(() => Assert.Empty(named.FindAll("[data-baseline='the four weeks before go-live']")));
-        named.WaitForAssertion(() => Assert.Equal("PreviousPeriod", named.Find("#insights-baseline").GetAttribute("data-kind")));
+        named.WaitForAssertion(() => Assert.Empty(named.FindAll("[data-baseline='the four weeks before go-live']")), Wait);
+        named.WaitForAssertion(() => Assert.Equal("PreviousPeriod", named.Find("#insights-baseline").GetAttribute("data-kind")), Wait);
     }
 
     [Fact]
@@ -77,13 +80,13 @@ public sealed class InsightsVersionAndBaselineTests(PortalFixture fixture) : ICl
         var today = InsightsDashboardPageTests.Today();
         pages.Navigation.NavigateTo($"insights?object={StandardObjects.Company}&baselineFrom={InsightsQuery.Text(today.AddDays(-10))}&baselineTo={InsightsQuery.Text(today.AddDays(-10))}");
         var page = pages.Context.Render<InsightsDashboardPage>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("#name-baseline")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#name-baseline")), Wait);
 
         page.Find("#name-baseline").Click();
         pages.Dialogs.WaitForElement("#baseline-name").Change("   ");
         pages.Dialogs.Find("#baseline-save").Click();
 
-        pages.Dialogs.WaitForAssertion(() => Assert.Contains("Give the baseline a name", pages.Dialogs.Find("#baseline-error").TextContent, StringComparison.Ordinal));
+        pages.Dialogs.WaitForAssertion(() => Assert.Contains("Give the baseline a name", pages.Dialogs.Find("#baseline-error").TextContent, StringComparison.Ordinal), Wait);
         Assert.NotNull(pages.Dialogs.Find("#baseline-save"));
     }
 }

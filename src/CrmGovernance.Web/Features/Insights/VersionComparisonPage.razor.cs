@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Insights.Comparison;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,6 +17,7 @@ public sealed partial class VersionComparisonPage
 
     [Inject] private InsightsComparison Comparisons { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ActorContext Actor { get; set; } = default!;
 
     [Parameter] public int Number { get; set; }
 
