@@ -23,8 +23,13 @@ public sealed class InsightsComparisonTests
             await s.DeliverAsync(await s.RunAsync(Orders, t.AddDays(-day), [Outcome(OutcomeKind.Created), Outcome(OutcomeKind.Created), Outcome(OutcomeKind.Created)]));
         }
         await PublishWebFormMappingAsync(s);
+        // Minutes after the publish, counts per day would scale minutes up to a day: they wait; shares do not.
+        s.Host.Clock.Advance(TimeSpan.FromHours(2));
+        var early = await s.AsAsync<InsightsComparison, VersionComparison>(Manager, [Roles.Manager], c => c.CompareAsync(2, 4));
+        Assert.True(early.CountsAfterPending);
+        Assert.Null(early.Rows.Single(r => r.Key == InsightCards.RecordsMoved).ChangedAfter);
         // After: two days; the web form rejects nothing, the orders flow is as before.
-        s.Host.Clock.Advance(TimeSpan.FromDays(2));
+        s.Host.Clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromHours(2));
         for (var day = 0; day < 2; day++)
         {
             await s.DeliverAsync(await s.RunAsync(WebForm, t.AddDays(day).AddHours(1), [Outcome(OutcomeKind.Created), Outcome(OutcomeKind.Created)], version: 2));

@@ -15,6 +15,9 @@ public sealed class InsightsComparison(IDbContextFactory<CrmDbContext> contexts,
     public const int DefaultDays = 14;
     public const int MaxDays = 90;
 
+    /// <summary>Counts per day after a version need a day of data: a few hours scaled up to a day say more about the hour than the change.</summary>
+    public const double MinimumDays = 1;
+
     /// <summary>The figures compared (counts per day).</summary>
     public static readonly IReadOnlyList<string> Figures =
     [
@@ -61,12 +64,13 @@ public sealed class InsightsComparison(IDbContextFactory<CrmDbContext> contexts,
         foreach (var key in Figures)
         {
             var d = InsightCards.Find(key)!;
-            double? Per(FigureSet set, double span) => d.Compute(set) is { } v ? d.Unit == MetricUnit.Count ? (span > 0 ? v / span : null) : v : null;
+            double? Per(FigureSet set, double span) => d.Compute(set) is { } v ? d.Unit == MetricUnit.Count ? (span >= MinimumDays ? v / span : null) : v : null;
             var (cb, ca) = sets["changed"];
             var (kb, ka) = sets["control"];
             rows.Add(new ComparisonRow(d.Key, d.Unit == MetricUnit.Count ? d.Title + " per day" : d.Title, d.Unit, d.HigherIsBetter,
                 Per(cb, days), Per(ca, daysAfter), Per(kb, days), Per(ka, daysAfter)));
         }
-        return new VersionComparison(version, publishedAt, target.PublishedByName, title, days, (int)Math.Ceiling(daysAfter), changed, control, rows);
+        return new VersionComparison(version, publishedAt, target.PublishedByName, title, days, (int)Math.Ceiling(daysAfter), changed, control, rows,
+            daysAfter < MinimumDays);
     }
 }

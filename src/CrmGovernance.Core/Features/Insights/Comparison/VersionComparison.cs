@@ -5,10 +5,10 @@ namespace CrmGovernance.Core.Features.Insights.Comparison;
 /// <summary>
 /// The N days before and after a configuration version, for the flows it changed and, beside them, the flows it did not
 /// change (the control): a figure that moved for both moved for another reason. Counts are per day, because the days after
-/// a recent version are fewer than the days before it.
+/// a recent version are fewer than the days before it; until a full day has passed (<see cref="CountsAfterPending"/>) they are not shown.
 /// </summary>
 public sealed record VersionComparison(int Version, DateTime PublishedUtc, string PublishedBy, string? Title, int Days, int DaysAfter,
-    IReadOnlyList<FlowRef> ChangedFlows, IReadOnlyList<FlowRef> ControlFlows, IReadOnlyList<ComparisonRow> Rows)
+    IReadOnlyList<FlowRef> ChangedFlows, IReadOnlyList<FlowRef> ControlFlows, IReadOnlyList<ComparisonRow> Rows, bool CountsAfterPending = false)
 {
     public DateTime BeforeFromUtc => PublishedUtc.AddDays(-Days);
 
