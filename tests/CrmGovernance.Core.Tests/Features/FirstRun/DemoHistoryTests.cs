@@ -68,7 +68,7 @@ public sealed class DemoHistoryTests(ITestOutputHelper output)
         var comparison = await scope.ServiceProvider.GetRequiredService<InsightsComparison>().CompareAsync(2, 14);
 
         Assert.Equal(DemoHistoryVersions.GoLiveTitle, comparison.Title);
-        Assert.Equal([DemoConfiguration.OrdersFlow, DemoConfiguration.WebFormFlow], comparison.ChangedFlows.Select(f => f.Id).Order());
+        Assert.Equal(new[] { DemoConfiguration.OrdersFlow, DemoConfiguration.WebFormFlow }.Order(), comparison.ChangedFlows.Select(f => f.Id).Order());
         Assert.Equal([DemoConfiguration.OpportunitiesFlow], comparison.ControlFlows.Select(f => f.Id));
         var leads = comparison.Rows.Single(r => r.Key == InsightCards.LeadResponseP50);
         Assert.True(leads.ChangedAfter < leads.ChangedBefore, $"lead response {leads.ChangedBefore} s before, {leads.ChangedAfter} s after");
@@ -89,6 +89,24 @@ public sealed class DemoHistoryTests(ITestOutputHelper output)
         Assert.True(card.Value > 0);
         Assert.Equal(card.Value, records.Total);
         Assert.All(records.Items, r => Assert.Equal(nameof(OutcomeKind.Rejected), r.Outcome));
+    }
+
+    [Fact]
+    public async Task The_history_service_writes_once_and_says_what_it_wrote()
+    {
+        await using var host = await CoreTestHost.StartAsync(Demo);
+        var live = DemoConfiguration.Build("owner@demo.crmgovernance.local", "steward@demo.crmgovernance.local");
+        await using var scope = host.Scope(a => a.SetSystem("startup", null));
+        var history = scope.ServiceProvider.GetRequiredService<DemoHistory>();
+
+        var first = await history.SeedIfEmptyAsync(live);
+        var second = await history.SeedIfEmptyAsync(live);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        output.WriteLine($"{first.Runs:N0} runs, {first.Outcomes:N0} outcomes written in {first.Written.TotalSeconds:0.00} s; "
+            + $"rebuild {first.Rollups.Runs:N0} runs, {first.Rollups.Units:N0} units, {first.Rollups.Buckets:N0} buckets in {first.Rollups.Elapsed.TotalSeconds:0.00} s");
+        Assert.Equal(first.Runs, first.Rollups.Runs);
     }
 
     /// <summary>What a portal start does once the schema is migrated: the startup steps, as the system.</summary>

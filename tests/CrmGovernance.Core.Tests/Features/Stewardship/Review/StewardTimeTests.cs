@@ -1,10 +1,14 @@
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
+using CrmGovernance.Core.Features.Insights;
 using CrmGovernance.Core.Features.Insights.Dashboard;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Tests.Features.Stewardship.Review;
 
@@ -29,6 +33,8 @@ public sealed class StewardTimeTests
     {
         var (host, item) = await HeldAsync();
         await using var _ = host;
+        var insights = Insights(host);
+        await insights.DispatchOnceAsync(CancellationToken.None);
 
         var outcome = await host.AsAsync<HeldChangeService, ReviewOutcome>(s => s.ApplyAsync(item, DateTime.UtcNow.AddSeconds(-95)));
 
@@ -37,7 +43,7 @@ public sealed class StewardTimeTests
         Assert.InRange(seconds ?? 0, 95, 110);
         var raised = await host.QueryAsync(db => db.OperationsEvents.AsNoTracking().Where(e => e.Kind == OperationsEventKinds.Of<ReviewItemsDecided>()).ToListAsync());
         Assert.Single(raised);
-        await host.Host.Services.GetRequiredService<OperationsEventDispatcher>().DispatchOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await insights.DispatchOnceAsync(CancellationToken.None));
         var card = await StewardTimeCardAsync(host);
         Assert.Equal(seconds, card.Value);
         Assert.Equal("1 decisions", card.Note);
@@ -60,12 +66,14 @@ public sealed class StewardTimeTests
     {
         await using var host = await ReviewTargetHost.StartAsync();
         long[] ids = [await host.ItemAsync("crm-1", "crm-2"), await host.ItemAsync("crm-3", "crm-4")];
+        var insights = Insights(host);
+        await insights.DispatchOnceAsync(CancellationToken.None);
 
         var marked = await host.AsAsync<ReviewDecisions, int>(d => d.NotDuplicateAsync(ids, null, DateTime.UtcNow.AddSeconds(-40)));
 
         Assert.Equal(2, marked);
         Assert.All(await host.QueryAsync(db => db.ReviewItems.AsNoTracking().ToListAsync()), r => Assert.Null(r.HandlingSeconds));
-        await host.Host.Services.GetRequiredService<OperationsEventDispatcher>().DispatchOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await insights.DispatchOnceAsync(CancellationToken.None));
         var card = await StewardTimeCardAsync(host);
         Assert.Equal("2 decisions", card.Note);
         Assert.Equal(0, card.Value);
@@ -82,6 +90,18 @@ public sealed class StewardTimeTests
         var item = await host.QueryAsync(db => db.ReviewItems.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal(ReviewStatus.NotDuplicate, item.Status);
         Assert.InRange(item.HandlingSeconds ?? 0, 30, 45);
+    }
+
+    /// <summary>
+    /// Hands the outbox's events to the insights subscriber, as the portal's dispatcher does. Its first pass only
+    /// registers the subscriber at the outbox's head.
+    /// </summary>
+    private static OperationsEventDispatcher Insights(ReviewTargetHost host)
+    {
+        var services = host.Host.Services;
+        return new OperationsEventDispatcher(services.GetRequiredService<DbContextOptions<CrmDbContext>>(), [services.GetRequiredService<InsightsSubscriber>()],
+            services.GetRequiredService<OperationsEventSignal>(), Options.Create(new OperationsEventsOptions()), TimeProvider.System,
+            NullLogger<OperationsEventDispatcher>.Instance);
     }
 
     private static async Task<InsightCard> StewardTimeCardAsync(ReviewTargetHost host)
