@@ -17,10 +17,16 @@ internal sealed partial class DemoHistoryLedger
         var marketing = _live.FindSystem(DemoConfiguration.Marketing)?.Name ?? "Marketing automation";
         foreach (var (from, to) in _marketingOutages.Where(o => o.To < _time.EndUtc))
         {
-            var opened = from.AddHours(1).AddSeconds(15);
+            // The first run that fails in the outage opens the incident; the first run after it recovers it.
+            if (Runs.FirstOrDefault(r => r.Run.FlowId == DemoConfiguration.OpportunitiesFlow && r.Run.Status == Sync.Runs.SyncRunStatus.SystemUnavailable
+                && r.Run.StartedUtc >= from && r.Run.StartedUtc < to) is not { } failed)
+            {
+                continue;
+            }
+            var opened = failed.Run.FinishedUtc!.Value;
             var before = !_time.AfterGoLive(opened);
             var acknowledged = opened.AddMinutes(before ? 40 + _random.Next(110) : 4 + _random.Next(20));
-            var recovered = to.AddHours(1).AddSeconds(20);
+            var recovered = Runs.FirstOrDefault(r => r.Run.FlowId == DemoConfiguration.OpportunitiesFlow && r.Run.StartedUtc >= to)?.Run.FinishedUtc ?? to;
             Add(IncidentCause.SystemUnavailable, IncidentSeverity.High, $"{marketing} is unavailable", "Runs of the opportunities flow could not open the marketing database.",
                 DemoConfiguration.OpportunitiesFlow, DemoConfiguration.Marketing, StandardObjects.Opportunity, marketing, opened, acknowledged < recovered ? acknowledged : null,
                 recovered, IncidentEnding.Recovered, ackMinutes: 30, resolveHours: 4);

@@ -4,7 +4,8 @@ using CrmGovernance.Core.Features.Sync.Runs;
 namespace CrmGovernance.Core.Features.FirstRun.History;
 
 /// <summary>
-/// The two scheduled flows, one run an hour (the live demo runs them every 30 seconds; an hour keeps the history small).
+/// The two scheduled flows, one run every two hours (the live demo runs them every 30 seconds; two hours keep the history
+/// small, so the first start stays quick).
 /// Orders changed at go-live (refunds reach the CRM); opportunities did not, so they are the comparison's control, and
 /// their marketing system has the same few outages before and after.
 /// </summary>
@@ -13,13 +14,16 @@ internal sealed partial class DemoHistoryLedger
     /// <summary>Where in the history the marketing outages fall (shares of its length).</summary>
     private static readonly double[] OutageShares = [0.12, 0.31, 0.52, 0.74, 0.93];
 
+    /// <summary>Hours between two runs of a scheduled flow in the history.</summary>
+    private const int Every = 2;
+
     private readonly List<(DateTime From, DateTime To)> _marketingOutages = [];
     private int _orders;
     private int _opportunities;
 
     private void Orders()
     {
-        for (var due = _time.StartUtc.AddHours(1); due < _time.EndUtc; due = due.AddHours(1))
+        for (var due = _time.StartUtc.AddHours(Every); due < _time.EndUtc; due = due.AddHours(Every))
         {
             var started = Chance(0.07, 0.015, due) ? Seconds(due, 360, 2_400) : Seconds(due, 0.5, 3);
             var run = StartRun(DemoConfiguration.OrdersFlow, SyncTrigger.Schedule, started, due, holds: true);
@@ -29,7 +33,7 @@ internal sealed partial class DemoHistoryLedger
                 continue;
             }
             var at = started.AddSeconds(1);
-            for (var i = Busy(due, 5); i > 0; i--)
+            for (var i = Busy(due, 9); i > 0; i--)
             {
                 Order(run, at);
                 at = at.AddMilliseconds(80 + _random.Next(300));
@@ -78,7 +82,7 @@ internal sealed partial class DemoHistoryLedger
     private void Opportunities()
     {
         PlanMarketingOutages();
-        for (var due = _time.StartUtc.AddHours(1).AddSeconds(15); due < _time.EndUtc; due = due.AddHours(1))
+        for (var due = _time.StartUtc.AddHours(Every).AddSeconds(15); due < _time.EndUtc; due = due.AddHours(Every))
         {
             var started = _random.Next(33) == 0 ? Seconds(due, 360, 1_800) : Seconds(due, 0.5, 3);
             var run = StartRun(DemoConfiguration.OpportunitiesFlow, SyncTrigger.Schedule, started, due);
@@ -88,7 +92,7 @@ internal sealed partial class DemoHistoryLedger
                 continue;
             }
             var at = started.AddSeconds(1);
-            for (var i = Busy(due, 3); i > 0; i--)
+            for (var i = Busy(due, 5); i > 0; i--)
             {
                 Opportunity(run, at);
                 at = at.AddMilliseconds(80 + _random.Next(300));
@@ -128,14 +132,14 @@ internal sealed partial class DemoHistoryLedger
         }
     }
 
-    /// <summary>Five outages of one to three hours, spread over the history: as many before go-live as after.</summary>
+    /// <summary>Five outages of two or four hours, spread over the history: as many before go-live as after.</summary>
     private void PlanMarketingOutages()
     {
         var days = (int)(_time.EndUtc - _time.StartUtc).TotalDays;
         foreach (var day in OutageShares.Select(share => (int)(share * days)))
         {
             var from = _time.StartUtc.AddDays(day).AddHours(9 + _random.Next(8)).AddMinutes(5);
-            _marketingOutages.Add((from, from.AddHours(1 + _random.Next(3))));
+            _marketingOutages.Add((from, from.AddHours(2 + (2 * _random.Next(2)))));
         }
     }
 
