@@ -67,7 +67,7 @@ public sealed class DemoHistoryTests(ITestOutputHelper output)
 
         var comparison = await scope.ServiceProvider.GetRequiredService<InsightsComparison>().CompareAsync(2, 14);
 
-        Assert.Equal(DemoHistoryVersions.GoLiveTitle, comparison.Title);
+        Assert.Equal(DemoHistory.GoLiveTitle, comparison.Title);
         Assert.Equal(new[] { DemoConfiguration.OrdersFlow, DemoConfiguration.WebFormFlow }.Order(), comparison.ChangedFlows.Select(f => f.Id).Order());
         Assert.Equal([DemoConfiguration.OpportunitiesFlow], comparison.ControlFlows.Select(f => f.Id));
         var leads = comparison.Rows.Single(r => r.Key == InsightCards.LeadResponseP50);
@@ -123,7 +123,7 @@ public sealed class DemoHistoryTests(ITestOutputHelper output)
     {
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        return (await db.SyncRuns.CountAsync(r => r.StartedBy == DemoHistoryLedger.StartedBy), await db.RecordOutcomes.CountAsync(), await db.ReviewItems.CountAsync(),
+        return (await db.SyncRuns.CountAsync(r => r.StartedBy == DemoHistory.StartedBy), await db.RecordOutcomes.CountAsync(), await db.ReviewItems.CountAsync(),
             await db.ConfigurationVersions.CountAsync(), await db.Set<InsightsBaseline>().CountAsync());
     }
 }

@@ -24,6 +24,12 @@ public sealed record DemoHistoryResult(int Runs, int Outcomes, TimeSpan Written,
 public sealed partial class DemoHistory(
     IDbContextFactory<CrmDbContext> contexts, PublishedConfiguration published, InsightsRebuild rebuild, TimeProvider clock, ILogger<DemoHistory> logger)
 {
+    /// <summary>Who started every run of the history (<c>SyncRun.StartedBy</c>).</summary>
+    public const string StartedBy = "demo history";
+
+    /// <summary>The title of the go-live change request, which published version 2.</summary>
+    public const string GoLiveTitle = "Go-live: web enquiries in real time and matched to existing contacts; refunds reach the CRM";
+
     /// <returns>What was written; null when a configuration was already published (the history exists or was never wanted).</returns>
     public async Task<DemoHistoryResult?> SeedIfEmptyAsync(GovernanceConfiguration live, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,6 @@ namespace CrmGovernance.Core.Features.FirstRun.History;
 internal sealed partial class DemoHistoryLedger
 {
     public const int Seed = 1_616;
-    public const string StartedBy = "demo history";
     public const string RunMessage = "Demo history: generated at the demo's first start so the insights dashboard has a past; not a real run.";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -52,7 +51,7 @@ internal sealed partial class DemoHistoryLedger
         var run = new HistoryRun(new SyncRun
         {
             FlowId = flowId, FlowName = Flow(flowId).Name, ConfigurationVersion = _time.VersionAt(startedUtc), Trigger = trigger,
-            StartedBy = StartedBy, Message = RunMessage, StartedUtc = startedUtc, DueUtc = dueUtc, HeartbeatUtc = startedUtc,
+            StartedBy = DemoHistory.StartedBy, Message = RunMessage, StartedUtc = startedUtc, DueUtc = dueUtc, HeartbeatUtc = startedUtc,
         }) { IsLeadFlow = leads, QueuesToErrors = holds };
         Runs.Add(run);
         return run;

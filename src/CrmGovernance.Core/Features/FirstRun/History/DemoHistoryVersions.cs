@@ -16,8 +16,6 @@ namespace CrmGovernance.Core.Features.FirstRun.History;
 /// </summary>
 internal static class DemoHistoryVersions
 {
-    public const string GoLiveTitle = "Go-live: web enquiries in real time and matched to existing contacts; refunds reach the CRM";
-
     /// <summary>The configuration before go-live, derived from <paramref name="live"/>.</summary>
     public static GovernanceConfiguration BeforeGoLive(GovernanceConfiguration live)
     {
@@ -54,7 +52,7 @@ internal static class DemoHistoryVersions
         var goLive = timeline.GoLiveUtc;
         var request = new ChangeRequest
         {
-            Id = DemoConfigurationBuilder.Id("history:go-live"), Number = 1, Title = GoLiveTitle,
+            Id = DemoConfigurationBuilder.Id("history:go-live"), Number = 1, Title = DemoHistory.GoLiveTitle,
             Reason = "Sales followed up web enquiries hours late and found the same person as two or three contacts; account managers re-keyed refunds. "
                 + "(Generated demo history: this change request and version 2 mark the demo's go-live.)",
             Status = ChangeRequestStatus.Approved, AuthorId = author.Id, AuthorName = author.Name,
