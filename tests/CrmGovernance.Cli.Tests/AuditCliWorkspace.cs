@@ -21,13 +21,14 @@ internal sealed class AuditCliWorkspace : IDisposable
     /// <summary>The key crmgov generated on its first start (none is configured here), as the portal would.</summary>
     public AuditChainKey ChainKey => AuditChainKey.FromFile(Path.Combine(Root, "data", "chain-key", AuditChainKey.GeneratedFileName));
 
-    public static async Task<AuditCliWorkspace> CreateAsync()
+    /// <param name="demo">The "Demo" section (JSON): off unless a test wants the demo's accounts, configuration and history.</param>
+    public static async Task<AuditCliWorkspace> CreateAsync(string demo = """{ "Enabled": false }""")
     {
         var workspace = new AuditCliWorkspace(Path.Combine(Path.GetTempPath(), "crmgov-audit-cli-" + Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(workspace.Root);
-        await File.WriteAllTextAsync(Path.Combine(workspace.Root, "appsettings.json"), """
+        await File.WriteAllTextAsync(Path.Combine(workspace.Root, "appsettings.json"), $$"""
             {
-              "Demo": { "Enabled": false },
+              "Demo": {{demo}},
               "Database": { "Path": "data/portal.db" },
               "Scheduler": { "DatabasePath": "data/scheduler.db" },
               "Sync": { "Worker": false },

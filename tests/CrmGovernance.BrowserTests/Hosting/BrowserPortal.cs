@@ -46,6 +46,8 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Enabled", "true");
         // The journeys share this portal: the demo's timed outages would make them depend on when they run.
         builder.UseSetting("Demo:Outages", "false");
+        // Nor the generated history: the journeys count runs and versions from a demo without a past.
+        builder.UseSetting("Demo:History", "false");
         builder.UseSetting("Database:Path", Path.Combine(_folder, "crmgovernance.db"));
         builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

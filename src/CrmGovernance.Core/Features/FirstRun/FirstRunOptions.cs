@@ -20,6 +20,13 @@ public sealed class DemoOptions
     /// </summary>
     public bool Live { get; set; } = true;
 
+    /// <summary>
+    /// With <see cref="Enabled"/>: at the first start the demo gets ten weeks of generated history (runs, record outcomes,
+    /// queue items, duplicate scans, incidents) with a go-live six weeks ago, so the insights dashboard has something to
+    /// show. Generated once, marked as demo history; the configuration then has two versions (before and at go-live).
+    /// </summary>
+    public bool History { get; set; } = true;
+
     /// <summary>Seconds between two enquiries of the simulated website.</summary>
     [Range(1, 3_600)]
     public int WebsiteEverySeconds { get; set; } = 8;

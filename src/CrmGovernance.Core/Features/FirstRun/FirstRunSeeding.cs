@@ -11,7 +11,7 @@ namespace CrmGovernance.Core.Features.FirstRun;
 
 /// <summary>At start, once the schema is migrated: seeds the demo users or the first Admin, and their configuration.</summary>
 internal sealed class FirstRunSeeding(
-    UserManager<ApplicationUser> users, ConfigurationSeeder seeder, IOptions<DemoOptions> demo, IOptions<BootstrapOptions> bootstrap,
+    UserManager<ApplicationUser> users, ConfigurationSeeder seeder, History.DemoHistory history, IOptions<DemoOptions> demo, IOptions<BootstrapOptions> bootstrap,
     TimeProvider clock, ILogger<FirstRunSeeding> logger) : IStartupStep
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -28,6 +28,12 @@ internal sealed class FirstRunSeeding(
             {
                 // The live demo's outages should be seen to open, escalate and recover within minutes.
                 configuration = DemoConfiguration.WithLiveIncidentPolicy(configuration, DemoAccounts.All.First(a => a.Role == Roles.Manager).Email);
+            }
+            if (demo.Value.History)
+            {
+                // The first start publishes the configuration with a past (two versions, ten weeks of runs), so the insights
+                // dashboard has something to show; the seeder below then finds a version and does nothing.
+                await history.SeedIfEmptyAsync(configuration, cancellationToken);
             }
             await seeder.SeedIfEmptyAsync(configuration, cancellationToken);
         }

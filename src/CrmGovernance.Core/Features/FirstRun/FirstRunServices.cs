@@ -18,6 +18,7 @@ public static class FirstRunServices
         services.AddOptions<BootstrapOptions>().Bind(host.Configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<FirstRunService>();
         services.AddScoped<ConfigurationSeeder>();
+        services.AddScoped<History.DemoHistory>();
         services.AddScoped<IStartupStep, FirstRunSeeding>();
         services.AddSingleton<DemoPaths>();
         services.AddScoped<IStartupStep, DemoSystemsSeeder>();

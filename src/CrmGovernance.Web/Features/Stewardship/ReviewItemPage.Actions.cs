@@ -20,7 +20,7 @@ public sealed partial class ReviewItemPage
         }
         var request = new MergeRequest(Id, survivorId, new Dictionary<string, string>(choices))
         {
-            LeftSeen = comparison!.Left?.Fields, RightSeen = comparison.Right?.Fields,
+            LeftSeen = comparison!.Left?.Fields, RightSeen = comparison.Right?.Fields, OpenedUtc = openedUtc,
         };
         var outcome = await RunAsync(() => Merges.MergeAsync(request));
         if (outcome is { Succeeded: true })
@@ -62,7 +62,7 @@ public sealed partial class ReviewItemPage
         {
             return;
         }
-        if (await RunAsync(async () => { await Decisions.NotDuplicateAsync([Id], reason); return ReviewOutcome.Ok; }) is { Succeeded: true })
+        if (await RunAsync(async () => { await Decisions.NotDuplicateAsync([Id], reason, openedUtc); return ReviewOutcome.Ok; }) is { Succeeded: true })
         {
             Snackbar.Add($"Pair #{Id} is not a duplicate: it will not be suggested again.", Severity.Success);
             Onwards();

@@ -18,7 +18,7 @@ public sealed partial class ReviewItemPage
             focusPending = true;
             return;
         }
-        if (await RunAsync(() => HeldChanges.ApplyAsync(Id)) is { Succeeded: true })
+        if (await RunAsync(() => HeldChanges.ApplyAsync(Id, openedUtc)) is { Succeeded: true })
         {
             Snackbar.Add($"Applied: {fields} in {comparison.SystemName}.", Severity.Success);
             await LoadAsync();
@@ -27,7 +27,7 @@ public sealed partial class ReviewItemPage
 
     private async Task DismissHeldAsync()
     {
-        if (await RunAsync(() => HeldChanges.DismissAsync(Id)) is { Succeeded: true })
+        if (await RunAsync(() => HeldChanges.DismissAsync(Id, openedUtc)) is { Succeeded: true })
         {
             Snackbar.Add($"Kept the existing values of record {comparison!.Item.RightRecordId}; the proposed values were dismissed.", Severity.Success);
             await LoadAsync();

@@ -23,6 +23,9 @@ public sealed partial class ReviewItemPage
     private string? focusedField;
     private ReviewQueueFilter filter = ReviewQueueFilter.Default;
     private (long? Previous, long? Next) neighbours;
+    // When the steward opened the item shown (openedId): a decision passes it on for the steward time.
+    private DateTime? openedUtc;
+    private long? openedId;
 
     [Parameter] public long Id { get; set; }
     [Inject] private ReviewComparisonService Comparisons { get; set; } = default!;
@@ -65,6 +68,11 @@ public sealed partial class ReviewItemPage
 
     private async Task LoadAsync()
     {
+        if (openedId != Id)
+        {
+            // Steward time starts when this item first shows on the screen (reloads after a refusal do not restart it).
+            (openedId, openedUtc) = (Id, Now);
+        }
         comparison = await Comparisons.CompareAsync(Id);
         neighbours = await Queue.NeighboursAsync(Id, filter);
         loaded = true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
@@ -18,13 +19,14 @@ public sealed class HeldChangeService(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published, IConnectorFactory connectors, MatchIndexStore index)
 {
-    public async Task<ReviewOutcome> ApplyAsync(long itemId, CancellationToken cancellationToken = default)
+    /// <param name="openedUtc">When the steward opened the item on the comparison screen, for the steward time (<see cref="HandlingTime"/>).</param>
+    public async Task<ReviewOutcome> ApplyAsync(long itemId, DateTime? openedUtc = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        return await MergeService.OneAtATimeAsync(() => ApplyLockedAsync(itemId, cancellationToken), cancellationToken);
+        return await MergeService.OneAtATimeAsync(() => ApplyLockedAsync(itemId, openedUtc, cancellationToken), cancellationToken);
     }
 
-    private async Task<ReviewOutcome> ApplyLockedAsync(long itemId, CancellationToken cancellationToken)
+    private async Task<ReviewOutcome> ApplyLockedAsync(long itemId, DateTime? openedUtc, CancellationToken cancellationToken)
     {
         var (item, changes, refusal) = await HeldAsync(itemId, cancellationToken);
         if (refusal is not null)
@@ -64,7 +66,7 @@ public sealed class HeldChangeService(
         {
             return ReviewOutcome.Fail(message);
         }
-        await SettleAsync(item, ReviewStatus.ChangeApplied, cancellationToken);
+        await SettleAsync(item, ReviewStatus.ChangeApplied, openedUtc, cancellationToken);
         await new MergeLedger(contexts, index).IndexAsync(target, null, [after], cancellationToken);
         await audit.RecordAsync(AuditActions.ReviewApplyHeldChange, ReviewQueueService.AuditEntityType, item.Id.ToString(CultureInfo.InvariantCulture), new
         {
@@ -74,20 +76,21 @@ public sealed class HeldChangeService(
         return ReviewOutcome.Ok;
     }
 
-    public async Task<ReviewOutcome> DismissAsync(long itemId, CancellationToken cancellationToken = default)
+    /// <param name="openedUtc">When the steward opened the item on the comparison screen, for the steward time (<see cref="HandlingTime"/>).</param>
+    public async Task<ReviewOutcome> DismissAsync(long itemId, DateTime? openedUtc = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        return await MergeService.OneAtATimeAsync(() => DismissLockedAsync(itemId, cancellationToken), cancellationToken);
+        return await MergeService.OneAtATimeAsync(() => DismissLockedAsync(itemId, openedUtc, cancellationToken), cancellationToken);
     }
 
-    private async Task<ReviewOutcome> DismissLockedAsync(long itemId, CancellationToken cancellationToken)
+    private async Task<ReviewOutcome> DismissLockedAsync(long itemId, DateTime? openedUtc, CancellationToken cancellationToken)
     {
         var (item, changes, refusal) = await HeldAsync(itemId, cancellationToken);
         if (refusal is not null)
         {
             return ReviewOutcome.Fail(refusal);
         }
-        await SettleAsync(item!, ReviewStatus.ChangeDismissed, cancellationToken);
+        await SettleAsync(item!, ReviewStatus.ChangeDismissed, openedUtc, cancellationToken);
         await audit.RecordAsync(AuditActions.ReviewDismissHeldChange, ReviewQueueService.AuditEntityType, item!.Id.ToString(CultureInfo.InvariantCulture), new
         {
             record = item.RightRecordId, sourceRecord = item.LeftRecordId,
@@ -112,13 +115,19 @@ public sealed class HeldChangeService(
         };
     }
 
-    private async Task SettleAsync(ReviewItem item, ReviewStatus status, CancellationToken cancellationToken)
+    /// <summary>Settles the item and, in the same transaction, tells the insights a decision was taken (with the steward's time).</summary>
+    private async Task SettleAsync(ReviewItem item, ReviewStatus status, DateTime? openedUtc, CancellationToken cancellationToken)
     {
         var (by, now) = (actor.Name, clock.GetUtcNow().UtcDateTime);
+        var seconds = HandlingTime.Seconds(openedUtc, now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ReviewItems.Where(r => r.Id == item.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status).SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedUtc, now)
-            .SetProperty(r => r.DeferredUntilUtc, (DateTime?)null), cancellationToken);
+            .SetProperty(r => r.DeferredUntilUtc, (DateTime?)null).SetProperty(r => r.HandlingSeconds, seconds), cancellationToken);
+        db.Raise(new ReviewItemsDecided(item.SystemId, item.ObjectId, 1), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string Now(ConnectorRecord record, ProposedFieldChange change) => ReviewTarget.Value(record, change.Field) ?? "";

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Configuration.MatchRules;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
@@ -15,7 +16,8 @@ namespace CrmGovernance.Core.Features.Stewardship.Review;
 internal sealed class MergeLedger(IDbContextFactory<CrmDbContext> contexts, MatchIndexStore index)
 {
     /// <summary>Moves the merged record's links to the survivor, stores the merge and settles the item; returns the stored merge.</summary>
-    public async Task<RecordMerge> MergedAsync(ReviewItem item, RecordMerge merge, CancellationToken cancellationToken)
+    /// <param name="handlingSeconds">How long the steward had the pair open (<see cref="HandlingTime"/>); null for a bulk merge.</param>
+    public async Task<RecordMerge> MergedAsync(ReviewItem item, double? handlingSeconds, RecordMerge merge, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -29,10 +31,13 @@ internal sealed class MergeLedger(IDbContextFactory<CrmDbContext> contexts, Matc
             link.MergedFromId = merge.MergedId;
         }
         db.RecordMerges.Add(merge);
+        // The insights count the decision and the steward's time from this event (written with the merge).
+        db.Raise(new ReviewItemsDecided(item.SystemId, item.ObjectId, 1), merge.MergedUtc);
         await db.SaveChangesAsync(cancellationToken);
         await db.ReviewItems.Where(r => r.Id == item.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, ReviewStatus.Merged).SetProperty(r => r.MergeId, merge.Id).SetProperty(r => r.DeferredUntilUtc, (DateTime?)null)
-            .SetProperty(r => r.DecidedBy, merge.MergedBy).SetProperty(r => r.DecidedUtc, merge.MergedUtc), cancellationToken);
+            .SetProperty(r => r.DecidedBy, merge.MergedBy).SetProperty(r => r.DecidedUtc, merge.MergedUtc)
+            .SetProperty(r => r.HandlingSeconds, handlingSeconds), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return merge;
     }

@@ -9,4 +9,7 @@ public sealed record MergeRequest(long ItemId, string SurvivorId, IReadOnlyDicti
 {
     public IReadOnlyDictionary<string, string?>? LeftSeen { get; init; }
     public IReadOnlyDictionary<string, string?>? RightSeen { get; init; }
+
+    /// <summary>When the steward opened the pair on the comparison screen (steward time, <see cref="HandlingTime"/>); null for a bulk merge.</summary>
+    public DateTime? OpenedUtc { get; init; }
 }

@@ -102,7 +102,7 @@ public sealed class MergeService(
         {
             return ReviewOutcome.Fail(message);
         }
-        return await RecordAsync(item, target, survivor, merged, after, changes.Keys, cancellationToken);
+        return await RecordAsync(item, target, survivor, merged, after, changes.Keys, request.OpenedUtc, cancellationToken);
     }
 
     /// <summary>The survivor's fields whose chosen value differs from its own, with that value.</summary>
@@ -159,10 +159,11 @@ public sealed class MergeService(
     }
 
     private async Task<ReviewOutcome> RecordAsync(ReviewItem item, ReviewTarget target, ConnectorRecord survivor, ConnectorRecord merged,
-        ConnectorRecord after, IEnumerable<string> changed, CancellationToken cancellationToken)
+        ConnectorRecord after, IEnumerable<string> changed, DateTime? openedUtc, CancellationToken cancellationToken)
     {
         var ledger = new MergeLedger(contexts, index);
-        var merge = await ledger.MergedAsync(item, new RecordMerge
+        var now = clock.GetUtcNow().UtcDateTime;
+        var merge = await ledger.MergedAsync(item, HandlingTime.Seconds(openedUtc, now), new RecordMerge
         {
             ReviewItemId = item.Id,
             SystemId = item.SystemId,
@@ -173,7 +174,7 @@ public sealed class MergeService(
             MergedBeforeJson = ReviewJson.Fields(merged.Fields),
             SurvivorAfterJson = ReviewJson.Fields(after.Fields),
             MergedBy = actor.Name,
-            MergedUtc = clock.GetUtcNow().UtcDateTime,
+            MergedUtc = now,
         }, cancellationToken);
         await ledger.IndexAsync(target, merged.Id, [after], cancellationToken);
         await audit.RecordAsync(AuditActions.ReviewMerge, ReviewQueueService.AuditEntityType, item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,13 @@ public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, Ac
     public const int MaxReasonLength = 2000;
 
     /// <param name="reason">Why, in the steward's words (optional); kept in the audit entry of the decision.</param>
+    /// <param name="openedUtc">
+    /// When the steward opened the pair on the comparison screen, for the steward time (<see cref="HandlingTime"/>); only
+    /// for a decision on one item (a bulk decision's time per item is not known).
+    /// </param>
     /// <returns>How many items were marked.</returns>
-    public async Task<int> NotDuplicateAsync(IReadOnlyCollection<long> ids, string? reason = null, CancellationToken cancellationToken = default)
+    public async Task<int> NotDuplicateAsync(IReadOnlyCollection<long> ids, string? reason = null, DateTime? openedUtc = null,
+        CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
         if (reason?.Length > MaxReasonLength)
@@ -42,11 +48,17 @@ public sealed class ReviewDecisions(IDbContextFactory<CrmDbContext> contexts, Ac
                 SystemId = p.SystemId, ObjectId = p.ObjectId, LeftRecordId = p.Pair.Left, RightRecordId = p.Pair.Right, ReviewItemId = p.Id,
                 DecidedBy = by, DecidedUtc = now,
             }));
+            // The insights count the decisions and the steward's time from these events (written with the decision).
+            foreach (var subject in decided.GroupBy(r => (r.SystemId, r.ObjectId)))
+            {
+                db.Raise(new ReviewItemsDecided(subject.Key.SystemId, subject.Key.ObjectId, subject.Count()), now);
+            }
             await db.SaveChangesAsync(cancellationToken);
             var marking = decided.Select(r => r.Id).ToList();
+            var seconds = ids.Count == 1 ? HandlingTime.Seconds(openedUtc, now) : null;
             await db.ReviewItems.Where(r => marking.Contains(r.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, ReviewStatus.NotDuplicate).SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedUtc, now)
-                .SetProperty(r => r.DeferredUntilUtc, (DateTime?)null), cancellationToken);
+                .SetProperty(r => r.DeferredUntilUtc, (DateTime?)null).SetProperty(r => r.HandlingSeconds, seconds), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         await RecordAsync(AuditActions.ReviewNotDuplicate, decided, r => new
