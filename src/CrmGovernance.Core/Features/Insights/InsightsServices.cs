@@ -2,7 +2,9 @@ using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Insights.Baselines;
 using CrmGovernance.Core.Features.Insights.Comparison;
 using CrmGovernance.Core.Features.Insights.Dashboard;
+using CrmGovernance.Core.Features.Insights.Digest;
 using CrmGovernance.Core.Features.Insights.Drill;
+using CrmGovernance.Core.Features.Insights.Exports;
 using CrmGovernance.Core.Features.Insights.Rollups;
 using CrmGovernance.Core.Features.Insights.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,8 @@ public static class InsightsServices
         services.AddScoped<InsightsComparison>();
         services.AddScoped<InsightsDrill>();
         services.AddScoped<BaselineService>();
+        services.AddScoped<InsightsWorkbook>();
+        services.AddInsightsDigest();
         return services;
     }
 }
