@@ -66,7 +66,7 @@ public static class WeeklyDigestText
         null => "n/a",
         { } v => unit switch
         {
-            MetricUnit.Share => v.ToString("P1", En),
+            MetricUnit.Share => (v * 100).ToString("N1", En) + "%",
             MetricUnit.Seconds => Duration(v),
             MetricUnit.PerThousand => v.ToString("N1", En) + " per 1,000",
             _ => v.ToString("N0", En),
