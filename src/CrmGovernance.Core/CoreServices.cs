@@ -46,7 +46,7 @@ public static class CoreServices
             .AddAudit(host)
             .AddIncidents()
             .AddNotifications(host)
-            .AddInsights()
+            .AddInsights(host)
             .AddFirstRun(host)
             // Last: it schedules the jobs the features declared (AddScheduledJob).
             .AddScheduling(host);

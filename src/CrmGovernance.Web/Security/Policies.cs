@@ -21,6 +21,7 @@ public static class Policies
     public const string ViewOwnership = nameof(Capability.ViewOwnership);
     public const string ViewIncidents = nameof(Capability.ViewIncidents);
     public const string ManageNotificationChannels = nameof(Capability.ManageNotificationChannels);
+    public const string ViewInsights = nameof(Capability.ViewInsights);
 
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder)
     {

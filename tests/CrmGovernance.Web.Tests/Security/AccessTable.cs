@@ -49,6 +49,11 @@ public static class AccessTable
         ["/incidents"] = Needs(Capability.ViewIncidents),
         ["/incidents/{Id:long}"] = Needs(Capability.ViewIncidents),
 
+        // Insights: managers and admins see everything, business owners their objects (the services narrow and refuse per object).
+        ["/insights"] = Needs(Capability.ViewInsights),
+        ["/insights/versions/{Number:int}"] = Needs(Capability.ViewInsights),
+        ["/insights/drill"] = Needs(Capability.ViewInsights),
+
         // Stewardship: the review queue and duplicate scans, read by managers too; deciding, merging and scanning is checked by the services.
         ["/review-queue"] = Needs(Capability.ViewReviewQueue),
         ["/review-queue/{Id:long}"] = Needs(Capability.ViewReviewQueue),

@@ -8,6 +8,11 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Incidents.Ownership;
 using CrmGovernance.Core.Features.Incidents;
+using CrmGovernance.Core.Features.Insights;
+using CrmGovernance.Core.Features.Insights.Baselines;
+using CrmGovernance.Core.Features.Insights.Comparison;
+using CrmGovernance.Core.Features.Insights.Dashboard;
+using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
@@ -29,6 +34,7 @@ public static class ServiceEntryPoints
 {
     private static readonly Guid Nobody = new("00000000-0000-4000-8000-00000000dead");
     private static readonly AuditLogFilter Future = new(FromUtc: new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    private static readonly InsightsFilter FarFuture = InsightsFilter.LastDays(new DateOnly(2099, 1, 31), 7);
     private static readonly ConnectedSystem System = new() { Id = Nobody, Key = "matrix", Name = "Matrix", Owner = "nobody@example.com" };
 
     public static readonly IReadOnlyList<ServiceEntry> All =
@@ -123,6 +129,17 @@ public static class ServiceEntryPoints
         },
         .. Of<IncidentMetrics>(Capability.ViewIncidents,
             ("FiguresAsync", s => s.FiguresAsync(new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2099, 1, 2, 0, 0, 0, DateTimeKind.Utc)))),
+
+        // Insights: a business owner holds them scoped (their objects); an unknown object or version answers "not found" past the check.
+        .. Of<InsightsDashboard>(Capability.ViewInsights, ("LoadAsync", s => s.LoadAsync(FarFuture))),
+        .. Of<InsightsComparison>(Capability.ViewInsights, ("CompareAsync", s => s.CompareAsync(999_999))),
+        .. Of<InsightsDrill>(Capability.ViewInsights,
+            ("RunsAsync", s => s.RunsAsync(new DrillQuery(InsightCards.RecordsMoved, FarFuture), 0, 10)),
+            ("RecordsAsync", s => s.RecordsAsync(new DrillQuery(InsightCards.RecordsMoved, FarFuture), null, 0, 10))),
+        .. Of<BaselineService>(Capability.ViewInsights, ("ListAsync", s => s.ListAsync())),
+        .. Of<BaselineService>(Capability.ManageBaselines,
+            ("SetAsync", s => s.SetAsync(Nobody, null, "Matrix", new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 28))), ("RemoveAsync", s => s.RemoveAsync(-1))),
+        .. Of<InsightsRebuild>(Capability.RebuildInsights, ("RebuildAsync", s => s.RebuildAsync(null, CancellationToken.None))),
 
         .. Of<AuditLogService>(Capability.ReadAudit,
             ("QueryAsync", s => s.QueryAsync(Future, 0, 10)), ("PageAsync", s => s.PageAsync(Future, 0, 10)), ("SearchExceedsLimitAsync", s => s.SearchExceedsLimitAsync(Future)),

@@ -19,9 +19,12 @@ public sealed record RebuildResult(int Runs, int Units, long Buckets, TimeSpan E
 /// code the live subscriber uses: after an upgrade that adds a figure, or to check that the dashboard tells the truth.
 /// Live roll-ups wait while it runs.
 /// </summary>
-public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, RollupWriter writer, VersionSnapshots versions, ActorContext actor)
+public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, RollupWriter writer, VersionSnapshots versions, ActorContext actor, TimeProvider clock)
 {
     private const int Page = 500;
+
+    /// <summary>The contribution key that says the roll-ups cover the ledger (written by a rebuild, or when roll-ups began before any run).</summary>
+    public const string Marker = "rebuilt";
 
     public async Task<RebuildResult> RebuildAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -49,6 +52,8 @@ public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, Ro
                 other.Add((IncidentContribution.KeyOf(id), await IncidentContribution.ComputeAsync(db, id, cancellationToken)));
             }
             units += await ApplyAsync(other, cancellationToken);
+            db.Add(new MetricContribution { Key = Marker, UpdatedUtc = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(cancellationToken);
             var buckets = await db.Set<MetricBucket>().LongCountAsync(cancellationToken);
             progress?.Report($"Scans and incidents counted; {buckets:N0} buckets.");
             return new RebuildResult(runs, units, buckets, watch.Elapsed);

@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Insights.Exports;
 using CrmGovernance.Core.Features.Insights.Rollups;
 using CrmGovernance.Core.Features.Insights.Sources;
+using CrmGovernance.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Insights;
@@ -17,7 +18,7 @@ public static class InsightsServices
     /// Insights: roll-ups kept by a subscriber to the operations events (nothing in the sync engine calls this feature),
     /// the rebuild from the ledger, and the dashboard, comparison, drill-down and baselines the pages and the API read.
     /// </summary>
-    public static IServiceCollection AddInsights(this IServiceCollection services)
+    public static IServiceCollection AddInsights(this IServiceCollection services, CoreHost host)
     {
         services.AddSingleton<RollupWriter>();
         services.AddSingleton<VersionSnapshots>();
@@ -28,8 +29,12 @@ public static class InsightsServices
         services.AddScoped<InsightsComparison>();
         services.AddScoped<InsightsDrill>();
         services.AddScoped<BaselineService>();
+        if (host.Role == HostRole.Portal)
+        {
+            services.AddHostedService<InsightsBackfill>();
+        }
         services.AddScoped<InsightsWorkbook>();
-        services.AddInsightsDigest();
+        services.AddInsightsDigest(host);
         return services;
     }
 }

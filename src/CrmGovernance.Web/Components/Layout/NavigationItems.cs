@@ -25,6 +25,7 @@ public static class NavigationItems
         new("Operations", "Review queue", "review-queue", Icons.Material.Filled.CompareArrows, Policies.ViewReviewQueue),
         new("Operations", "Duplicate scans", "duplicate-scans", Icons.Material.Filled.ManageSearch, Policies.ViewDuplicateScans),
         new("Operations", "Incidents", "incidents", Icons.Material.Filled.NotificationImportant, nameof(Core.Access.Capability.ViewIncidents)),
+        new("Insights", "Dashboard", "insights", Icons.Material.Filled.Insights, Policies.ViewInsights),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.ReadAudit),
         new("Audit", "Exports", "audit/exports", Icons.Material.Filled.Download, Policies.ExportAudit),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.ManageUsers),

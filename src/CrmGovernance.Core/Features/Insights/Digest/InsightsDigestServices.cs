@@ -9,10 +9,8 @@ namespace CrmGovernance.Core.Features.Insights.Digest;
 public static class InsightsDigestServices
 {
     /// <summary>The weekly digest's composition, its queueing into the notification outbox and its Quartz job.</summary>
-    public static IServiceCollection AddInsightsDigest(this IServiceCollection services)
+    public static IServiceCollection AddInsightsDigest(this IServiceCollection services, CoreHost host)
     {
-        // The host was registered first (AddCrmCore): its configuration gives the schedule, which Quartz needs now.
-        var host = (CoreHost)services.Last(d => d.ServiceType == typeof(CoreHost)).ImplementationInstance!;
         services.AddOptions<InsightsDigestOptions>().Bind(host.Configuration.GetSection(InsightsDigestOptions.Section))
             .Validate(o => CronExpression.TryParse(o.Cron, out _), "Insights:Digest:Cron is not a valid Quartz cron expression.")
             .ValidateOnStart();
