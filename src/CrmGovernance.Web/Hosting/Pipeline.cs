@@ -2,6 +2,7 @@ using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.Audit;
+using CrmGovernance.Web.Features.InsightsExcel;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Security;
 using Serilog;
@@ -36,6 +37,7 @@ internal static class Pipeline
         app.MapInboundEndpoint();
         app.MapReadApi();
         app.MapAuditExportDownload();
+        app.MapInsightsExport();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

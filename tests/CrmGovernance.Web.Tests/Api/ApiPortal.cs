@@ -12,14 +12,15 @@ namespace CrmGovernance.Web.Tests.Api;
 /// <summary>Creates tokens as their owner would, seeds incidents as a trigger would, and calls the API with a bearer token.</summary>
 public static class ApiPortal
 {
-    public static async Task<CreatedAccessToken> CreateTokenAsync(PortalHost host, string role = Roles.Manager, string name = "API test")
+    public static async Task<CreatedAccessToken> CreateTokenAsync(PortalHost host, string role = Roles.Manager, string name = "API test",
+        string scope = AccessTokenScopes.IncidentsRead)
     {
         var account = DemoAccounts.All.First(a => a.Role == role);
         var userId = await QueryAsync(host, db => db.Users.Where(u => u.Email == account.Email).Select(u => u.Id).SingleAsync());
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser(userId, account.Email, [role], AuditSources.Ui);
-        var result = await scope.ServiceProvider.GetRequiredService<AccessTokenService>()
-            .CreateAsync(name + " " + Guid.NewGuid().ToString("N")[..8], 30, AccessTokenScopes.IncidentsRead);
+        await using var services = host.Services.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<ActorContext>().SetUser(userId, account.Email, [role], AuditSources.Ui);
+        var result = await services.ServiceProvider.GetRequiredService<AccessTokenService>()
+            .CreateAsync(name + " " + Guid.NewGuid().ToString("N")[..8], 30, scope);
         Assert.True(result.Succeeded, string.Join(" ", result.Outcome.Errors));
         return result.Created!;
     }

@@ -87,6 +87,14 @@ public static class AccessTable
         // The read API: a personal access token (scheme "AccessToken") of someone who may see incidents; never the cookie.
         ["/api/incidents"] = Needs(Capability.ViewIncidents),
         ["/api/incidents/{id:long}"] = Needs(Capability.ViewIncidents),
+        // The insights API: a token with the insights:read scope of someone who may see insights; a business owner's token
+        // sees the objects they own only (checked by the services, Api/InsightsApiTests).
+        ["/api/insights/dashboard"] = Needs(Capability.ViewInsights),
+        ["/api/insights/versions/{number:int}"] = Needs(Capability.ViewInsights),
+        ["/api/insights/drill/runs"] = Needs(Capability.ViewInsights),
+        ["/api/insights/drill/records"] = Needs(Capability.ViewInsights),
+        // The dashboard's tables as a workbook, for the signed-in portal user (the service applies the owner's scope).
+        ["/insights/export.xlsx"] = Needs(Capability.ViewInsights),
         // Its description and reference page: public, like the API's shape; they hold no data.
         ["/openapi/{documentName}.json"] = Access.Anonymous,
         ["/api/reference/{documentName?}"] = Access.Anonymous,

@@ -159,6 +159,8 @@ public static class ServiceEntryPoints
         .. Of<InboundKeyService>(Capability.ManageInboundKeys,
             ("ListAsync", s => s.ListAsync(0, 10)), ("WebhookSystemsAsync", s => s.WebhookSystemsAsync()),
             ("IssueAsync", s => s.IssueAsync("nobody", "Matrix")), ("RevokeAsync", s => s.RevokeAsync(Nobody))),
+        .. Of<Core.Features.Insights.Exports.InsightsWorkbook>(Capability.ViewInsights,
+            ("ExportAsync", s => s.ExportAsync(new Core.Features.Insights.Dashboard.InsightsFilter(new DateOnly(2099, 1, 1), new DateOnly(2099, 1, 7))))),
         // A person's own tokens: any signed-in user, which is everyone holding ViewIncidents (every role); creating one
         // needs the capability its scope reads. The matrix's users do not exist, so creating answers a message, not a token.
         .. Of<AccessTokenService>(Capability.ViewIncidents,

@@ -2,7 +2,9 @@ using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Insights.Baselines;
 using CrmGovernance.Core.Features.Insights.Comparison;
 using CrmGovernance.Core.Features.Insights.Dashboard;
+using CrmGovernance.Core.Features.Insights.Digest;
 using CrmGovernance.Core.Features.Insights.Drill;
+using CrmGovernance.Core.Features.Insights.Exports;
 using CrmGovernance.Core.Features.Insights.Rollups;
 using CrmGovernance.Core.Features.Insights.Sources;
 using CrmGovernance.Core.Hosting;
@@ -31,6 +33,8 @@ public static class InsightsServices
         {
             services.AddHostedService<InsightsBackfill>();
         }
+        services.AddScoped<InsightsWorkbook>();
+        services.AddInsightsDigest(host);
         return services;
     }
 }

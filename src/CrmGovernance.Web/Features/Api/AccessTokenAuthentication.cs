@@ -63,7 +63,9 @@ internal sealed class AccessTokenAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var detail = Context.Items[ValidationKey] is AccessTokenValidation { Refusal: AccessTokenRefusal.RolesLost } v ? v.Message
-            : $"This token's scope does not allow this request: it needs the '{AccessTokenScopes.IncidentsRead}' scope, and its owner a role that may see incidents.";
+            : Request.Path.StartsWithSegments("/api/insights")
+                ? $"This token's scope does not allow this request: it needs the '{AccessTokenScopes.InsightsRead}' scope, and its owner a role that may see insights."
+                : $"This token's scope does not allow this request: it needs the '{AccessTokenScopes.IncidentsRead}' scope, and its owner a role that may see incidents.";
         return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail).ExecuteAsync(Context);
     }
 }

@@ -14,6 +14,7 @@ namespace CrmGovernance.Web.Features.Api;
 internal static class ReadApi
 {
     public const string IncidentsReadPolicy = "Api:" + AccessTokenScopes.IncidentsRead;
+    public const string InsightsReadPolicy = "Api:" + AccessTokenScopes.InsightsRead;
     public const string ReferencePath = "/api/reference";
     public const string DocumentPath = "/openapi/v1.json";
 
@@ -27,13 +28,19 @@ internal static class ReadApi
             .AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
             .RequireAuthenticatedUser()
             .RequireClaim(AccessTokenAuthentication.ScopeClaim, AccessTokenScopes.IncidentsRead)
-            .RequireRole(CapabilityTable.Of(AccessTokenScopes.CapabilityOf(AccessTokenScopes.IncidentsRead)).AnyRoles));
+            .RequireRole(CapabilityTable.Of(AccessTokenScopes.CapabilityOf(AccessTokenScopes.IncidentsRead)).AnyRoles))
+            .AddPolicy(InsightsReadPolicy, p => p
+            .AddAuthenticationSchemes(AccessTokenAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireClaim(AccessTokenAuthentication.ScopeClaim, AccessTokenScopes.InsightsRead)
+            .RequireRole(CapabilityTable.Of(AccessTokenScopes.CapabilityOf(AccessTokenScopes.InsightsRead)).AnyRoles));
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimitPolicy>(ApiRateLimitPolicy.Name));
         // Enums travel as their names ("Critical"), in the responses and in the OpenAPI document.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o =>
         {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/incidents", StringComparison.Ordinal) == true;
+            o.ShouldInclude = d => d.RelativePath is { } path
+                && (path.StartsWith("api/incidents", StringComparison.Ordinal) || path.StartsWith("api/insights", StringComparison.Ordinal));
             o.AddDocumentTransformer<BearerSecurityScheme>();
         });
         return services;
@@ -42,6 +49,7 @@ internal static class ReadApi
     public static WebApplication MapReadApi(this WebApplication app)
     {
         app.MapIncidentApi();
+        app.MapInsightsApi();
         app.MapOpenApi().AllowAnonymous();
         // Scalar's scripts are embedded in the package and served under this path; its one inline script carries this
         // request's CSP nonce, so the portal's policy applies unchanged. No web fonts from its CDN.

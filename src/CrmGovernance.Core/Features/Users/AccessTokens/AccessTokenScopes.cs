@@ -6,10 +6,13 @@ namespace CrmGovernance.Core.Features.Users.AccessTokens;
 public static class AccessTokenScopes
 {
     public const string IncidentsRead = "incidents:read";
+    public const string InsightsRead = "insights:read";
 
     private static readonly Dictionary<string, Capability> Needs = new(StringComparer.Ordinal)
     {
         [IncidentsRead] = Capability.ViewIncidents,
+        // A business owner's token reads the figures of the objects they own only (the insights services check).
+        [InsightsRead] = Capability.ViewInsights,
     };
 
     public static IReadOnlyCollection<string> All => Needs.Keys;
@@ -28,6 +31,7 @@ public static class AccessTokenScopes
     public static string Describe(string scope) => scope switch
     {
         IncidentsRead => "Read incidents and their timelines",
+        InsightsRead => "Read the insights dashboard's figures",
         _ => scope,
     };
 }
