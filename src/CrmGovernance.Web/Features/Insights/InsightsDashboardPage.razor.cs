@@ -24,6 +24,9 @@ public sealed partial class InsightsDashboardPage
     [Inject] private ActorContext Actor { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    /// <summary>The workbook of what the page shows: the same filters, in the same query string.</summary>
+    private string ExportHref => "insights/export.xlsx" + new Uri(Navigation.Uri).Query;
+
     // Declared so that a navigation changing only the query string sets parameters again; the values are read by InsightsQuery.
     [SupplyParameterFromQuery(Name = "from")] private string? FromText { get; set; }
     [SupplyParameterFromQuery(Name = "to")] private string? ToText { get; set; }
