@@ -3,6 +3,7 @@ using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Insights.Rollups;
 using CrmGovernance.Core.Features.Insights.Sources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Insights;
 
@@ -11,7 +12,7 @@ namespace CrmGovernance.Core.Features.Insights;
 /// incident) whose figures are computed again from the ledger and written through <see cref="RollupWriter"/>, which adds
 /// only the difference. So an event delivered twice, or two events about the same hour, count once.
 /// </summary>
-public sealed class InsightsSubscriber(IDbContextFactory<CrmDbContext> contexts, RollupWriter writer, VersionSnapshots versions) : IOperationsEventSubscriber
+public sealed class InsightsSubscriber(IServiceScopeFactory scopes, RollupWriter writer, VersionSnapshots versions) : IOperationsEventSubscriber
 {
     private static readonly IReadOnlySet<string> Handled = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -28,7 +29,8 @@ public sealed class InsightsSubscriber(IDbContextFactory<CrmDbContext> contexts,
 
     public async Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
         var units = await UnitsAsync(db, envelope, cancellationToken);
         await writer.ApplyAsync(units, cancellationToken);
     }

@@ -48,7 +48,8 @@ public sealed class InsightsComparison(IDbContextFactory<CrmDbContext> contexts,
         var splitHour = ContributionItem.HourOf(publishedAt);
         var now = clock.GetUtcNow().UtcDateTime;
         var afterEnd = publishedAt.AddDays(days) < now ? splitHour.AddDays(days) : ContributionItem.HourOf(now).AddHours(1);
-        var daysAfter = Math.Max(0, (afterEnd - splitHour).TotalDays);
+        // Counts are divided by the days that have passed since the publish (all of them once the window is over).
+        var daysAfter = Math.Clamp((now - publishedAt).TotalDays, 0, days);
         var rows = new List<ComparisonRow>();
         var sets = new Dictionary<string, (FigureSet Before, FigureSet After)>();
         foreach (var (name, flows) in new[] { ("changed", changed), ("control", control) })

@@ -3,6 +3,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Insights.Rollups;
 
@@ -12,7 +13,7 @@ namespace CrmGovernance.Core.Features.Insights.Rollups;
 /// that changed (an incident resolved, another item in a queue hour) moves the buckets by exactly the change.
 /// One writer at a time in the process (the subscriber and a rebuild share the gate).
 /// </summary>
-public sealed class RollupWriter(IDbContextFactory<CrmDbContext> contexts, TimeProvider clock) : IDisposable
+public sealed class RollupWriter(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -32,7 +33,8 @@ public sealed class RollupWriter(IDbContextFactory<CrmDbContext> contexts, TimeP
         }
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var dialect = db.Database.Dialect();
             await using var add = PortalCommand.Create(dialect, db.Database.GetDbConnection(), transaction.GetDbTransaction(), dialect.Insights.AddToBucket);
