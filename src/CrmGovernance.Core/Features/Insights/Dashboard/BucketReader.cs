@@ -27,6 +27,20 @@ public static class BucketReader
             .GroupBy(b => new { b.Metric, b.FlowId, b.ObjectId, b.Dimension })
             .Select(g => new BucketRow(fromUtc, g.Key.Metric, g.Key.FlowId, g.Key.ObjectId, g.Key.Dimension, g.Sum(b => b.Value))).ToListAsync(ct);
 
+    /// <summary>
+    /// The window summed in SQL per period and metric over all subjects, keeping the dimension of histograms only: what a
+    /// trend point is computed from (the histograms' dimensions are their buckets; no card reads another dimension per period).
+    /// </summary>
+    public static async Task<List<BucketRow>> SumByPeriodAsync(CrmDbContext db, BucketSize size, DateTime fromUtc, DateTime toUtc, Guid? objectId, Guid? flowId,
+        Guid? systemId, InsightsScope scope, CancellationToken ct) =>
+        await Filtered(db, size, fromUtc, toUtc, objectId, flowId, systemId, scope, null)
+            .GroupBy(b => new
+            {
+                b.PeriodStartUtc, b.Metric,
+                Dimension = b.Metric == InsightMetric.LeadHistogram || b.Metric == InsightMetric.IncidentResolveHistogram ? b.Dimension : "",
+            })
+            .Select(g => new BucketRow(g.Key.PeriodStartUtc, g.Key.Metric, Guid.Empty, Guid.Empty, g.Key.Dimension, g.Sum(b => b.Value))).ToListAsync(ct);
+
     private static IQueryable<MetricBucket> Filtered(CrmDbContext db, BucketSize size, DateTime fromUtc, DateTime toUtc, Guid? objectId, Guid? flowId,
         Guid? systemId, InsightsScope scope, IReadOnlyCollection<Guid>? flows)
     {
