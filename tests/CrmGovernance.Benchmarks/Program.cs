@@ -16,6 +16,7 @@ public static class Program
         new Audit.AuditExportBenchmark(),
         new Security.SignInBenchmark(),
         new Uploads.HostileImportsBenchmark(),
+        new Insights.DashboardBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

@@ -58,8 +58,12 @@ public sealed class InsightsComparison(IDbContextFactory<CrmDbContext> contexts,
         foreach (var (name, flows) in new[] { ("changed", changed), ("control", control) })
         {
             var ids = flows.Select(f => f.Id).ToList();
-            var read = ids.Count == 0 ? [] : await BucketReader.ReadAsync(db, BucketSize.Hour, splitHour.AddDays(-days), afterEnd, null, null, null, scope, ids, cancellationToken);
-            sets[name] = (BucketReader.Sum(read.Where(r => r.PeriodStartUtc < splitHour)), BucketReader.Sum(read.Where(r => r.PeriodStartUtc >= splitHour)));
+            // Each side summed in SQL: hourly rows of a month of every flow are many.
+            var earlier = ids.Count == 0 ? []
+                : await BucketReader.SumBySubjectAsync(db, BucketSize.Hour, splitHour.AddDays(-days), splitHour, null, null, null, scope, ids, cancellationToken);
+            var later = ids.Count == 0 ? []
+                : await BucketReader.SumBySubjectAsync(db, BucketSize.Hour, splitHour, afterEnd, null, null, null, scope, ids, cancellationToken);
+            sets[name] = (BucketReader.Sum(earlier), BucketReader.Sum(later));
         }
         foreach (var key in Figures)
         {

@@ -12,8 +12,8 @@ namespace CrmGovernance.Core.Features.Insights.Dashboard;
 
 /// <summary>
 /// The manager dashboard's data for a filter: every card with its value, baseline and trend, the flows, the top rejection
-/// reasons, duplicates per object and the versions published in the period. Two bucket queries (the period and its
-/// baseline) and two small lookups; the record ledger is never read.
+/// reasons, duplicates per object and the versions published in the period. Three summing bucket queries (the period
+/// twice, its baseline) and two small lookups; the record ledger is never read.
 /// </summary>
 public sealed class InsightsDashboard(IDbContextFactory<CrmDbContext> contexts, PublishedConfiguration published, ActorContext actor)
 {
@@ -30,14 +30,18 @@ public sealed class InsightsDashboard(IDbContextFactory<CrmDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var baseline = await BaselineAsync(db, configuration, filter, cancellationToken);
         var size = BucketReader.SizeFor(filter);
-        var current = await BucketReader.ReadAsync(db, size, filter.FromUtc, filter.ToUtc, filter.ObjectId, filter.FlowId, filter.SystemId, scope, null, cancellationToken);
-        var before = await BucketReader.ReadAsync(db, BucketSize.Day, Utc(baseline.From), Utc(baseline.To.AddDays(1)), filter.ObjectId, filter.FlowId, filter.SystemId,
-            scope, null, cancellationToken);
+        // Summed in SQL (per subject for the totals, flows and objects; per period for the trends): reading every bucket
+        // row of 90 days and their baseline took about 1 s on a year of ten thousand runs.
+        var current = await BucketReader.SumBySubjectAsync(db, size, filter.FromUtc, filter.ToUtc, filter.ObjectId, filter.FlowId, filter.SystemId, scope, null,
+            cancellationToken);
+        var trend = await BucketReader.SumByPeriodAsync(db, size, filter.FromUtc, filter.ToUtc, filter.ObjectId, filter.FlowId, filter.SystemId, scope, cancellationToken);
+        var before = await BucketReader.SumBySubjectAsync(db, BucketSize.Day, Utc(baseline.From), Utc(baseline.To.AddDays(1)), filter.ObjectId, filter.FlowId,
+            filter.SystemId, scope, null, cancellationToken);
         var now = BucketReader.Sum(current);
         var then = BucketReader.Sum(before);
         var scale = (double)filter.Days / baseline.Days;
         var periods = Periods(filter, size);
-        var byPeriod = current.GroupBy(r => r.PeriodStartUtc).ToDictionary(g => g.Key, BucketReader.Sum);
+        var byPeriod = trend.GroupBy(r => r.PeriodStartUtc).ToDictionary(g => g.Key, BucketReader.Sum);
         var cards = InsightCards.All.Select(d => new InsightCard(d.Key, d.Title, d.Group, d.Unit, d.HigherIsBetter, d.Compute(now),
             d.Compute(then) is { } b ? (d.Unit == MetricUnit.Count || d.Key == InsightCards.StewardTime ? b * scale : b) : null,
             periods.Select(p => new TrendPoint(p, byPeriod.TryGetValue(p, out var set) ? d.Compute(set) : d.Unit is MetricUnit.Count ? 0 : null)).ToList(),

@@ -26,18 +26,21 @@ public static class QueueContribution
     public static async Task<IReadOnlyList<ContributionItem>> ReviewEnteredAsync(CrmDbContext db, Guid systemId, Guid objectId, DateTime hour, CancellationToken ct)
     {
         var (from, to) = Span(hour);
-        var flows = await db.ReviewItems.AsNoTracking()
-            .Where(r => r.SystemId == systemId && r.ObjectId == objectId && r.CreatedUtc >= from && r.CreatedUtc < to)
-            .GroupBy(r => r.FlowId).Select(g => new { Flow = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return flows.Select(f => new ContributionItem(InsightMetric.ReviewEntered, f.Flow ?? Guid.Empty, objectId, systemId, Guid.Empty, "", from, f.Count)).ToList();
+        // The hour's items by the time index, narrowed here: with the system and object in the query SQLite took the
+        // (SystemId, ObjectId, …) index and read every item of the pair for each hour (a rebuild read them all once per hour).
+        var created = await db.ReviewItems.AsNoTracking().Where(r => r.CreatedUtc >= from && r.CreatedUtc < to)
+            .Select(r => new { r.SystemId, r.ObjectId, r.FlowId }).ToListAsync(ct);
+        return created.Where(r => r.SystemId == systemId && r.ObjectId == objectId).GroupBy(r => r.FlowId)
+            .Select(g => new ContributionItem(InsightMetric.ReviewEntered, g.Key ?? Guid.Empty, objectId, systemId, Guid.Empty, "", from, g.Count())).ToList();
     }
 
     public static async Task<IReadOnlyList<ContributionItem>> DecisionsAsync(CrmDbContext db, Guid systemId, Guid objectId, DateTime hour, CancellationToken ct)
     {
         var (from, to) = Span(hour);
-        var decided = await db.ReviewItems.AsNoTracking()
-            .Where(r => r.SystemId == systemId && r.ObjectId == objectId && r.DecidedUtc >= from && r.DecidedUtc < to && Decisions.Contains(r.Status))
-            .Select(r => new { r.FlowId, r.HandlingSeconds }).ToListAsync(ct);
+        // By the time index, as above (the status, too, would take another index: every decided item).
+        var inHour = await db.ReviewItems.AsNoTracking().Where(r => r.DecidedUtc >= from && r.DecidedUtc < to)
+            .Select(r => new { r.SystemId, r.ObjectId, r.FlowId, r.Status, r.HandlingSeconds }).ToListAsync(ct);
+        var decided = inHour.Where(r => r.SystemId == systemId && r.ObjectId == objectId && Decisions.Contains(r.Status)).ToList();
         return decided.GroupBy(d => d.FlowId ?? Guid.Empty).SelectMany(g => new[]
         {
             new ContributionItem(InsightMetric.StewardDecisions, g.Key, objectId, systemId, Guid.Empty, "", from, g.Count()),
@@ -50,7 +53,9 @@ public static class QueueContribution
         CancellationToken ct)
     {
         var (from, to) = Span(hour);
-        var count = await db.ErrorQueueItems.AsNoTracking().CountAsync(e => e.FlowId == flowId && e.CreatedUtc >= from && e.CreatedUtc < to, ct);
+        // By the time index, as above (the flow's own index would read every item the flow ever queued).
+        var flows = await db.ErrorQueueItems.AsNoTracking().Where(e => e.CreatedUtc >= from && e.CreatedUtc < to).Select(e => e.FlowId).ToListAsync(ct);
+        var count = flows.Count(f => f == flowId);
         if (count == 0)
         {
             return [];

@@ -37,7 +37,26 @@ public static class RejectionReasons
             return "(no reason)";
         }
         var first = reason.Split(". ", 2)[0].TrimEnd('.');
-        var quoted = System.Text.RegularExpressions.Regex.Replace(first, "'[^']*' ", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        var quoted = WithoutQuotedValues(first);
         return quoted.Length > 200 ? quoted[..200] : quoted;
+    }
+
+    /// <summary>
+    /// Removes each <c>'value' </c> (a quoted value and the space after it), left to right. A scan rather than a regular
+    /// expression with a timeout: on a busy machine the timeout fired and threw out of the sync engine and the insights rebuild.
+    /// </summary>
+    private static string WithoutQuotedValues(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] == '\'' && text.IndexOf('\'', i + 1) is var close and > 0 && close + 1 < text.Length && text[close + 1] == ' ')
+            {
+                i = close + 2;
+                continue;
+            }
+            kept.Append(text[i++]);
+        }
+        return kept.ToString();
     }
 }
