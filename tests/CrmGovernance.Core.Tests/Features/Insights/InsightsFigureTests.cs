@@ -106,6 +106,10 @@ public sealed class InsightsFigureTests
         var chosen = await s.DashboardAsync(filter with { BaselineFrom = new DateOnly(2026, 2, 18), BaselineTo = new DateOnly(2026, 2, 18) });
         Assert.Equal(BaselineKind.Chosen, chosen.Baseline.Kind);
         Assert.Equal(2 * 7.0, chosen.Card(InsightCards.RecordsMoved)!.Baseline);
+        // A baseline before the first run holds no data: there is nothing to compare with, not a count of zero.
+        var empty = await s.DashboardAsync(filter with { BaselineFrom = new DateOnly(2025, 1, 1), BaselineTo = new DateOnly(2025, 1, 7) });
+        Assert.All(empty.Cards, c => Assert.Null(c.Baseline));
+        Assert.Null(empty.Card(InsightCards.RecordsMoved)!.Improved);
         var audited = await s.Host.AuditRowsAsync();
         Assert.Contains(audited, e => e.EntityType == "Baseline" && e.ActorName == ChangeControlScenario.Owner);
     }

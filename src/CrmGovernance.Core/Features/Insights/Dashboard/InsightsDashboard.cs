@@ -43,7 +43,8 @@ public sealed class InsightsDashboard(IDbContextFactory<CrmDbContext> contexts, 
         var periods = Periods(filter, size);
         var byPeriod = trend.GroupBy(r => r.PeriodStartUtc).ToDictionary(g => g.Key, BucketReader.Sum);
         var cards = InsightCards.All.Select(d => new InsightCard(d.Key, d.Title, d.Group, d.Unit, d.HigherIsBetter, d.Compute(now),
-            d.Compute(then) is { } b ? (d.Unit == MetricUnit.Count || d.Key == InsightCards.StewardTime ? b * scale : b) : null,
+            // A baseline with no data at all (before the first run) is no baseline: a count there would read as 0 and every change as a gain.
+            !then.IsEmpty && d.Compute(then) is { } b ? (d.Unit == MetricUnit.Count || d.Key == InsightCards.StewardTime ? b * scale : b) : null,
             periods.Select(p => new TrendPoint(p, byPeriod.TryGetValue(p, out var set) ? d.Compute(set) : d.Unit is MetricUnit.Count ? 0 : null)).ToList(),
             Note(d.Key, now))).ToList();
         return new DashboardData(filter, baseline, size, cards, await VersionsAsync(db, filter.FromUtc, filter.ToUtc, cancellationToken),
