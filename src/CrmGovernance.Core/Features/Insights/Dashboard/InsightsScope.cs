@@ -16,8 +16,9 @@ public sealed record InsightsScope(bool Everything, IReadOnlySet<Guid> Objects)
         {
             return new InsightsScope(true, new HashSet<Guid>());
         }
-        var owned = configuration.Objects.Where(o => !string.IsNullOrWhiteSpace(o.Owner) && string.Equals(o.Owner.Trim(), actor.Name, StringComparison.OrdinalIgnoreCase))
-            .Select(o => o.Id).ToHashSet();
+        // Who owns an object is read as everywhere else (AccountableParty), with the roles the table scopes this capability to.
+        var scoped = CapabilityTable.Of(Capability.ViewInsights).ScopedRoles;
+        var owned = configuration.Objects.Where(o => new AccountableParty(o.DisplayName, [o.Owner], []).Includes(actor, scoped)).Select(o => o.Id).ToHashSet();
         return new InsightsScope(false, owned);
     }
 
