@@ -5,4 +5,7 @@ public enum DatabaseProvider
 {
     /// <summary>An embedded SQLite file (<c>Database:Path</c>).</summary>
     Sqlite,
+
+    /// <summary>A PostgreSQL server (<c>Database:ConnectionString</c>): several portal instances and workers on one database.</summary>
+    Postgres,
 }

@@ -33,7 +33,7 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
     public IAuditTriggerStatements AuditTriggers { get; } = new SqliteAuditTriggers();
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
-        builder.UseSqlite(options.ConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+        builder.UseSqlite(options.SqliteConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
             .AddInterceptors(new SqliteConnectionInterceptor(options.BusyTimeoutMilliseconds));
 
     public object Value(object? value) => value switch
