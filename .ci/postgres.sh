@@ -30,6 +30,8 @@ DO $$ BEGIN
     CREATE ROLE crmgov LOGIN PASSWORD 'crmgov';
   END IF;
 END $$;
+-- The portal's test suites give each test a database of its own.
+ALTER ROLE crmgov CREATEDB;
 SQL
 if [ "$(su postgres -c "psql -qAtc \"SELECT 1 FROM pg_database WHERE datname = 'crmgov_test'\"")" != "1" ]; then
   su postgres -c "createdb -O crmgov crmgov_test" >&2
