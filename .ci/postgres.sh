@@ -32,6 +32,8 @@ DO $$ BEGIN
 END $$;
 -- The portal's test suites give each test a database of its own.
 ALTER ROLE crmgov CREATEDB;
+-- Dropping a test database ends its sessions (DROP DATABASE ... WITH (FORCE)).
+GRANT pg_signal_backend TO crmgov;
 SQL
 if [ "$(su postgres -c "psql -qAtc \"SELECT 1 FROM pg_database WHERE datname = 'crmgov_test'\"")" != "1" ]; then
   su postgres -c "createdb -O crmgov crmgov_test" >&2

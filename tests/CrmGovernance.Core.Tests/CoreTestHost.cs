@@ -29,11 +29,15 @@ internal sealed class CoreTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     private readonly TestDatabase _database;
+    private readonly IDictionary<string, string?>? _settings;
+    private readonly bool _ownsDatabase;
 
-    private CoreTestHost(string directory, TestDatabase database, IDictionary<string, string?>? settings)
+    private CoreTestHost(string directory, TestDatabase database, IDictionary<string, string?>? settings, bool ownsDatabase = true)
     {
         _directory = directory;
         _database = database;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
         ConnectionString = database.ConnectionString;
         _services = BuildServices(Clock, directory, database, settings);
     }
@@ -53,16 +57,23 @@ internal sealed class CoreTestHost : IAsyncDisposable
     public T Singleton<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="settings">Server settings a test needs beyond the defaults (e.g. an outbound allowlist).</param>
-    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="provider">The engine, when the test needs one whatever the run's (<see cref="TestDatabase.RunProvider"/>).</param>
+    public static async Task<CoreTestHost> StartAsync(IDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "crm-core-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var database = await TestDatabase.CreateAsync(Path.Combine(directory, "crm.db"));
+        var database = await TestDatabase.CreateAsync(Path.Combine(directory, "crm.db"), provider);
         var host = new CoreTestHost(directory, database, settings);
         await using var scope = host.Scope();
         await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.MigrateAsync();
         return host;
     }
+
+    /// <summary>
+    /// Another node on the same database and data folder (so the same generated keys): services of its own, its in-process
+    /// locks included, as a second portal or worker process has. Dispose it before this host.
+    /// </summary>
+    public CoreTestHost OtherNode() => new(_directory, _database, _settings, ownsDatabase: false);
 
     /// <summary>A scope acting as the given user and roles, from the UI.</summary>
     public AsyncServiceScope ScopeAs(string name, params string[] roles) =>
@@ -113,6 +124,10 @@ internal sealed class CoreTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
         SqliteConnection.ClearAllPools();
         await _database.DisposeAsync();
         Directory.Delete(_directory, recursive: true);

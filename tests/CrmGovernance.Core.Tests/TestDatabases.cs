@@ -1,6 +1,7 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace CrmGovernance.Core.Tests;
@@ -42,9 +43,10 @@ public sealed class TestDatabase : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
     /// <summary>A database for one test; SQLite's file is <paramref name="sqlitePath"/> (not created here).</summary>
-    public static async Task<TestDatabase> CreateAsync(string sqlitePath)
+    /// <param name="provider">An engine the test needs whatever the run's (a test about several nodes needs PostgreSQL).</param>
+    public static async Task<TestDatabase> CreateAsync(string sqlitePath, DatabaseProvider? provider = null)
     {
-        if (RunProvider == DatabaseProvider.Sqlite)
+        if ((provider ?? RunProvider) == DatabaseProvider.Sqlite)
         {
             return new TestDatabase(DatabaseProvider.Sqlite, null, $"Data Source={sqlitePath}",
                 new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:Path"] = sqlitePath });
@@ -63,10 +65,28 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_name is not null)
+        if (_name is null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                // A session the test role may not end (another role's, a backend still starting): wait for it to go.
+                await Task.Delay(200 * attempt);
+            }
+            catch (PostgresException)
+            {
+                // Cleaning up is not what the test is about: the database stays behind (named crmgov_t_…) rather than failing it.
+                return;
+            }
         }
     }
 
@@ -74,9 +94,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public static string Server() =>
         Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } configured
             ? configured
-            : throw new InvalidOperationException($"{ProviderVariable}=Postgres needs {ServerVariable}: export {ServerVariable}=\"$(bash .ci/postgres.sh | tail -n 1)\".");
+            : throw new InvalidOperationException($"Tests on PostgreSQL need {ServerVariable}: export {ServerVariable}=\"$(bash .ci/postgres.sh | tail -n 1)\".");
 
-    // One template per run and schema: named after the migrations assembly's build, so a changed schema gets a new one.
+    // One template per schema: named after a hash of the migrations' SQL script, so every worktree and build with the same
+    // migrations shares it and a changed schema gets a new one. Old templates are left alone: another test process may be
+    // copying from one (drop crmgov_template_* by hand to reclaim the space).
     private static async Task<string> TemplateAsync()
     {
         await TemplateGate.WaitAsync();
@@ -86,8 +108,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 return s_template;
             }
-            var version = typeof(Migrations.Postgres.DesignTimeDbContextFactory).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..16];
-            var name = "crmgov_template_" + version;
+            var name = "crmgov_template_" + SchemaVersion();
             await using (var server = new NpgsqlConnection(Server()))
             {
                 await server.OpenAsync();
@@ -112,37 +133,31 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    private static string SchemaVersion()
+    {
+        using var db = new CrmDbContext(PostgresOptions(Server()));
+        var script = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().GenerateScript();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)))[..16];
+    }
+
+    private static DbContextOptions<CrmDbContext> PostgresOptions(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<CrmDbContext>();
+        PortalDialects.Postgres.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, Path.GetTempPath());
+        return builder.Options;
+    }
+
     private static async Task BuildTemplateAsync(string name)
     {
         var building = name + "_building";
         await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {building} WITH (FORCE)");
         await ExecuteAsync(Server(), $"CREATE DATABASE {building}");
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = building }.ConnectionString };
-        var builder = new DbContextOptionsBuilder<CrmDbContext>();
-        PortalDialects.Postgres.Configure(builder, options, Path.GetTempPath());
-        await using (var db = new CrmDbContext(builder.Options))
+        await using (var db = new CrmDbContext(PostgresOptions(new NpgsqlConnectionStringBuilder(Server()) { Database = building }.ConnectionString)))
         {
             await db.Database.MigrateAsync();
         }
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(Server(), $"ALTER DATABASE {building} RENAME TO {name}");
-        // Templates of earlier builds are never used again.
-        await using var server = new NpgsqlConnection(Server());
-        await server.OpenAsync();
-        await using var stale = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'crmgov\\_template\\_%' AND datname <> @name", server);
-        stale.Parameters.AddWithValue("name", name);
-        var names = new List<string>();
-        await using (var reader = await stale.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
-        foreach (var old in names)
-        {
-            await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {old} WITH (FORCE)");
-        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -34,6 +34,8 @@ internal sealed class DatabaseInitializer : IHostedService
             // The provider's file and session settings (SQLite: the file owner-only before it exists, WAL after migrating).
             var session = db.Database.Dialect().Session;
             session.BeforeMigrate(db.Database);
+            await RefuseNewerSchemaAsync(db, cancellationToken);
+            // Nodes starting together are safe: EF Core takes its migration lock in the database first.
             await db.Database.MigrateAsync(cancellationToken);
             await session.AfterMigrateAsync(db.Database, cancellationToken);
         }
@@ -44,4 +46,20 @@ internal sealed class DatabaseInitializer : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A database a newer build has migrated is not this build's to run (several nodes mid-upgrade, a rolled-back deploy).</summary>
+    private static async Task RefuseNewerSchemaAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return;
+        }
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database was migrated by a newer version of CrmGovernance ({string.Join(", ", unknown)}), which this build does not know. " +
+                "Run the newer version on every node, or restore the backup taken before the upgrade.");
+        }
+    }
 }

@@ -58,11 +58,23 @@ internal static class PostgresSchema
             END $$;
             CREATE TRIGGER "OperationsEvents_InOrder" BEFORE INSERT ON "OperationsEvents" FOR EACH STATEMENT EXECUTE FUNCTION crmgov_outbox_lock();
             """);
+
+        // The same for the inbox, which the webhook connector reads "after my last id": several portal nodes accept
+        // webhooks at once, and an id must never commit after a larger one was read.
+        migrationBuilder.Sql("""
+            CREATE FUNCTION crmgov_inbox_lock() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                PERFORM pg_advisory_xact_lock(1128726539, 0);
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER "InboxItems_InOrder" BEFORE INSERT ON "InboxItems" FOR EACH STATEMENT EXECUTE FUNCTION crmgov_inbox_lock();
+            """);
     }
 
     public static void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""
+            DROP TRIGGER IF EXISTS "InboxItems_InOrder" ON "InboxItems";
+            DROP FUNCTION IF EXISTS crmgov_inbox_lock();
             DROP TRIGGER IF EXISTS "OperationsEvents_InOrder" ON "OperationsEvents";
             DROP FUNCTION IF EXISTS crmgov_outbox_lock();
             DROP TABLE IF EXISTS "AuditSearch";

@@ -39,4 +39,7 @@ public enum DatabaseLock
 
     /// <summary>Delivering operations events to a subscriber shared by every node (keyed by its name): one node at a time.</summary>
     EventSubscriber = 10,
+
+    /// <summary>Taken by the insert trigger of InboxItems on PostgreSQL (<c>pg_advisory_xact_lock(1128726539, 0)</c>): inbox ids commit in order.</summary>
+    InboxOrder = 11,
 }
