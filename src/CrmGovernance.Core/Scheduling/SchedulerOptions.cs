@@ -15,6 +15,13 @@ public sealed class SchedulerOptions
     [RegularExpression("^[a-z_][a-z0-9_]{0,62}$", ErrorMessage = "Scheduler:PostgresSchema must be a lower-case PostgreSQL identifier.")]
     public string PostgresSchema { get; set; } = "scheduler";
 
+    /// <summary>
+    /// How long an idle scheduler waits before it looks at the store again: how soon a worker node fires what another
+    /// node wrote there (a "verify now" from a portal-only node, a flow rescheduled by a publication elsewhere).
+    /// </summary>
+    [Range(1, 300)]
+    public int IdleWaitSeconds { get; set; } = 5;
+
     /// <summary>On PostgreSQL the scheduler is clustered: how its nodes tell each other they are alive.</summary>
     public SchedulerClusterOptions Cluster { get; set; } = new();
 

@@ -37,7 +37,11 @@ public static class SchedulingServices
         services.AddSingleton(store);
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(o => o.InstanceName = SchedulerStoreSetup.InstanceName);
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = SchedulerStoreSetup.InstanceName;
+                o.IdleWaitTime = TimeSpan.FromSeconds(options.IdleWaitSeconds);
+            });
             q.UsePersistentStore(s => SchedulerStoreSetup.Configure(s, store, options.Cluster));
             foreach (var job in jobs)
             {
