@@ -23,7 +23,7 @@ if (node.ServesPortal)
 var app = builder.Build();
 app.UseCrmPipeline(node);
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("CrmGovernance is running at {Urls}", string.Join(", ", app.Urls)));
+    app.Logger.LogInformation("CrmGovernance is running at {Urls} as node {Node} ({Role})", string.Join(", ", app.Urls), node.EffectiveName, node.Role));
 app.Run();
 
 /// <summary>Entry point; public so the test projects can host the real application.</summary>
