@@ -13,12 +13,17 @@ builder.Services.AddCrmWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCrmUi();
 builder.Services.AddInboundEndpoint(builder.Configuration);
 builder.Services.AddReadApi(builder.Configuration);
-builder.Services.AddCrmDemo();
+// Node:Role: everything (All), the UI only (Portal) or the background work only (Worker); docs/operations.md.
+var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+if (node.ServesPortal)
+{
+    builder.Services.AddCrmDemo();
+}
 
 var app = builder.Build();
-app.UseCrmPipeline();
+app.UseCrmPipeline(node);
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("CrmGovernance is running at {Urls}", string.Join(", ", app.Urls)));
+    app.Logger.LogInformation("CrmGovernance is running at {Urls} as node {Node} ({Role})", string.Join(", ", app.Urls), node.EffectiveName, node.Role));
 app.Run();
 
 /// <summary>Entry point; public so the test projects can host the real application.</summary>

@@ -19,5 +19,11 @@ public interface IOperationsEventSubscriber
     /// <summary>The kinds it handles (<see cref="OperationsEventKinds.Of{T}"/>); null for every kind.</summary>
     IReadOnlySet<string>? Kinds { get; }
 
+    /// <summary>
+    /// True when every node must see every event (its <see cref="Name"/> then names the node, e.g. the live screens);
+    /// false (the default) for a subscriber whose work is shared, delivered only on the nodes that run the worker.
+    /// </summary>
+    bool EveryNode => false;
+
     Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken);
 }

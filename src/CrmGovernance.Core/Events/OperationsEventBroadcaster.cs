@@ -16,6 +16,9 @@ public sealed class OperationsEventBroadcaster(ILogger<OperationsEventBroadcaste
 
     public string Name { get; } = $"live-screens@{Environment.MachineName}/{Environment.ProcessId}";
 
+    /// <summary>Each portal node has its own screens to update.</summary>
+    public bool EveryNode => true;
+
     public IReadOnlySet<string>? Kinds => null;
 
     /// <summary>Calls <paramref name="handler"/> for each event until the returned registration is disposed.</summary>

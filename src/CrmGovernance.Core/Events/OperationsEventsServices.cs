@@ -21,17 +21,24 @@ public static class OperationsEventsServices
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
         if (host.Role == HostRole.Portal)
         {
-            services.AddOperationsEventDelivery();
+            // Every node delivers the events each node must see (live screens); only nodes that run the worker deliver
+            // to the shared subscribers (incidents, notifications, insights), which keep one position for all nodes.
+            services.AddOperationsEventDelivery(sharedSubscribers: host.RunsWorker);
         }
         return services;
     }
 
-    /// <summary>The portal's side: the dispatcher as a hosted service and the live screens' broadcaster as a subscriber.</summary>
-    public static IServiceCollection AddOperationsEventDelivery(this IServiceCollection services)
+    /// <summary>
+    /// The portal's side: the dispatcher as a hosted service and the live screens' broadcaster as a subscriber. Without
+    /// <paramref name="sharedSubscribers"/> (a portal-only node) it delivers only to subscribers of
+    /// <see cref="IOperationsEventSubscriber.EveryNode"/>.
+    /// </summary>
+    public static IServiceCollection AddOperationsEventDelivery(this IServiceCollection services, bool sharedSubscribers = true)
     {
         services.TryAddSingleton<OperationsEventBroadcaster>();
         services.AddSingleton<IOperationsEventSubscriber>(sp => sp.GetRequiredService<OperationsEventBroadcaster>());
-        services.TryAddSingleton<OperationsEventDispatcher>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<OperationsEventDispatcher>(sp,
+            sp.GetServices<IOperationsEventSubscriber>().Where(s => sharedSubscribers || s.EveryNode).ToList()));
         services.AddHostedService(sp => sp.GetRequiredService<OperationsEventDispatcher>());
         return services;
     }

@@ -11,4 +11,14 @@ public sealed record CoreHost(IConfiguration Configuration, string ContentRoot, 
     public string DataFolder => Path.GetDirectoryName(Database.FullPath(ContentRoot))!;
 
     public DatabaseOptions Database => Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+    /// <summary>This process's part among several (Node:Role, Node:Name).</summary>
+    public NodeOptions Node => Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+
+    /// <summary>
+    /// Whether this process runs the background work: the scheduler, the flow worker, the duplicate scans' and audit
+    /// exports' queues and the shared event subscribers. Never the command line; a portal or test host unless its
+    /// Node:Role is Portal.
+    /// </summary>
+    public bool RunsWorker => Role != HostRole.CommandLine && Node.RunsWorker;
 }

@@ -6,7 +6,10 @@ namespace CrmGovernance.Core.Hosting;
 /// </summary>
 public enum HostRole
 {
-    /// <summary>The web portal: everything, the scheduler, the flow worker and the background queues included.</summary>
+    /// <summary>
+    /// The web host: by default everything, the scheduler, the flow worker and the background queues included;
+    /// <see cref="NodeOptions.Role"/> narrows it to the UI only or to the background work only.
+    /// </summary>
     Portal,
 
     /// <summary><c>crmgov</c>: runs one command on request, so no scheduler, no flow worker and no demo activity.</summary>

@@ -12,8 +12,22 @@ internal sealed class JobQueue<TKey>
 {
     private readonly Channel<TKey> _queue = Channel.CreateUnbounded<TKey>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<TKey, CancellationTokenSource> _running = new();
+    private readonly ConcurrentDictionary<TKey, byte> _waiting = new();
 
-    public void Enqueue(TKey id) => _queue.Writer.TryWrite(id);
+    public void Enqueue(TKey id)
+    {
+        _waiting.TryAdd(id, 0);
+        _queue.Writer.TryWrite(id);
+    }
+
+    /// <summary>Queues the job unless it is queued or running here already (a poll of the table finds it again).</summary>
+    public void EnqueueIfNew(TKey id)
+    {
+        if (!_running.ContainsKey(id) && _waiting.TryAdd(id, 0))
+        {
+            _queue.Writer.TryWrite(id);
+        }
+    }
 
     /// <summary>Stops the job if it is running here; true when it was.</summary>
     public bool Cancel(TKey id)
@@ -33,6 +47,7 @@ internal sealed class JobQueue<TKey>
         {
             using var cancel = new CancellationTokenSource();
             _running[id] = cancel;
+            _waiting.TryRemove(id, out _);
             try
             {
                 await run(id, cancel.Token);

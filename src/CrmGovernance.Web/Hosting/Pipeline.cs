@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Hosting;
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Components;
 using CrmGovernance.Web.Features.Api;
@@ -11,11 +12,18 @@ namespace CrmGovernance.Web.Hosting;
 
 internal static class Pipeline
 {
-    public static WebApplication UseCrmPipeline(this WebApplication app)
+    public static WebApplication UseCrmPipeline(this WebApplication app, NodeOptions node)
     {
         // First: HSTS, Secure cookies and the hub's origin check need the client's scheme as the proxy saw it.
         app.UseCrmForwardedHeaders();
         app.UseHttpsRequirement(app.Environment);
+        if (!node.ServesPortal)
+        {
+            // A worker-only node (Node:Role = Worker) answers its probes and nothing else: no pages, no API, no sign-in.
+            app.UseSerilogRequestLogging();
+            app.MapCrmHealth();
+            return app;
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -19,7 +19,11 @@ public static class FirstRunServices
         services.AddScoped<FirstRunService>();
         services.AddScoped<ConfigurationSeeder>();
         services.AddScoped<History.DemoHistory>();
-        services.AddScoped<IStartupStep, FirstRunSeeding>();
+        if (host.Node.Role != NodeRole.Worker)
+        {
+            // A worker-only node serves no one who could sign in: the portal nodes seed the first users and configuration.
+            services.AddScoped<IStartupStep, FirstRunSeeding>();
+        }
         services.AddSingleton<DemoPaths>();
         services.AddScoped<IStartupStep, DemoSystemsSeeder>();
         services.AddSingleton<IConnectorFileRoots, DemoFileRoots>();

@@ -29,7 +29,7 @@ public static class InsightsServices
         services.AddScoped<InsightsComparison>();
         services.AddScoped<InsightsDrill>();
         services.AddScoped<BaselineService>();
-        if (host.Role == HostRole.Portal)
+        if (host.Role == HostRole.Portal && host.RunsWorker)
         {
             services.AddHostedService<InsightsBackfill>();
         }

@@ -43,7 +43,7 @@ public static class NotificationsServices
             })
             .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(
                 sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.WebhookTimeoutSeconds));
-        if (host.Role == HostRole.Portal)
+        if (host.Role == HostRole.Portal && host.RunsWorker)
         {
             services.AddHostedService<NotificationDeliveryLoop>();
         }

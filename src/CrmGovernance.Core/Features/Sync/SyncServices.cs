@@ -28,6 +28,12 @@ public static class SyncServices
         else
         {
             services.AddHostedService(sp => sp.GetRequiredService<FlowScheduler>());
+            if (!host.RunsWorker)
+            {
+                // A portal-only node (Node:Role = Portal) runs flows only when someone asks (Run now, Replay); the worker
+                // nodes run the schedule, the inbox and the duplicate scans' and audit exports' queues.
+                services.PostConfigure<SyncOptions>(o => o.Worker = false);
+            }
         }
         return services;
     }

@@ -13,7 +13,8 @@ namespace CrmGovernance.Core.Features.Stewardship.Scans;
 /// <summary>
 /// The background queue of duplicate scans: one scan at a time (a scan holds a system's records in memory and keeps
 /// a core busy), in the order they were requested. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>);
-/// at start it fails scans a stopped process left running and takes up those still queued. Singleton and hosted service.
+/// at start it fails scans a stopped process left running and takes up those still queued, then every few seconds those
+/// queued by other processes (<see cref="QueuedWorkPoll"/>). Singleton and hosted service.
 /// </summary>
 public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, TimeProvider clock, ILogger<DuplicateScanRunner> logger)
     : BackgroundService
@@ -64,12 +65,28 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         await Task.Yield();
         // A busy database at start must not end the portal (a hosted service that throws stops the host): try again.
         await StartupRetry.UntilDoneAsync(RecoverAsync, logger, "Recovering duplicate scans", stoppingToken);
-        await _queue.RunAsync(async (scanId, cancel) =>
+        var polling = QueuedWorkPoll.RunAsync(_queue, QueuedAsync, logger, "duplicate scans", stoppingToken);
+        try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("duplicate scan", null);
-            await scope.ServiceProvider.GetRequiredService<DuplicateScanExecutor>().RunAsync(scanId, cancel, stoppingToken);
-        }, stoppingToken);
+            await _queue.RunAsync(async (scanId, cancel) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("duplicate scan", null);
+                await scope.ServiceProvider.GetRequiredService<DuplicateScanExecutor>().RunAsync(scanId, cancel, stoppingToken);
+            }, stoppingToken);
+        }
+        finally
+        {
+            await polling;
+        }
+    }
+
+    /// <summary>Scans queued by a process that does not run them (a portal-only node, the command line), in request order.</summary>
+    private async Task<IReadOnlyList<long>> QueuedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await db.DuplicateScans.Where(s => s.Status == ScanStatus.Queued).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>A scan still running now was cut off when a process stopped; queued ones are taken up in request order.</summary>

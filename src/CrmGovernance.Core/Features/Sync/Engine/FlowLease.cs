@@ -5,11 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
-/// One run per flow across processes: a run holds its flow's lease (on the flow's cursor row) and renews it with every
-/// batch. A lease is free when released, expired, or held by a process of this machine that no longer exists (a
-/// killed worker's flows are picked up at once, not after the lease runs out).
+/// One run per flow across processes and nodes: a run holds its flow's lease (on the flow's cursor row) and renews it with
+/// every batch. A lease is free when released, expired, or held by a process of this machine that no longer exists (a
+/// killed worker's flows are picked up at once, not after the lease runs out). This, not the scheduler, is the guarantee
+/// of one run per flow: a clustered scheduler can fire a flow on a second node when it wrongly declares the first dead.
+/// <para>
+/// The holder writes its expiry by its own clock and another node judges it by its clock, so a lease held elsewhere
+/// counts as expired only <paramref name="skew"/> after its expiry (Sync:LeaseSkewSeconds): a node whose clock runs up to
+/// that much ahead still waits for the holder's real expiry. Nodes run NTP, so the margin covers what NTP leaves.
+/// </para>
 /// </summary>
-public sealed class FlowLease(IDbContextFactory<CrmDbContext> contexts, TimeProvider time)
+public sealed class FlowLease(IDbContextFactory<CrmDbContext> contexts, TimeProvider time, TimeSpan skew)
 {
     public static string NewHolder() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -32,7 +38,7 @@ public sealed class FlowLease(IDbContextFactory<CrmDbContext> contexts, TimeProv
                 return (false, null);
             }
         }
-        if (row.LeaseHolder is { } current && row.LeaseUntilUtc > now && !IsDead(current))
+        if (row.LeaseHolder is { } current && row.LeaseUntilUtc + skew > now && !IsDead(current))
         {
             return (false, row.Cursor);
         }

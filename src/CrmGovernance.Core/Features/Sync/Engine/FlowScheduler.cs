@@ -3,6 +3,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,10 +14,11 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// <summary>
 /// Keeps the scheduler's sync jobs equal to the active flows of the published configuration — at start and whenever a
 /// version is published, without a restart — and runs event-driven flows when their inbox fills (plus a slow poll).
-/// Singleton and hosted service; does nothing when <see cref="SyncOptions.Worker"/> is off.
+/// Singleton and hosted service; does nothing when <see cref="SyncOptions.Worker"/> is off, except on a portal-only node
+/// (Node:Role = Portal), which writes the schedule of a version it publishes to the shared store for the worker nodes.
 /// </summary>
 public sealed partial class FlowScheduler(ISchedulerFactory factory, PublishedConfiguration published, InboxSignal inbox,
-    IOptions<SyncOptions> options, ILogger<FlowScheduler> logger) : IHostedService, IDisposable
+    IOptions<SyncOptions> options, CoreHost host, ILogger<FlowScheduler> logger) : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<Guid, byte> _pending = new();
     private readonly SemaphoreSlim _reconciling = new(1, 1);
@@ -26,6 +28,10 @@ public sealed partial class FlowScheduler(ISchedulerFactory factory, PublishedCo
     {
         if (!options.Value.Worker)
         {
+            if (!host.RunsWorker && host.Role != HostRole.CommandLine)
+            {
+                published.Published += OnPublished;
+            }
             return;
         }
         published.Published += OnPublished;

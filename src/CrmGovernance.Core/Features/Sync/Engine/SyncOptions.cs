@@ -19,6 +19,13 @@ public sealed class SyncOptions
     [Range(5, 3_600)]
     public int LeaseSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// How far the clocks of two nodes may disagree: another node's lease counts as expired only this long after its
+    /// expiry, so a node whose clock runs ahead never takes a flow whose run is still going (docs/operations.md).
+    /// </summary>
+    [Range(0, 600)]
+    public int LeaseSkewSeconds { get; set; } = 30;
+
     /// <summary>Records a dry run evaluates at most.</summary>
     [Range(1, 100_000)]
     public int DryRunMaxRecords { get; set; } = 1_000;

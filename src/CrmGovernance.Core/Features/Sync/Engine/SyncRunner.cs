@@ -91,7 +91,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
                 throw new InvalidOperationException($"The flow {plan.Flow.Name} is {plan.Flow.Status.ToString().ToLowerInvariant()}; only active flows run (a dry run works on any flow).");
             }
             var holder = FlowLease.NewHolder();
-            var lease = new FlowLease(scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>(), time);
+            var lease = new FlowLease(scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>(), time, TimeSpan.FromSeconds(options.Value.LeaseSkewSeconds));
             if (!request.DryRun)
             {
                 release = await HoldAsync(plan, lease, holder, cancellationToken);

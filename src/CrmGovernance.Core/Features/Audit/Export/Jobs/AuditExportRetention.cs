@@ -36,6 +36,14 @@ public sealed class AuditExportRetention(IServiceScopeFactory scopes, AuditExpor
         return await db.AuditExports.Where(e => e.Status == AuditExportStatus.Queued).OrderBy(e => e.RequestedUtc).Select(e => e.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The queued exports, oldest first (requested on a node that does not run them).</summary>
+    public async Task<IReadOnlyList<Guid>> QueuedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await db.AuditExports.Where(e => e.Status == AuditExportStatus.Queued).OrderBy(e => e.RequestedUtc).Select(e => e.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Deletes the files of exports completed longer ago than the retention period; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 /// <summary>
 /// The background queue of audit exports: one at a time (a large export keeps a core and the disk busy), in request
 /// order. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>), like the duplicate scans: at start
-/// it fails exports a stopped process left running and takes up those still queued; every hour it deletes files past
+/// it fails exports a stopped process left running and takes up those still queued, then every few seconds those queued
+/// by other processes (<see cref="QueuedWorkPoll"/>); every hour it deletes files past
 /// their retention. Singleton and hosted service.
 /// </summary>
 public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, AuditExportRetention retention, ILogger<AuditExportRunner> logger)
@@ -41,6 +42,7 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
             _queue.Enqueue(id);
         }
         var sweeping = SweepAsync(stoppingToken);
+        var polling = QueuedWorkPoll.RunAsync(_queue, retention.QueuedAsync, logger, "audit exports", stoppingToken);
         try
         {
             await _queue.RunAsync(async (exportId, cancel) =>
@@ -52,6 +54,7 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
         finally
         {
             await sweeping;
+            await polling;
         }
     }
 

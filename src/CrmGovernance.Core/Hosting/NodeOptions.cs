@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CrmGovernance.Core.Hosting;
+
+/// <summary>Section "Node": this process's part among several sharing one database.</summary>
+public sealed class NodeOptions
+{
+    public const string Section = "Node";
+
+    /// <summary>All (default), Portal or Worker.</summary>
+    public NodeRole Role { get; set; } = NodeRole.All;
+
+    /// <summary>How logs and leases name this process; empty means machine name and process id.</summary>
+    [MaxLength(100)]
+    public string Name { get; set; } = "";
+
+    /// <summary>The configured name, or machine:pid.</summary>
+    public string EffectiveName => Name.Length > 0 ? Name : $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Whether this node runs the scheduler, the flow worker and the background queues.</summary>
+    public bool RunsWorker => Role != NodeRole.Portal;
+
+    /// <summary>Whether this node serves the UI and the API.</summary>
+    public bool ServesPortal => Role != NodeRole.Worker;
+}
