@@ -22,7 +22,7 @@ public sealed class RunTelemetryTests
 
         var second = await f.RunAsync();
 
-        Assert.Equal((2, 1, 1), (first.Created, first.Rejected, second.Updated));
+        Assert.Equal((2, 1, 1), (first.Created, first.Rejected, second.Read));
         foreach (var outcome in Enum.GetValues<OutcomeKind>())
         {
             Assert.Equal(first.Count(outcome) + second.Count(outcome), telemetry.Sum("crmgov.sync.records", ("flow", flow), ("outcome", outcome.ToString())));
@@ -30,10 +30,10 @@ public sealed class RunTelemetryTests
         Assert.Equal(1, telemetry.Sum("crmgov.sync.runs", ("flow", flow), ("status", nameof(SyncRunStatus.CompletedWithErrors)), ("trigger", "Manual")));
         Assert.Equal(1, telemetry.Sum("crmgov.sync.runs", ("flow", flow), ("status", nameof(SyncRunStatus.Succeeded))));
         Assert.Equal(2, telemetry.Count("crmgov.sync.run.duration", ("flow", flow)));
-        foreach (var phase in new[] { RunTelemetry.ReadPhase, RunTelemetry.ProcessPhase, RunTelemetry.RecordPhase })
-        {
-            Assert.Equal(2, telemetry.Count("crmgov.sync.batch.duration", ("flow", flow), ("phase", phase)));
-        }
+        // One batch each; each run reads once more to find it has reached the end.
+        Assert.Equal((4, 2, 2), (telemetry.Count("crmgov.sync.batch.duration", ("flow", flow), ("phase", RunTelemetry.ReadPhase)),
+            telemetry.Count("crmgov.sync.batch.duration", ("flow", flow), ("phase", RunTelemetry.ProcessPhase)),
+            telemetry.Count("crmgov.sync.batch.duration", ("flow", flow), ("phase", RunTelemetry.RecordPhase))));
     }
 
     [Fact]
