@@ -45,7 +45,7 @@ public sealed class TelemetryAccessTests
         using var response = await client.GetAsync("metrics");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("http_server_request_duration_seconds", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("crmgov_db_command_duration_seconds", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
