@@ -100,6 +100,9 @@ public sealed class TelemetryEndpointTests(TelemetryFixture fixture) : IClassFix
                 Assert.Equal(flow.Count(), ended.Where(s => s.Labels["flow"] == flow.Key && s.Labels["status"] != "NothingNew").Sum(s => s.Value));
             }
             Assert.Contains(PrometheusText.Samples(text, "crmgov_sync_run_duration_seconds_count"), s => s.Value > 0);
+            // Buckets in seconds, not the SDK's millisecond defaults; no per-component Blazor series.
+            Assert.Contains(PrometheusText.Samples(text, "crmgov_sync_run_duration_seconds_bucket"), s => s.Labels["le"] == "0.5");
+            Assert.DoesNotContain("aspnetcore_components_", text, StringComparison.Ordinal);
             Assert.Contains(PrometheusText.Samples(text, "crmgov_sync_batch_duration_seconds_count"), s => s.Labels["phase"] == "record" && s.Value > 0);
             Assert.Contains(PrometheusText.Samples(text, "crmgov_db_command_duration_seconds_count"), s => s.Labels["db_system"] == "sqlite" && s.Value > 0);
             Assert.Contains(PrometheusText.Samples(text, "http_server_request_duration_seconds_count"), s => s.Value > 0);

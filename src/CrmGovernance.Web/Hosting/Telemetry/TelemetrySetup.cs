@@ -19,7 +19,10 @@ internal static class TelemetrySetup
         }
         var telemetry = services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddAspNetCoreInstrumentation();
+            // Blazor's component metrics are labelled per component type and handler: hundreds of series per portal for
+            // what the request and circuit metrics already tell an operator.
+            metrics.AddAspNetCoreInstrumentation()
+                .AddView(instrument => instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) ? MetricStreamConfiguration.Drop : null);
             if (options.Prometheus.Enabled)
             {
                 // The gauges are cached (QueueDepthGauges) and counters are cheap to read, so a scrape needs no cache of its own.
