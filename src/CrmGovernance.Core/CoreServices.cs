@@ -13,6 +13,7 @@ using CrmGovernance.Core.Features.Sync;
 using CrmGovernance.Core.Features.Systems;
 using CrmGovernance.Core.Features.Users;
 using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core.Hosting.Telemetry;
 using CrmGovernance.Core.Scheduling;
 using CrmGovernance.Core;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class CoreServices
             .AddData(host)
             .AddAccess()
             .AddOperationsEvents(host)
+            .AddTelemetry(host)
             // Features, each after the ones it uses.
             .AddUsers()
             // Configuration is the model and its pure code (validation, diff, transforms): nothing to register.

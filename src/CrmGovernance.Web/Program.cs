@@ -4,6 +4,7 @@ using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.FirstRun;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Hosting;
+using CrmGovernance.Web.Hosting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCrmLogging();
@@ -11,6 +12,7 @@ builder.Services.AddCrmCore(builder.Configuration, builder.Environment.ContentRo
 builder.Services.AddCrmIdentity(builder.Configuration);
 builder.Services.AddCrmWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCrmUi();
+builder.Services.AddCrmTelemetry(builder.Configuration);
 builder.Services.AddInboundEndpoint(builder.Configuration);
 builder.Services.AddReadApi(builder.Configuration);
 // Node:Role: everything (All), the UI only (Portal) or the background work only (Worker); docs/operations.md.

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core.Hosting.Telemetry;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class OperationsEventsServices
         services.TryAddSingleton<OperationsEventSignal>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
+        services.AddSingleton<IQueueDepthSource, OperationsEventsLag>();
         if (host.Role == HostRole.Portal)
         {
             // Every node delivers the events each node must see (live screens); only nodes that run the worker deliver

@@ -5,6 +5,7 @@ using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.Audit;
 using CrmGovernance.Web.Features.InsightsExcel;
 using CrmGovernance.Web.Features.Sync;
+using CrmGovernance.Web.Hosting.Telemetry;
 using CrmGovernance.Web.Security;
 using Serilog;
 
@@ -42,6 +43,7 @@ internal static class Pipeline
 
         app.MapStaticAssets();
         app.MapCrmHealth();
+        app.MapCrmMetrics();
         app.MapInboundEndpoint();
         app.MapReadApi();
         app.MapAuditExportDownload();

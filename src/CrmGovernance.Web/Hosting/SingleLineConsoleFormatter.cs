@@ -9,7 +9,8 @@ namespace CrmGovernance.Web.Hosting;
 /// <summary>
 /// The console's human-readable line, <c>[12:00:00 INF] message</c>, with control characters in the message written
 /// as escapes (<c>\r</c>, <c>\n</c>, <c>\u001b</c>), so text from a request (a path with CR/LF, say) cannot start a
-/// line of its own or drive the terminal. An exception follows on indented lines: only an entry starts at column 0.
+/// line of its own or drive the terminal. An exception follows on indented lines: only an entry starts at column 0. A line
+/// logged within a request or a run ends with its trace and span ids.
 /// </summary>
 internal sealed class SingleLineConsoleFormatter : ITextFormatter
 {
@@ -19,6 +20,14 @@ internal sealed class SingleLineConsoleFormatter : ITextFormatter
     {
         using var line = new StringWriter(CultureInfo.InvariantCulture);
         _line.Format(logEvent, line);
+        if (logEvent.TraceId is { } trace)
+        {
+            // The request's or run's trace (docs/telemetry.md), so a line can be found from a span and back.
+            line.Write(" trace=");
+            line.Write(trace.ToHexString());
+            line.Write(" span=");
+            line.Write(logEvent.SpanId?.ToHexString());
+        }
         output.Write(Escape(line.ToString()));
         output.WriteLine();
         if (logEvent.Exception is not null)

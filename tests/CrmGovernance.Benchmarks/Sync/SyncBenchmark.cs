@@ -18,22 +18,23 @@ public sealed class SyncBenchmark : IBenchmarkCommand
 {
     public string Name => "sync";
 
-    public string Usage => "end-to-end SQLite → SQLite flow throughput  [--records 100000] [--invalid-percent 0] [--phases 1]";
+    public string Usage => "end-to-end SQLite → SQLite flow throughput  [--records 100000] [--invalid-percent 0] [--phases 1] [--telemetry 0]";
 
     public async Task<int> RunAsync(CommandOptions options, CancellationToken cancellationToken)
     {
         var records = options.Number("records", 100_000);
         var invalidPercent = options.Number("invalid-percent", 0, min: 0);
         var phases = options.Number("phases", 1, min: 0) > 0;
+        var telemetry = options.Number("telemetry", 0, min: 0) > 0;
         if (invalidPercent > 100)
         {
             throw new ArgumentException("--invalid-percent must be at most 100.");
         }
         var c = CultureInfo.InvariantCulture;
-        await using var host = await SyncBenchmarkHost.StartAsync(SyncBenchmarkConfiguration.Build(), cancellationToken);
+        await using var host = await SyncBenchmarkHost.StartAsync(SyncBenchmarkConfiguration.Build(), telemetry, cancellationToken);
         var batchSize = host.Services.GetRequiredService<IOptions<SyncOptions>>().Value.BatchSize;
         Console.WriteLine(string.Create(c,
-            $"sync: {records:N0} people, SQLite → SQLite, 10 mapped fields, match key email, batch size {batchSize:N0}, {invalidPercent} % invalid emails, {Environment.ProcessorCount} cores, {LoadAverage()}"));
+            $"sync: {records:N0} people, SQLite → SQLite, 10 mapped fields, match key email, batch size {batchSize:N0}, {invalidPercent} % invalid emails, telemetry {(telemetry ? "on (metrics and traces, OTLP)" : "off")}, {Environment.ProcessorCount} cores, {LoadAverage()}"));
 
         var generation = Stopwatch.StartNew();
         await PeopleGenerator.CreateSourceAsync(host.PathOf("source.db"));

@@ -32,7 +32,10 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
     public string Folder { get; }
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<SyncBenchmarkHost> StartAsync(GovernanceConfiguration configuration, CancellationToken cancellationToken)
+    /// <param name="telemetry">Metrics and traces on, as a portal exporting to a collector has them: the OpenTelemetry SDK
+    /// aggregates every instrument and samples every span for OTLP (to 127.0.0.1:4317, where nothing need listen: export
+    /// happens off the measured path, every few seconds).</param>
+    public static async Task<SyncBenchmarkHost> StartAsync(GovernanceConfiguration configuration, bool telemetry, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "crmgov-bench-sync-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,6 +55,10 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
             ["Sync:Worker"] = "false",
             [BenchmarkKeyEncryption.KeyFileSetting] = BenchmarkKeyEncryption.KeyFileIn(folder),
         });
+        if (telemetry)
+        {
+            builder.Configuration.AddInMemoryCollection([new("Telemetry:Otlp:Endpoint", "http://127.0.0.1:4317")]);
+        }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // "No user exists yet" and Data Protection's key notices: true, and beside the point here.
         builder.Logging.AddFilter("CrmGovernance.Core.Features.FirstRun", LogLevel.Error);

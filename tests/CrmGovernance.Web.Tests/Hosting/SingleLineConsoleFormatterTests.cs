@@ -32,6 +32,17 @@ public sealed class SingleLineConsoleFormatterTests
         Assert.Contains(lines, l => l.Contains("forged", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_line_logged_within_a_trace_ends_with_its_trace_and_span_ids()
+    {
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom();
+        var span = System.Diagnostics.ActivitySpanId.CreateRandom();
+
+        var output = Format(new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, new MessageTemplateParser().Parse("Run ended"), [], trace, span));
+
+        Assert.EndsWith($"] Run ended trace={trace.ToHexString()} span={span.ToHexString()}", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
     private static string Format(LogEvent logEvent)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);

@@ -115,5 +115,16 @@ public static class AccessTable
     };
 
     /// <summary>Who holds a capability at all, as Core's capability table says.</summary>
+    /// <summary>
+    /// Endpoints mapped only when a setting turns them on (off in the shared test portal); the tests that turn them on
+    /// check them against this table (Hosting/TelemetryEndpointTests).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Access> WhenConfigured = new Dictionary<string, Access>
+    {
+        // The Prometheus scrape (Telemetry:Prometheus:Enabled): anonymous for cookie auth; the scraper's bearer token and/or
+        // address allowlist, checked in the endpoint's own branch, is its authentication. A portal cookie alone gets 401.
+        ["/metrics"] = Access.Anonymous,
+    };
+
     public static Access Needs(Capability capability) => Access.RolesOnly([.. CapabilityTable.Of(capability).AnyRoles]);
 }

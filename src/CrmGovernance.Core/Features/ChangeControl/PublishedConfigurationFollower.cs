@@ -15,6 +15,9 @@ public sealed class PublishedConfigurationFollower(PublishedConfiguration publis
 
     public IReadOnlySet<string>? Kinds => s_kinds;
 
+    // Portal-only nodes too: each serves pages and takes webhooks from its own cache.
+    public bool EveryNode => true;
+
     public Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken) =>
         envelope.Event is ConfigurationPublished e ? published.FollowAsync(e.Version, cancellationToken) : Task.CompletedTask;
 }

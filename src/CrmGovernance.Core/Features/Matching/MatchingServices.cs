@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
+using CrmGovernance.Core.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Matching;
@@ -10,5 +11,6 @@ public static class MatchingServices
     public static IServiceCollection AddMatching(this IServiceCollection services) => services
         .AddSingleton<MatchIndexCache>()
         .AddScoped<MatchIndexStore>()
-        .AddScoped<ReviewQueueWriter>();
+        .AddScoped<ReviewQueueWriter>()
+        .AddSingleton<IQueueDepthSource, ReviewQueueDepth>();
 }

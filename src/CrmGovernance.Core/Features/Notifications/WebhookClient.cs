@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CrmGovernance.Core.Features.Systems.Connectors.Outbound;
+using CrmGovernance.Core.Hosting.Telemetry;
 
 namespace CrmGovernance.Core.Features.Notifications;
 
@@ -24,14 +26,25 @@ public sealed class WebhookClient(IHttpClientFactory clients, OutboundPolicy out
         {
             throw new OutboundRefusedException("The portal may not send to this webhook: " + problem);
         }
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(WebhookPayload.TimestampHeader, timestamp);
-        request.Headers.Add(WebhookPayload.SignatureHeader, WebhookPayload.Signature(secret, timestamp, body));
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
         {
-            throw new HttpRequestException($"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add(WebhookPayload.TimestampHeader, timestamp);
+            request.Headers.Add(WebhookPayload.SignatureHeader, WebhookPayload.Signature(secret, timestamp, body));
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                outcome = "http_error";
+                throw new HttpRequestException($"The webhook answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+            outcome = "delivered";
+        }
+        finally
+        {
+            CrmTelemetry.OutboundWebhookDuration.Record(CrmTelemetry.SecondsSince(started), new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
 }

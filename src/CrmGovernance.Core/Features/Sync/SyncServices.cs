@@ -1,7 +1,9 @@
 using CrmGovernance.Core.Features.Sync.Engine;
+using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Inbound;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Hosting;
+using CrmGovernance.Core.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Features.Sync;
@@ -19,6 +21,8 @@ public static class SyncServices
         services.AddSingleton<TargetChangeFeed>();
         services.AddSingleton<SyncRunner>();
         services.AddSingleton<FlowScheduler>();
+        services.AddSingleton<IQueueDepthSource, ErrorQueueDepth>();
+        services.AddSingleton<IQueueDepthSource, InboxBacklog>();
         if (host.Role == HostRole.CommandLine)
         {
             // The command line runs one command on request: it is never the worker, whatever Sync:Worker says, so it

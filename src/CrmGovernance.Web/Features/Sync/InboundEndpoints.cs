@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CrmGovernance.Core.Hosting.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 using Serilog.AspNetCore;
 using Serilog.Events;
@@ -29,8 +31,14 @@ internal static class InboundEndpoints
     public static WebApplication MapInboundEndpoint(this WebApplication app)
     {
         // Not a cookie endpoint: the API key is its authentication, checked by the handler, so antiforgery does not apply.
-        app.MapPost(Pattern, (HttpContext http, string systemKey, [FromRoute(Name = "object")] string objectKey, InboundHandler handler) =>
-                handler.HandleAsync(http, systemKey, objectKey))
+        app.MapPost(Pattern, async (HttpContext http, string systemKey, [FromRoute(Name = "object")] string objectKey, InboundHandler handler) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await handler.HandleAsync(http, systemKey, objectKey);
+                CrmTelemetry.InboundWebhookDuration.Record(CrmTelemetry.SecondsSince(started),
+                    new KeyValuePair<string, object?>("http.response.status_code", (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK));
+                return result;
+            })
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(InboundRateLimitPolicy.Name)

@@ -64,6 +64,7 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
         }
         await efTransaction.CommitAsync(cancellationToken);
         await dialect.Session.EndBulkWriteAsync(db.Database, CancellationToken.None);
+        RunTelemetry.Recorded(run, batch);
         CountOwnerRequests(batch);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
@@ -26,6 +27,8 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         var status = SyncRunStatus.Succeeded;
         string? message = null;
         RunRecorder? recorded = null;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = RunTelemetry.StartRun(context);
         try
         {
             await using var source = connectors.Open(context.Plan.Source);
@@ -54,6 +57,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             (status, message) = (SyncRunStatus.Failed, e.Message);
         }
         await FinishAsync(context, status, message, recorded?.OwnerRequests);
+        RunTelemetry.Finished(activity, run, status, started);
     }
 
     private async Task<(SyncRunStatus, string?)> ReadAndProcessAsync(RunContext context, ISyncConnector source, BatchProcessor processor, RunRecorder recorder,
@@ -64,10 +68,14 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         var cursor = context.Cursor;
         var remaining = run.DryRun ? settings.DryRunMaxRecords : int.MaxValue;
         var fromStart = false;
+        var flow = context.Plan.Flow.Name;
         while (remaining > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var span = RunTelemetry.StartBatch();
+            var phase = Stopwatch.GetTimestamp();
             var page = await source.ReadChangesAsync(context.Plan.BusinessObject.Key, cursor, Math.Min(settings.BatchSize, remaining), cancellationToken);
+            phase = RunTelemetry.Phase(flow, RunTelemetry.ReadPhase, phase);
             if (page.Records.Count == 0)
             {
                 if (run.DryRun && run.Read == 0 && cursor is not null && !fromStart)
@@ -79,8 +87,10 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             }
             await StoreAsync(context, cancellationToken);
             var batch = await processor.ProcessAsync(page.Records, run.DryRun, new HashSet<string>(), cancellationToken);
+            phase = RunTelemetry.Phase(flow, RunTelemetry.ProcessPhase, phase);
             var now = time.GetUtcNow().UtcDateTime;
             await recorder.RecordAsync(batch, page.NextCursor, moveCursor: !run.DryRun, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
+            RunTelemetry.Phase(flow, RunTelemetry.RecordPhase, phase);
             if (matcher is not null)
             {
                 await matcher.AfterRecordedAsync(batch, run, cancellationToken);
@@ -104,6 +114,7 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
         var released = items.Where(i => i.Kind == ErrorKind.Review).Select(i => i.SourceId!).ToHashSet(StringComparer.Ordinal);
         foreach (var chunk in items.Chunk(options.Value.BatchSize))
         {
+            using var span = RunTelemetry.StartBatch();
             var records = chunk.Select(i => new ConnectorRecord(i.SourceId!, JsonSerializer.Deserialize<Dictionary<string, string?>>(i.Payload) ?? [])).ToList();
             var batch = await processor.ProcessAsync(records, dryRun: false, released, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;

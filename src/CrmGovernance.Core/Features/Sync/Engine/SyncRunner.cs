@@ -56,6 +56,8 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         {
             // A run started from a page would carry that person's browser culture; a run behaves the same whoever starts it.
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.InvariantCulture, CultureInfo.InvariantCulture);
+            // Nor is it part of the request that started it: its span begins a trace of its own.
+            System.Diagnostics.Activity.Current = null;
             return ToTheEndAsync(context, lifetime.ApplicationStopping);
         }, CancellationToken.None);
         return context.Run.Id;

@@ -14,6 +14,9 @@ public sealed class InboundKeyFollower(InboundKeyCache cache) : IOperationsEvent
 
     public IReadOnlySet<string>? Kinds => s_kinds;
 
+    // Portal-only nodes too: each serves pages and takes webhooks from its own cache.
+    public bool EveryNode => true;
+
     public Task HandleAsync(OperationsEventEnvelope envelope, CancellationToken cancellationToken) =>
         envelope.Event is InboundKeysChanged ? cache.ReloadAsync(cancellationToken) : Task.CompletedTask;
 }
