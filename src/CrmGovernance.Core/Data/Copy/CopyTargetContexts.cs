@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CrmGovernance.Core.Data.Copy;
+
+/// <summary>
+/// Contexts on the PostgreSQL database an installation is copied into, configured as the portal will be once
+/// <c>Database:Provider</c> is Postgres, but without the portal's interceptors: the copy writes with COPY, never through EF.
+/// </summary>
+public sealed class CopyTargetContexts : IDbContextFactory<CrmDbContext>
+{
+    public const string MigrationsAssembly = "CrmGovernance.Migrations.Postgres";
+
+    private readonly DbContextOptions<CrmDbContext> _options;
+
+    public CopyTargetContexts(string connectionString)
+    {
+        ConnectionString = connectionString;
+        _options = new DbContextOptionsBuilder<CrmDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly))
+            .Options;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The connection string without its password, to print.</summary>
+    public string Redacted => Redact(ConnectionString);
+
+    public CrmDbContext CreateDbContext() => new(_options);
+
+    public static string Redact(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.Password))
+        {
+            builder.Password = "********";
+        }
+        return builder.ConnectionString;
+    }
+}
