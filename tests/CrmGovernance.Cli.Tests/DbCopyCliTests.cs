@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Tests.Data.Copy;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Npgsql;
 

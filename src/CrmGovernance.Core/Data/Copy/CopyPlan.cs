@@ -17,10 +17,9 @@ public static class CopyPlan
     /// <exception cref="InvalidOperationException">Tables that refer to each other in a cycle (no order would satisfy the keys).</exception>
     public static IReadOnlyList<CopyTable> For(DbContext source)
     {
-        var relational = source.Model.GetRelationalModel();
-        // Seed data (HasData) lives only in the design-time model.
+        // The design-time model: the runtime one keeps neither seed data (HasData) nor which tables migrations leave out.
         var design = source.GetService<IDesignTimeModel>().Model;
-        var tables = relational.Tables.Where(t => !t.IsExcludedFromMigrations).ToList();
+        var tables = design.GetRelationalModel().Tables.Where(t => !t.IsExcludedFromMigrations).ToList();
         return Order(tables).Select(t => new CopyTable(t.Name,
                 [.. t.Columns.Where(c => c.ComputedColumnSql is null).Select(Column)],
                 t.PrimaryKey?.Columns.Select(c => c.Name).ToList() ?? [],

@@ -1,7 +1,7 @@
 using CrmGovernance.Core.Tests.Features.Systems.Connectors.Sql;
 using Npgsql;
 
-namespace CrmGovernance.Cli.Tests;
+namespace CrmGovernance.Core.Tests.Data.Copy;
 
 /// <summary>
 /// A throwaway PostgreSQL database with a unique name on the server CRMGOV_TEST_POSTGRES points at, dropped on dispose.
