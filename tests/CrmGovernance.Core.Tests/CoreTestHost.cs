@@ -28,12 +28,18 @@ internal sealed class CoreTestHost : IAsyncDisposable
     private readonly string _directory;
     private readonly ServiceProvider _services;
 
-    private CoreTestHost(string directory, IDictionary<string, string?>? settings)
+    private readonly TestDatabase _database;
+
+    private CoreTestHost(string directory, TestDatabase database, IDictionary<string, string?>? settings)
     {
         _directory = directory;
-        ConnectionString = $"Data Source={Path.Combine(directory, "crm.db")}";
-        _services = BuildServices(Clock, directory, settings);
+        _database = database;
+        ConnectionString = database.ConnectionString;
+        _services = BuildServices(Clock, directory, database, settings);
     }
+
+    /// <summary>The engine of this run (<see cref="TestDatabase.RunProvider"/>).</summary>
+    public DatabaseProvider Provider => _database.Provider;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
     public string ConnectionString { get; }
@@ -51,7 +57,8 @@ internal sealed class CoreTestHost : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "crm-core-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var host = new CoreTestHost(directory, settings);
+        var database = await TestDatabase.CreateAsync(Path.Combine(directory, "crm.db"));
+        var host = new CoreTestHost(directory, database, settings);
         await using var scope = host.Scope();
         await scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.MigrateAsync();
         return host;
@@ -89,10 +96,12 @@ internal sealed class CoreTestHost : IAsyncDisposable
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
     }
 
-    /// <summary>Runs SQL on a connection of its own, as someone with write access to the file would.</summary>
+    /// <summary>Runs SQL on a connection of its own, as someone with write access to the database would.</summary>
     public async Task ExecuteRawAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
+        await using System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The tests' own attack statements, not user input.
@@ -105,6 +114,7 @@ internal sealed class CoreTestHost : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -116,14 +126,14 @@ internal sealed class CoreTestHost : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider BuildServices(TimeProvider clock, string directory, IDictionary<string, string?>? settings)
+    private static ServiceProvider BuildServices(TimeProvider clock, string directory, TestDatabase database, IDictionary<string, string?>? settings)
     {
         var services = new ServiceCollection();
         // Submission checks systems' connector settings against the server's limits: the demo's databases (demo/*.db) are allowed.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Path"] = Path.Combine(directory, "crm.db"), ["Demo:Enabled"] = "true",
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+            ["Demo:Enabled"] = "true",
+        }).AddInMemoryCollection(database.Settings).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = directory, EnvironmentName = "Test", ApplicationName = "CrmGovernance.Tests" });
         services.AddLogging();
         services.AddSingleton<IHostApplicationLifetime, ApplicationLifetime>();

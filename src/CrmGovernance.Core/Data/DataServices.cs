@@ -12,6 +12,8 @@ public static class DataServices
 {
     public const string MigrationsAssembly = Dialects.Sqlite.SqlitePortalDialect.MigrationsAssembly;
 
+    public const string PostgresMigrationsAssembly = Dialects.Postgres.PostgresPortalDialect.MigrationsAssembly;
+
     /// <summary>
     /// The portal database: its options, the one DbContext (one per operation, ADR 0003) with the interceptors features
     /// register as <see cref="IInterceptor"/> (the audit trail's), the Data Protection key ring in it, and the initializer

@@ -17,6 +17,9 @@ public interface IPortalSqlDialect
     /// <summary>A parameter value as EF Core stores it in this engine (SQLite: a Guid as upper-case text; null as DBNull).</summary>
     object Value(object? value);
 
+    /// <summary>Whether a batch's statements are compiled before their first values (SQLite); engines that prepare by themselves say no.</summary>
+    bool PreparesExplicitly { get; }
+
     ISessionSettings Session { get; }
 
     ISyncBatchStatements SyncBatch { get; }
@@ -36,4 +39,7 @@ public interface IPortalSqlDialect
     IAuditSearchQueries AuditSearch { get; }
 
     IAuditTriggerStatements AuditTriggers { get; }
+
+    /// <summary>Locks shared by every process on the database (ADR 0019).</summary>
+    IDatabaseLocks Locks { get; }
 }

@@ -30,7 +30,7 @@ public sealed class PortalCommand : IDisposable, IAsyncDisposable
             parameter.ParameterName = name;
             command.Parameters.Add(parameter);
         }
-        if (prepare)
+        if (prepare && dialect.PreparesExplicitly)
         {
             command.Prepare();
         }

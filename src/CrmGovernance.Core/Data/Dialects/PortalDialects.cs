@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects.Postgres;
 using CrmGovernance.Core.Data.Dialects.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -12,9 +13,12 @@ public static class PortalDialects
 {
     public static readonly IPortalSqlDialect Sqlite = new SqlitePortalDialect();
 
+    public static readonly IPortalSqlDialect Postgres = new PostgresPortalDialect();
+
     public static IPortalSqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => Sqlite,
+        DatabaseProvider.Postgres => Postgres,
         _ => throw new NotSupportedException($"Database:Provider {provider} has no SQL dialect."),
     };
 
@@ -22,6 +26,7 @@ public static class PortalDialects
     public static IPortalSqlDialect Dialect(this DatabaseFacade database) => database.ProviderName switch
     {
         SqlitePortalDialect.ProviderName => Sqlite,
+        PostgresPortalDialect.ProviderName => Postgres,
         var other => throw new NotSupportedException($"The portal database has no SQL dialect for the EF Core provider {other}."),
     };
 }

@@ -147,6 +147,8 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
             {
                 row.TimeUtc = now;
             }
+            // Sealed as stored: PostgreSQL keeps microseconds, so the hash must not cover the ticks below them.
+            row.TimeUtc = UtcDateTimeConverter.ToMicroseconds(row.TimeUtc);
 
             // Time never goes backwards along the chain, so a time range is a sequence range (AuditLogQuery).
             if (row.TimeUtc < head.TimeUtc)

@@ -12,6 +12,8 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public bool PreparesExplicitly => true;
+
     public ISessionSettings Session { get; } = new SqliteSessionSettings();
 
     public ISyncBatchStatements SyncBatch { get; } = new SqliteSyncBatchStatements();
@@ -31,6 +33,8 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
     public IAuditSearchQueries AuditSearch { get; } = new SqliteAuditSearch();
 
     public IAuditTriggerStatements AuditTriggers { get; } = new SqliteAuditTriggers();
+
+    public IDatabaseLocks Locks { get; } = new SqliteLocks();
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
         builder.UseSqlite(options.SqliteConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))

@@ -23,10 +23,13 @@ internal sealed class SyncTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private SyncTestHost(string folder, IHost host)
+    private readonly TestDatabase _database;
+
+    private SyncTestHost(string folder, IHost host, TestDatabase database)
     {
         Folder = folder;
         _host = host;
+        _database = database;
     }
 
     public string Folder { get; }
@@ -38,9 +41,10 @@ internal sealed class SyncTestHost : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "crm-sync-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Test" });
+        var database = await TestDatabase.CreateAsync(Path.Combine(folder, "portal.db"));
+        builder.Configuration.AddInMemoryCollection(database.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Path"] = Path.Combine(folder, "portal.db"),
             // The systems' SQLite files (crm.db, source.db, …) are beside the portal database, in the connectors' root.
             ["Connectors:FileRoots:0"] = folder,
             ["Scheduler:DatabasePath"] = Path.Combine(folder, "scheduler.db"),
@@ -56,7 +60,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
         builder.Services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         var host = builder.Build();
         await host.StartAsync();
-        var test = new SyncTestHost(folder, host);
+        var test = new SyncTestHost(folder, host, database);
         await test.PublishAsync(configuration);
         return test;
     }
@@ -91,6 +95,7 @@ internal sealed class SyncTestHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);

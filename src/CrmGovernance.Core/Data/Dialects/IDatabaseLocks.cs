@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CrmGovernance.Core.Data.Dialects;
+
+/// <summary>Locks in the database, held until the current transaction commits or rolls back (ADR 0019).</summary>
+public interface IDatabaseLocks
+{
+    /// <summary>
+    /// Waits for <paramref name="name"/> (narrowed to <paramref name="key"/> when given, e.g. an incident's fold key) inside the
+    /// database's current transaction, which the caller must have begun; released when that transaction ends.
+    /// </summary>
+    Task TakeAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default);
+
+    /// <summary>The same, for callers that run synchronously (EF's synchronous SaveChanges).</summary>
+    void Take(DatabaseFacade database, DatabaseLock name, string? key = null);
+}
