@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using CrmGovernance.Core.Data.Dialects;
 using Npgsql;
 
 namespace CrmGovernance.Core.Data.Copy;
@@ -9,16 +10,14 @@ namespace CrmGovernance.Core.Data.Copy;
 /// </summary>
 public sealed class CopyTargetContexts : IDbContextFactory<CrmDbContext>
 {
-    public const string MigrationsAssembly = "CrmGovernance.Migrations.Postgres";
-
     private readonly DbContextOptions<CrmDbContext> _options;
 
     public CopyTargetContexts(string connectionString)
     {
         ConnectionString = connectionString;
-        _options = new DbContextOptionsBuilder<CrmDbContext>()
-            .UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly))
-            .Options;
+        var builder = new DbContextOptionsBuilder<CrmDbContext>();
+        PortalDialects.Postgres.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, "");
+        _options = builder.Options;
     }
 
     public string ConnectionString { get; }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace CrmGovernance.Core.Data.Copy;
@@ -39,6 +41,7 @@ public sealed class DatabaseCopy(CrmDbContext source, CrmDbContext target)
     /// <summary>Copies every table, each reported to <paramref name="progress"/> while it runs and when done.</summary>
     /// <param name="overwrite">Empty the target's tables even when they hold portal data; otherwise such a target is refused.</param>
     /// <exception cref="TargetNotEmptyException">The target holds portal data and <paramref name="overwrite"/> is false (nothing was changed).</exception>
+    /// <exception cref="ChainWouldBreakException">The target cannot hold the audit rows' times exactly (nothing was changed).</exception>
     public async Task<IReadOnlyList<TableCopied>> CopyAsync(bool overwrite, IProgress<TableCopied>? progress, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)source.Database.GetDbConnection();
@@ -53,6 +56,11 @@ public sealed class DatabaseCopy(CrmDbContext source, CrmDbContext target)
             throw new TargetNotEmptyException(used);
         }
         var columns = await PostgresTarget.ColumnsAsync(connection, ct);
+        var auditTime = columns.GetValueOrDefault(AuditTimePrecision.Table)?.GetValueOrDefault(AuditTimePrecision.Column);
+        if (await AuditTimePrecision.LossyRowsAsync(sqlite, read, auditTime, ct) is > 0 and var lossy)
+        {
+            throw new ChainWouldBreakException(lossy);
+        }
         // The seed rows too: the source has its own.
         await PostgresTarget.TruncateAsync(connection, Tables.Select(t => t.Name), ct);
         var copied = new List<TableCopied>(Tables.Count);
@@ -88,10 +96,10 @@ public sealed class DatabaseCopy(CrmDbContext source, CrmDbContext target)
         return (NpgsqlConnection)target.Database.GetDbConnection();
     }
 
-    /// <summary>The PostgreSQL type of each of the table's columns; the two schemas must agree column for column.</summary>
-    private static PostgresColumnType[] TargetColumns(CopyTable table, Dictionary<string, Dictionary<string, string>> target)
+    /// <summary>How to write each of the table's columns in the target; the two schemas must agree column for column.</summary>
+    private TargetColumn[] TargetColumns(CopyTable table, Dictionary<string, Dictionary<string, string>> schema)
     {
-        if (!target.TryGetValue(table.Name, out var columns))
+        if (!schema.TryGetValue(table.Name, out var columns))
         {
             throw new InvalidOperationException($"The target has no table {table.Name}: it is not migrated to this version's schema.");
         }
@@ -102,11 +110,15 @@ public sealed class DatabaseCopy(CrmDbContext source, CrmDbContext target)
             throw new InvalidOperationException($"The table {table.Name} differs between the source and the target (only in the source: "
                 + $"{string.Join(", ", missing)}; only in the target: {string.Join(", ", extra)}): migrate both to this version first.");
         }
-        return [.. table.Columns.Select(c => PostgresColumnType.For(table.Name, c.Name, columns[c.Name]))];
+        var sourceTable = source.GetService<IDesignTimeModel>().Model.GetRelationalModel().FindTable(table.Name, null)!;
+        var targetTable = target.GetService<IDesignTimeModel>().Model.GetRelationalModel().FindTable(table.Name, null);
+        return [.. table.Columns.Select(c => new TargetColumn(PostgresColumnType.For(table.Name, c.Name, columns[c.Name]),
+            sourceTable.FindColumn(c.Name)?.PropertyMappings[0].TypeMapping.Converter,
+            targetTable?.FindColumn(c.Name)?.PropertyMappings[0].TypeMapping.Converter))];
     }
 
     private static async Task<TableCopied> CopyTableAsync(SqliteConnection sqlite, SqliteTransaction read, NpgsqlConnection connection,
-        CopyTable table, PostgresColumnType[] types, IProgress<TableCopied>? progress, CancellationToken ct)
+        CopyTable table, TargetColumn[] types, IProgress<TableCopied>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var names = string.Join(", ", table.Columns.Select(c => PostgresTarget.Quote(c.Name)));
@@ -139,7 +151,7 @@ public sealed class DatabaseCopy(CrmDbContext source, CrmDbContext target)
                 }
                 else
                 {
-                    importer.Write(types[i].Convert(table.Columns[i].Read(reader, i)), types[i].Type);
+                    importer.Write(types[i].Convert(table.Columns[i].Read(reader, i)), types[i].Type.Type);
                 }
             }
             if (++rows % ProgressEvery == 0)

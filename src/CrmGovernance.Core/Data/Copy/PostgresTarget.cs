@@ -5,6 +5,9 @@ namespace CrmGovernance.Core.Data.Copy;
 /// <summary>What the copy asks of the PostgreSQL target beyond COPY itself: its columns, counts, emptying, sequences.</summary>
 internal static class PostgresTarget
 {
+    /// <summary>Tables outside the EF model that the migrations fill from a model table by trigger (the audit log's full-text index).</summary>
+    public static readonly IReadOnlyList<string> DerivedTables = ["AuditSearch"];
+
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
@@ -37,11 +40,40 @@ internal static class PostgresTarget
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>Empties every copied table in one statement (inside the copy's transaction, so a failed copy leaves them as they were).</summary>
+    /// <summary>
+    /// Empties every copied table in one statement, inside the copy's transaction (a failed copy leaves them as they were).
+    /// The append-only tables refuse TRUNCATE by a trigger: it is switched off for this statement only, and the tables the
+    /// database derives from copied ones (<see cref="DerivedTables"/>, which the copy refills through their triggers) are emptied with them.
+    /// </summary>
     public static async Task TruncateAsync(NpgsqlConnection connection, IEnumerable<string> tables, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"TRUNCATE TABLE {string.Join(", ", tables.Select(Quote))} RESTART IDENTITY", connection);
-        await command.ExecuteNonQueryAsync(ct);
+        var guards = new List<(string Table, string Trigger)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT t.tgisinternal AND (t.tgtype & 32) <> 0 AND n.nspname = current_schema()
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                guards.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        var derived = new List<string>();
+        foreach (var table in DerivedTables)
+        {
+            await using var exists = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
+            exists.Parameters.AddWithValue("name", Quote(table));
+            if ((bool)(await exists.ExecuteScalarAsync(ct))!)
+            {
+                derived.Add(table);
+            }
+        }
+        var sql = string.Concat(guards.Select(g => $"ALTER TABLE {Quote(g.Table)} DISABLE TRIGGER {Quote(g.Trigger)}; "))
+            + $"TRUNCATE TABLE {string.Join(", ", tables.Concat(derived).Select(Quote))} RESTART IDENTITY; "
+            + string.Concat(guards.Select(g => $"ALTER TABLE {Quote(g.Table)} ENABLE TRIGGER {Quote(g.Trigger)}; "));
+        await using var truncate = new NpgsqlCommand(sql, connection);
+        await truncate.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
