@@ -11,7 +11,8 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
     private static readonly string[] FilledTables =
     [
         "AspNetUsers", "AspNetUserRoles", "DataProtectionKeys", "AuditEntries", "ConfigurationVersions", "ChangeRequests", "SyncRuns",
-        "RecordOutcomes", "ErrorQueueItems", "ReviewItems", "DuplicateScans", "Incidents", "MetricBuckets", "OperationsEvents",
+        "RecordOutcomes", "ErrorQueueItems", "ReviewItems", "DuplicateScans", "Incident", "IncidentEntry", "MetricBuckets", "MetricContributions",
+        "InsightsBaselines",
     ];
 
     [Fact]

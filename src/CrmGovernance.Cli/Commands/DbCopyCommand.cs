@@ -62,8 +62,8 @@ internal static class DbCopyCommand
         var ct = host.Stopping;
         Console.WriteLine($"Source: {host.DatabasePath} (SQLite)");
         Console.WriteLine($"Target: {contexts.Redacted}");
+        await ConnectAsync(contexts.ConnectionString, ct);
         await using var target = contexts.CreateDbContext();
-        await ConnectAsync(target, ct);
         var pending = (await target.Database.GetPendingMigrationsAsync(ct)).ToList();
         await target.Database.MigrateAsync(ct);
         Console.WriteLine(pending.Count == 0 ? "Target schema: up to date." : $"Target schema: applied {pending.Count} migration(s), up to {pending[^1]}.");
@@ -114,12 +114,16 @@ internal static class DbCopyCommand
         return ExitCodes.Succeeded;
     }
 
-    /// <summary>Opens the target once, so a wrong host, port, database or password is told apart from the copy's own problems.</summary>
-    private static async Task ConnectAsync(CrmDbContext target, CancellationToken ct)
+    /// <summary>
+    /// Opens the target once, outside EF Core (whose execution strategy would wrap the error), so a wrong host, port,
+    /// database or password is told apart from the copy's own problems.
+    /// </summary>
+    private static async Task ConnectAsync(string connectionString, CancellationToken ct)
     {
         try
         {
-            await target.Database.OpenConnectionAsync(ct);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
