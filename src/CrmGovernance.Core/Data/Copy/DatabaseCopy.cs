@@ -151,7 +151,7 @@ public sealed class DatabaseCopy(CrmDbContext source, CrmDbContext target)
                 }
                 else
                 {
-                    importer.Write(types[i].Convert(table.Columns[i].Read(reader, i)), types[i].Type.Type);
+                    types[i].Type.Write(importer, types[i].Convert(table.Columns[i].Read(reader, i)));
                 }
             }
             if (++rows % ProgressEvery == 0)
