@@ -12,20 +12,22 @@ namespace CrmGovernance.Cli.Tests;
 /// </summary>
 internal static class CopiedRows
 {
-    /// <summary>The differences found (empty when the copy is faithful) and the store types compared, with how many non-null values of each.</summary>
-    public static async Task<(List<string> Differences, Dictionary<Type, int> Compared, int Nulls)> CompareAsync(
+    /// <summary>The differences found (empty when the copy is faithful), the store types compared (non-null values of each), and every store type of the model.</summary>
+    public static async Task<(List<string> Differences, Dictionary<Type, int> Compared, int Nulls, HashSet<Type> Planned)> CompareAsync(
         string sqlitePath, string postgres, int rowsPerTable)
     {
         await using var source = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={sqlitePath};Pooling=False").Options);
         var differences = new List<string>();
         var compared = new Dictionary<Type, int>();
         var nulls = 0;
+        var planned = new HashSet<Type>();
         await using var sqlite = new SqliteConnection($"Data Source={sqlitePath};Mode=ReadOnly;Pooling=False");
         await sqlite.OpenAsync();
         await using var pg = new NpgsqlConnection(postgres);
         await pg.OpenAsync();
         foreach (var table in CopyPlan.For(source))
         {
+            planned.UnionWith(table.Columns.Select(c => c.StoreClrType));
             var select = $"SELECT {string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))} FROM \"{table.Name}\" "
                 + $"ORDER BY {string.Join(", ", table.KeyColumns.Select(k => $"\"{k}\""))} LIMIT {rowsPerTable}";
 #pragma warning disable CA2100 // Names from the model.
@@ -65,7 +67,7 @@ internal static class CopiedRows
                 row++;
             }
         }
-        return (differences, compared, nulls);
+        return (differences, compared, nulls, planned);
     }
 
     private static bool Same(object expected, object actual) => (expected, actual) switch

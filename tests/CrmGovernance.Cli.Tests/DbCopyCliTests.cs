@@ -34,12 +34,15 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
             Assert.True(rows > 0, $"the demo leaves {table} empty");
             Assert.Equal(rows, await target.ScalarAsync($"SELECT COUNT(*) FROM \"{table}\""));
         }
-        var (differences, compared, nulls) = await CopiedRows.CompareAsync(demo.Workspace.DatabasePath, target.ConnectionString, rowsPerTable: 500);
+        var (differences, compared, nulls, planned) = await CopiedRows.CompareAsync(demo.Workspace.DatabasePath, target.ConnectionString, rowsPerTable: 500);
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(20)));
-        foreach (var type in new[] { typeof(Guid), typeof(DateTime), typeof(bool), typeof(decimal), typeof(long), typeof(int), typeof(string) })
+        foreach (var type in new[] { typeof(Guid), typeof(DateTime), typeof(bool), typeof(double), typeof(long), typeof(int), typeof(string) })
         {
             Assert.True(compared.GetValueOrDefault(type) > 0, $"no {type.Name} value was compared");
         }
+        // The model stores no decimal and no byte[] today (SQLite would keep decimals as text): one added needs a value here.
+        Assert.DoesNotContain(typeof(decimal), planned);
+        Assert.DoesNotContain(typeof(byte[]), planned);
         Assert.True(nulls > 0, "no null value was compared");
         // The next row inserted gets a key after the copied ones.
         var maxId = await target.ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"DataProtectionKeys\"");
