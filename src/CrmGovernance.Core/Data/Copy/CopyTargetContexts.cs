@@ -15,8 +15,14 @@ public sealed class CopyTargetContexts : IDbContextFactory<CrmDbContext>
     public CopyTargetContexts(string connectionString)
     {
         ConnectionString = connectionString;
+        // The end of a COPY of millions of rows can take longer than Npgsql's default of 30 s (left as it is when set otherwise).
+        var copyConnection = new NpgsqlConnectionStringBuilder(connectionString);
+        if (copyConnection.CommandTimeout == 30)
+        {
+            copyConnection.CommandTimeout = 600;
+        }
         var builder = new DbContextOptionsBuilder<CrmDbContext>();
-        PortalDialects.Postgres.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, "");
+        PortalDialects.Postgres.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = copyConnection.ConnectionString }, "");
         _options = builder.Options;
     }
 
