@@ -126,6 +126,23 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(Server(), $"ALTER DATABASE {building} RENAME TO {name}");
+        // Templates of earlier builds are never used again.
+        await using var server = new NpgsqlConnection(Server());
+        await server.OpenAsync();
+        await using var stale = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'crmgov\\_template\\_%' AND datname <> @name", server);
+        stale.Parameters.AddWithValue("name", name);
+        var names = new List<string>();
+        await using (var reader = await stale.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+        foreach (var old in names)
+        {
+            await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {old} WITH (FORCE)");
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

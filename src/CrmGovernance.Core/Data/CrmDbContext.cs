@@ -64,6 +64,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        if (Database.ProviderName == Dialects.Postgres.PostgresPortalDialect.ProviderName)
+        {
+            // Audit rows are sealed with their time to the tick (100 ns), as SQLite stores it; timestamptz would keep
+            // microseconds and break the seal, of rows written here and of rows copied from SQLite (ADR 0019).
+            builder.Entity<AuditEntry>().Property(e => e.TimeUtc).HasConversion(UtcTicksConverter.Instance).HasColumnType("bigint");
+        }
         builder.Entity<IdentityRole>().HasData(Access.Roles.All.Select(r => new IdentityRole
         {
             Id = r, Name = r, NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r,

@@ -8,7 +8,4 @@ public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
 {
     public static readonly UtcDateTimeConverter Instance = new();
-
-    /// <summary>A time as every engine stores it (PostgreSQL keeps microseconds): for values hashed before they are stored.</summary>
-    public static DateTime ToMicroseconds(DateTime value) => new(value.Ticks - value.Ticks % 10, value.Kind);
 }

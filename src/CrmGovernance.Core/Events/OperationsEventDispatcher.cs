@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,13 @@ public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> dat
     {
         var settings = options.Value;
         await using var db = new CrmDbContext(database);
+        // A subscriber every node runs under one name (insights, incidents) is handled by one node at a time; the others
+        // find it busy and try again at their next pass (ADR 0019). A per-node subscriber's name is its own.
+        await using var held = await db.Database.Dialect().Locks.TryHoldAsync(db.Database, DatabaseLock.EventSubscriber, subscriber.Name, cancellationToken);
+        if (held is null)
+        {
+            return 0;
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var consumer = await db.OperationsEventConsumers.FindAsync([subscriber.Name], cancellationToken);
         if (consumer is null)

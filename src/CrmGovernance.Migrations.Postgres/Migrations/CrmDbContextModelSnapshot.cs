@@ -136,8 +136,8 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateTime>("TimeUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("TimeUtc")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Sequence");
 

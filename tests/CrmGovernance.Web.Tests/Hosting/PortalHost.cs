@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using CrmGovernance.Core.Tests;
 using Microsoft.Data.Sqlite;
 
 namespace CrmGovernance.Web.Tests.Hosting;
@@ -17,6 +18,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     private readonly bool? _demo;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _environment;
+    private readonly TestDatabase _database;
 
     public PortalHost(bool? demo = true, IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
     {
@@ -24,6 +26,8 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         _settings = settings ?? new Dictionary<string, string>();
         _environment = environment;
         Directory.CreateDirectory(_folder);
+        // The engine of the run (CRMGOV_TEST_PROVIDER): a SQLite file in the folder, or a PostgreSQL database of its own.
+        _database = TestDatabase.CreateAsync(Path.Combine(_folder, "crmgovernance.db")).GetAwaiter().GetResult();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -39,7 +43,10 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         {
             builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         }
-        builder.UseSetting("Database:Path", Path.Combine(_folder, "crmgovernance.db"));
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Scheduler:DatabasePath", Path.Combine(_folder, "scheduler.db"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logs:Path", Path.Combine(_folder, "logs", "portal-.log"));
@@ -76,6 +83,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
             Directory.Delete(_folder, recursive: true);

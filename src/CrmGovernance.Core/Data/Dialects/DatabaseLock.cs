@@ -36,4 +36,7 @@ public enum DatabaseLock
     /// events commit in the order of their sequence numbers.
     /// </summary>
     OperationsOutbox = 9,
+
+    /// <summary>Delivering operations events to a subscriber shared by every node (keyed by its name): one node at a time.</summary>
+    EventSubscriber = 10,
 }

@@ -13,4 +13,13 @@ public interface IDatabaseLocks
 
     /// <summary>The same, for callers that run synchronously (EF's synchronous SaveChanges).</summary>
     void Take(DatabaseFacade database, DatabaseLock name, string? key = null);
+
+    /// <summary>
+    /// Holds <paramref name="name"/> (and <paramref name="key"/>) on a connection of its own until the returned handle is
+    /// disposed: for work that spans several contexts and transactions. A process that dies releases it with its connection.
+    /// </summary>
+    Task<IAsyncDisposable> HoldAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default);
+
+    /// <summary>As <see cref="HoldAsync"/> without waiting: null when another connection holds it.</summary>
+    Task<IAsyncDisposable?> TryHoldAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default);
 }

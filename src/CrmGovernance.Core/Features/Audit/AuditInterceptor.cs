@@ -16,13 +16,19 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
     // Rows this interceptor generated for a save that has not succeeded yet: a retry replaces them.
     private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> _generated = [];
 
+    private readonly AuditChainTransactions _database = new();
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (Prepare(eventData.Context) is { } context)
         {
             chainLock.Wait();
             _holders.AddOrUpdate(context, this);
-            Guard(context, () => Seal(context, Head(context.AuditEntries.AsNoTracking())));
+            Guard(context, () =>
+            {
+                _database.Enter(context);
+                Seal(context, Head(context.AuditEntries.AsNoTracking()));
+            });
         }
         return result;
     }
@@ -37,6 +43,7 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
             ChainHead? head = null;
             try
             {
+                await _database.EnterAsync(context, cancellationToken);
                 head = await context.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                     .Select(e => new ChainHead(e.Sequence, e.Hash, e.TimeUtc)).FirstOrDefaultAsync(cancellationToken);
             }
@@ -52,14 +59,34 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Completed(eventData.Context);
+        try
+        {
+            if (eventData.Context is { } context && _holders.TryGetValue(context, out _))
+            {
+                _database.Complete(context);
+            }
+        }
+        finally
+        {
+            Completed(eventData.Context);
+        }
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Completed(eventData.Context);
-        return ValueTask.FromResult(result);
+        try
+        {
+            if (eventData.Context is { } context && _holders.TryGetValue(context, out _))
+            {
+                await _database.CompleteAsync(context, cancellationToken);
+            }
+        }
+        finally
+        {
+            Completed(eventData.Context);
+        }
+        return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
@@ -147,8 +174,6 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
             {
                 row.TimeUtc = now;
             }
-            // Sealed as stored: PostgreSQL keeps microseconds, so the hash must not cover the ticks below them.
-            row.TimeUtc = UtcDateTimeConverter.ToMicroseconds(row.TimeUtc);
 
             // Time never goes backwards along the chain, so a time range is a sequence range (AuditLogQuery).
             if (row.TimeUtc < head.TimeUtc)
@@ -177,6 +202,7 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
     {
         if (context is not null && _holders.Remove(context))
         {
+            _database.Abandon(context);
             chainLock.Release();
         }
     }

@@ -1,24 +1,19 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
+using Microsoft.EntityFrameworkCore;
+
 namespace CrmGovernance.Core.Features.ChangeControl;
 
 /// <summary>
-/// Serialises the decisions on change requests in this process: approving (publishing), rejecting, and the author taking a
-/// request back, so an approval never races a rejection or a return to draft. The version number's primary key and the
-/// request's UpdatedUtc check guard what one process cannot see.
+/// Serialises the decisions on change requests: approving (publishing), rejecting, and the author taking a request back,
+/// so an approval never races a rejection or a return to draft, and two approvals never number the same version. In this
+/// process first, then across every process on the database (<see cref="DatabaseLock.ChangeControl"/>, ADR 0019). The
+/// version number's primary key and the request's UpdatedUtc check stay as the last line.
 /// </summary>
 internal static class ChangeControlGate
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        await Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<T> RunAsync<T>(IDbContextFactory<CrmDbContext> contexts, Func<Task<T>> action, CancellationToken cancellationToken) =>
+        DatabaseGate.RunAsync(contexts, Gate, DatabaseLock.ChangeControl, action, cancellationToken);
 }

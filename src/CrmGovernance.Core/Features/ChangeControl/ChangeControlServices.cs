@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.ChangeControl.Import;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,9 @@ public static class ChangeControlServices
     /// <summary>Change requests, their review and publishing, versions, and every service that drafts changes (editors, imports).</summary>
     public static IServiceCollection AddChangeControl(this IServiceCollection services) => services
         .AddSingleton<PublishedConfiguration>()
+        // Delivered only where the host delivers events (portal and worker nodes); harmless elsewhere.
+        .AddSingleton<PublishedConfigurationFollower>()
+        .AddSingleton<IOperationsEventSubscriber>(sp => sp.GetRequiredService<PublishedConfigurationFollower>())
         .AddScoped<ChangeRequestService>()
         .AddScoped<ChangeRequestDrafts>()
         .AddScoped<ChangeRequestReview>()

@@ -53,7 +53,7 @@ public sealed class ChangeRequestReview(
     public Task<OperationResult> ApproveAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.ReviewChanges);
-        return ChangeControlGate.RunAsync(() => PublishAsync(id, comment, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+        return ChangeControlGate.RunAsync(contexts, () => PublishAsync(id, comment, reviewedUpdatedUtc, cancellationToken), cancellationToken);
     }
 
     private async Task<OperationResult> PublishAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public sealed class ChangeRequestReview(
     public Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.ReviewChanges);
-        return ChangeControlGate.RunAsync(() => DecideRejectAsync(id, reason, reviewedUpdatedUtc, cancellationToken), cancellationToken);
+        return ChangeControlGate.RunAsync(contexts, () => DecideRejectAsync(id, reason, reviewedUpdatedUtc, cancellationToken), cancellationToken);
     }
 
     private async Task<OperationResult> DecideRejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)

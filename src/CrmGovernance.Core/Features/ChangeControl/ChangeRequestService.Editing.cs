@@ -149,7 +149,7 @@ public sealed partial class ChangeRequestService
 
     /// <summary>The author takes a submitted request back to edit it, or withdraws a draft for good.</summary>
     public Task<OperationResult> SetStatusByAuthorAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken = default) =>
-        ChangeControlGate.RunAsync(() => SetStatusAsync(id, status, cancellationToken), cancellationToken);
+        ChangeControlGate.RunAsync(contexts, () => SetStatusAsync(id, status, cancellationToken), cancellationToken);
 
     private async Task<OperationResult> SetStatusAsync(Guid id, ChangeRequestStatus status, CancellationToken cancellationToken)
     {

@@ -42,6 +42,22 @@ public sealed class PublishedConfiguration(IServiceScopeFactory scopes)
         return version is null ? null : ToSnapshot(version);
     }
 
+    /// <summary>Another node published <paramref name="number"/>: replaces the cache unless it already holds that version or a later one.</summary>
+    internal async Task FollowAsync(int number, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _current) is { } cached && cached.Version >= number)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && (Volatile.Read(ref _current)?.Version ?? 0) < latest.Number)
+        {
+            Publish(latest);
+        }
+    }
+
     internal void Publish(ConfigurationVersion version)
     {
         var snapshot = ToSnapshot(version);

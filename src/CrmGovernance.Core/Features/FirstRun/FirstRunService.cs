@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Users;
@@ -18,28 +19,24 @@ public sealed class FirstRunService(
         return !await db.Users.AnyAsync(cancellationToken);
     }
 
-    public async Task<OperationResult> CreateFirstAdminAsync(NewUser input)
+    /// <summary>Once, whichever portal instance the first person reaches (<see cref="DatabaseLock.FirstRun"/>).</summary>
+    public Task<OperationResult> CreateFirstAdminAsync(NewUser input) =>
+        DatabaseGate.RunAsync(contexts, Gate, DatabaseLock.FirstRun, () => CreateAsync(input), CancellationToken.None);
+
+    private async Task<OperationResult> CreateAsync(NewUser input)
     {
-        await Gate.WaitAsync();
-        try
+        if (!await IsOpenAsync())
         {
-            if (!await IsOpenAsync())
-            {
-                return OperationResult.Fail("Setup is closed: an account already exists. Sign in instead.");
-            }
-            // Nobody is signed in yet: the setup acts as the system, and the audit trail says so.
-            actor.SetSystem("first-run-setup", actor.CorrelationId);
-            input.Roles = [Roles.Admin, Roles.BusinessOwner];
-            var result = await UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
-            if (result.Succeeded)
-            {
-                await seeder.SeedIfEmptyAsync(ConfigurationSeeder.StandardObjectsOwnedBy(input.Email.Trim()));
-            }
-            return result;
+            return OperationResult.Fail("Setup is closed: an account already exists. Sign in instead.");
         }
-        finally
+        // Nobody is signed in yet: the setup acts as the system, and the audit trail says so.
+        actor.SetSystem("first-run-setup", actor.CorrelationId);
+        input.Roles = [Roles.Admin, Roles.BusinessOwner];
+        var result = await UserAccountFactory.CreateAsync(users, input, clock.GetUtcNow().UtcDateTime);
+        if (result.Succeeded)
         {
-            Gate.Release();
+            await seeder.SeedIfEmptyAsync(ConfigurationSeeder.StandardObjectsOwnedBy(input.Email.Trim()));
         }
+        return result;
     }
 }

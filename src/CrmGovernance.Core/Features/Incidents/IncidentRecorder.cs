@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
@@ -26,26 +27,19 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
     /// <param name="actor">Who reports it (a manual report, audited as them); null for a trigger (audited as the incident watch).</param>
     public async Task<long> RecordAsync(IncidentSignal signal, ActorContext? actor = null, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var scoped = scope.ServiceProvider.GetRequiredService<ActorContext>();
+        if (actor is null)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var scoped = scope.ServiceProvider.GetRequiredService<ActorContext>();
-            if (actor is null)
-            {
-                scoped.SetSystem("incidents", null);
-            }
-            else
-            {
-                actor.CopyTo(scoped);
-            }
-            var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
-            return await RecordLockedAsync(contexts, signal, cancellationToken);
+            scoped.SetSystem("incidents", null);
         }
-        finally
+        else
         {
-            _gate.Release();
+            actor.CopyTo(scoped);
         }
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+        // In this process and across nodes (ADR 0019): two workers reporting one failure fold into one incident.
+        return await DatabaseGate.RunAsync(contexts, _gate, DatabaseLock.IncidentFold, () => RecordLockedAsync(contexts, signal, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -54,17 +48,10 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
     /// </summary>
     internal async Task<T> ExclusiveAsync<T>(Func<IDbContextFactory<CrmDbContext>, Task<T>> work, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("incident-watch", null);
-            return await work(scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>());
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("incident-watch", null);
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+        return await DatabaseGate.RunAsync(contexts, _gate, DatabaseLock.IncidentFold, () => work(contexts), cancellationToken);
     }
 
     private async Task<long> RecordLockedAsync(IDbContextFactory<CrmDbContext> contexts, IncidentSignal signal, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using System.Diagnostics;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
@@ -34,6 +35,8 @@ public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, Ro
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            // No node's writer adds to the buckets while they are recomputed (ADR 0019).
+            await using var held = await db.Database.Dialect().Locks.HoldAsync(db.Database, DatabaseLock.InsightsRollup, ct: cancellationToken);
             await db.Set<MetricBucket>().ExecuteDeleteAsync(cancellationToken);
             await db.Set<MetricContribution>().ExecuteDeleteAsync(cancellationToken);
             var runs = await RunsAsync(db, progress, cancellationToken);

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +14,7 @@ namespace CrmGovernance.Core.Features.Users;
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<CrmDbContext> contexts, ActorContext actor, TimeProvider clock)
 {
-    // Serialises the commands that could remove the last admin (one process; see ADR 0004 for several nodes).
+    // Serialises the commands that could remove the last admin, in this process and then in the database (ADR 0019).
     private static readonly SemaphoreSlim AdminGuard = new(1, 1);
 
     public async Task<PagedResult<UserRow>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -135,15 +136,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
     private async Task<OperationResult> RunGuardedAsync(Func<UserManager<ApplicationUser>, Task<OperationResult>> command)
     {
         EnsureAdmin();
-        await AdminGuard.WaitAsync();
-        try
-        {
-            return await RunAsync(command);
-        }
-        finally
-        {
-            AdminGuard.Release();
-        }
+        // Across every portal instance too: two admins disabling each other on two nodes must not both succeed.
+        return await DatabaseGate.RunAsync(contexts, AdminGuard, DatabaseLock.LastAdmin, () => RunAsync(command), CancellationToken.None);
     }
 
     private async Task<int> EnabledAdminCountAsync()

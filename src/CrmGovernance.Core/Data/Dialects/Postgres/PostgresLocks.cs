@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CrmGovernance.Core.Data.Dialects.Postgres;
 
@@ -30,9 +31,59 @@ internal sealed class PostgresLocks : IDatabaseLocks
         database.ExecuteSql($"SELECT pg_advisory_xact_lock({lockId}, {keyId})");
     }
 
+    public async Task<IAsyncDisposable> HoldAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default) =>
+        (await HoldAsync(database, name, key, wait: true, ct))!;
+
+    public Task<IAsyncDisposable?> TryHoldAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default) =>
+        HoldAsync(database, name, key, wait: false, ct);
+
+    private static async Task<IAsyncDisposable?> HoldAsync(DatabaseFacade database, DatabaseLock name, string? key, bool wait, CancellationToken ct)
+    {
+        var (lockId, keyId) = Ids(name, key);
+        var connection = new NpgsqlConnection(database.GetConnectionString());
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand(wait ? "SELECT pg_advisory_lock(@lock, @key)::text" : "SELECT pg_try_advisory_lock(@lock, @key)::text", connection);
+            command.Parameters.AddWithValue("lock", lockId);
+            command.Parameters.AddWithValue("key", keyId);
+            // pg_advisory_lock returns void (empty text); pg_try_advisory_lock says whether it got the lock.
+            if (await command.ExecuteScalarAsync(ct) is "false")
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            return new Held(connection, lockId, keyId);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The two numbers of a lock; a key is narrowed to 32 bits of its SHA-256 (a collision only makes two keys wait on each other).</summary>
     public static (int LockId, int KeyId) Ids(DatabaseLock name, string? key) =>
         (Namespace | (int)name, key is null ? 0 : BinaryPrimitives.ReadInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
+
+    private sealed class Held(NpgsqlConnection connection, int lockId, int keyId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@lock, @key)", connection);
+                command.Parameters.AddWithValue("lock", lockId);
+                command.Parameters.AddWithValue("key", keyId);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                // Closing the connection releases the lock too, should the unlock have failed.
+                await connection.DisposeAsync();
+            }
+        }
+    }
 
     private static void Require(DatabaseFacade database)
     {

@@ -13,4 +13,17 @@ internal sealed class SqliteLocks : IDatabaseLocks
     public void Take(DatabaseFacade database, DatabaseLock name, string? key = null)
     {
     }
+
+    public Task<IAsyncDisposable> HoldAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default) =>
+        Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+    public Task<IAsyncDisposable?> TryHoldAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default) =>
+        Task.FromResult<IAsyncDisposable?>(Nothing.Instance);
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -37,6 +37,11 @@ public sealed class RollupWriter(IServiceScopeFactory scopes, TimeProvider clock
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var dialect = db.Database.Dialect();
+            if (gated)
+            {
+                // Other nodes' writers wait to the commit (ADR 0019); a rebuild (ungated here) holds the lock for its whole run.
+                await dialect.Locks.TakeAsync(db.Database, DatabaseLock.InsightsRollup, ct: cancellationToken);
+            }
             await using var add = PortalCommand.Create(dialect, db.Database.GetDbConnection(), transaction.GetDbTransaction(), dialect.Insights.AddToBucket);
             var keys = units.Select(u => u.Key).Distinct(StringComparer.Ordinal).ToList();
             var existing = await db.Set<MetricContribution>().Where(c => keys.Contains(c.Key)).ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class HeldChangeService(
     public async Task<ReviewOutcome> ApplyAsync(long itemId, DateTime? openedUtc = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        return await MergeService.OneAtATimeAsync(() => ApplyLockedAsync(itemId, openedUtc, cancellationToken), cancellationToken);
+        return await MergeService.OneAtATimeAsync(contexts, () => ApplyLockedAsync(itemId, openedUtc, cancellationToken), cancellationToken);
     }
 
     private async Task<ReviewOutcome> ApplyLockedAsync(long itemId, DateTime? openedUtc, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ public sealed class HeldChangeService(
     public async Task<ReviewOutcome> DismissAsync(long itemId, DateTime? openedUtc = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        return await MergeService.OneAtATimeAsync(() => DismissLockedAsync(itemId, openedUtc, cancellationToken), cancellationToken);
+        return await MergeService.OneAtATimeAsync(contexts, () => DismissLockedAsync(itemId, openedUtc, cancellationToken), cancellationToken);
     }
 
     private async Task<ReviewOutcome> DismissLockedAsync(long itemId, DateTime? openedUtc, CancellationToken cancellationToken)

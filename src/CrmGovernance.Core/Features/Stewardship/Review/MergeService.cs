@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -17,27 +18,18 @@ public sealed class MergeService(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, IAuditTrail audit, TimeProvider clock,
     PublishedConfiguration published, IConnectorFactory connectors, MatchIndexStore index)
 {
-    /// <summary>One merge, unmerge or held change at a time in this process: two stewards cannot settle one pair twice.</summary>
+    /// <summary>One merge, unmerge or held change at a time: two stewards cannot settle one pair twice.</summary>
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    /// <summary>Runs a decision that writes records while no other merge, unmerge or held change does.</summary>
-    internal static async Task<ReviewOutcome> OneAtATimeAsync(Func<Task<ReviewOutcome>> decision, CancellationToken cancellationToken)
-    {
-        await Gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await decision();
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    /// <summary>Runs a decision that writes records while no other merge, unmerge or held change does, in any process (<see cref="DatabaseLock.Merge"/>).</summary>
+    internal static Task<ReviewOutcome> OneAtATimeAsync(IDbContextFactory<CrmDbContext> contexts, Func<Task<ReviewOutcome>> decision,
+        CancellationToken cancellationToken) =>
+        DatabaseGate.RunAsync(contexts, Gate, DatabaseLock.Merge, decision, cancellationToken);
 
     public async Task<ReviewOutcome> MergeAsync(MergeRequest request, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        return await OneAtATimeAsync(() => MergeLockedAsync(request, cancellationToken), cancellationToken);
+        return await OneAtATimeAsync(contexts, () => MergeLockedAsync(request, cancellationToken), cancellationToken);
     }
 
     private async Task<ReviewOutcome> MergeLockedAsync(MergeRequest request, CancellationToken cancellationToken)

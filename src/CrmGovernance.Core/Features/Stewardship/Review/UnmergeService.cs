@@ -47,7 +47,7 @@ public sealed class UnmergeService(
     public async Task<ReviewOutcome> UnmergeAsync(long mergeId, bool overwriteChanges, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.WorkReviewQueue);
-        return await MergeService.OneAtATimeAsync(() => UnmergeLockedAsync(mergeId, overwriteChanges, cancellationToken), cancellationToken);
+        return await MergeService.OneAtATimeAsync(contexts, () => UnmergeLockedAsync(mergeId, overwriteChanges, cancellationToken), cancellationToken);
     }
 
     private async Task<ReviewOutcome> UnmergeLockedAsync(long mergeId, bool overwriteChanges, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -81,6 +82,7 @@ public sealed class InboundKeyService(
             CreatedBy = actor.Name,
         };
         db.InboundApiKeys.Add(entity);
+        db.Raise(new InboundKeysChanged(entity.SystemKey), entity.CreatedUtc);
         await db.SaveChangesAsync(cancellationToken);
         await cache.ReloadAsync(cancellationToken);
         return new IssueKeyResult(OperationResult.Success, new IssuedInboundKey(entity.Id, entity.SystemKey, entity.Name, entity.Prefix, key));
@@ -99,6 +101,7 @@ public sealed class InboundKeyService(
         {
             // Tracked and saved, so the audit trail records who revoked it and when.
             key.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+            db.Raise(new InboundKeysChanged(key.SystemKey), key.RevokedUtc.Value);
             await db.SaveChangesAsync(cancellationToken);
         }
         await cache.ReloadAsync(cancellationToken);

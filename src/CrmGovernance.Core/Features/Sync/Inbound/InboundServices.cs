@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,8 @@ public static class InboundServices
             .ValidateOnStart();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboundKeyCache>();
+        services.AddSingleton<InboundKeyFollower>();
+        services.AddSingleton<IOperationsEventSubscriber>(sp => sp.GetRequiredService<InboundKeyFollower>());
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddScoped<InboundKeyService>();

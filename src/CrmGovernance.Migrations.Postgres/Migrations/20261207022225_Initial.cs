@@ -83,7 +83,7 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TimeUtc = table.Column<long>(type: "bigint", nullable: false),
                     ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmGovernance.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261207013945_Initial")]
+    [Migration("20261207022225_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -139,8 +139,8 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateTime>("TimeUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("TimeUtc")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Sequence");
 
