@@ -25,7 +25,7 @@ internal static class ExitCodes
         (ConfigurationOrDatabase, "configuration or database problem (settings, database file, schema, flow not active, a file that cannot be read or written, unexpected error)"),
         (ChainBroken, "the audit log was tampered with: its keyed hash chain does not verify, disagrees with a witness checkpoint, or its append-only triggers are gone (audit verify; audit export still writes the file, with BROKEN on its cover)"),
         (TargetNotEmpty, "db copy: the target database already holds portal data; nothing was changed (--overwrite-target empties it first)"),
-        (CopyNotVerified, "db copy: the copy does not verify (a table's row count differs, or the audit chain does not verify on the target), or would not and was refused before writing"),
+        (CopyNotVerified, "db copy: the copy does not verify (a table's row count differs, or the audit chain does not verify on the target)"),
         (TargetUnreachable, "db copy: the target PostgreSQL server cannot be reached or refused the sign-in (host, port, database, user, password)"),
     ];
 }

@@ -92,11 +92,6 @@ internal static class DbCopyCommand
             DbCopyReport.Refused(e.Used);
             return ExitCodes.TargetNotEmpty;
         }
-        catch (ChainWouldBreakException e)
-        {
-            Console.Error.WriteLine("Refused: " + e.Message);
-            return ExitCodes.CopyNotVerified;
-        }
         DbCopyReport.Copied(copied);
 
         var counts = await copy.CountsAsync(ct);
