@@ -11,7 +11,7 @@ public sealed class CopyPlanTests
     [Fact]
     public async Task Every_table_of_the_model_is_copied_once()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await SqliteSourceAsync();
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
 
@@ -28,7 +28,7 @@ public sealed class CopyPlanTests
     [Fact]
     public async Task Every_table_comes_after_the_tables_its_foreign_keys_point_at()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await SqliteSourceAsync();
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
 
@@ -44,7 +44,7 @@ public sealed class CopyPlanTests
     [Fact]
     public async Task Every_column_of_a_table_is_read_as_the_type_ef_core_stores()
     {
-        await using var host = await CoreTestHost.StartAsync();
+        await using var host = await SqliteSourceAsync();
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
 
@@ -58,4 +58,8 @@ public sealed class CopyPlanTests
         // The roles the migrations insert (HasData): a target holding only them counts as empty.
         Assert.Equal(CrmGovernance.Core.Access.Roles.All.Count, roles.SeedRows);
     }
+
+    /// <summary>The plan is built from the SQLite source whatever engine the run's tests use (CRMGOV_TEST_PROVIDER).</summary>
+    private static Task<CoreTestHost> SqliteSourceAsync() =>
+        CoreTestHost.StartAsync(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite" });
 }
