@@ -18,9 +18,10 @@ internal static class CrmgovCommand
         {
             SyncRunCommand.Create(contentRoot), SyncReplayCommand.Create(contentRoot), SyncFlowsCommand.Create(contentRoot),
         };
-        var root = new RootCommand("crmgov: the CrmGovernance command line. migrate, sync, audit and insights work on the portal's database and settings; match works on a CSV file alone.")
+        var root = new RootCommand("crmgov: the CrmGovernance command line. migrate, sync, audit, insights and db work on the portal's database and settings; match works on a CSV file alone.")
         {
             contentRoot, MigrateCommand.Create(contentRoot), sync, MatchCommand.Create(), AuditCommand.Create(contentRoot), InsightsCommand.Create(contentRoot),
+            DbCommand.Create(contentRoot),
         };
         if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: HelpAction help } helpOption)
         {

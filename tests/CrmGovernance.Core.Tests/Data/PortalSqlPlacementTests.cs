@@ -19,7 +19,7 @@ public sealed partial class PortalSqlPlacementTests
     public void No_sql_text_for_the_portal_database_is_outside_the_dialects()
     {
         var misplaced = Literals()
-            .Where(l => !IsDialect(l.Owner) && !IsConnector(l.Owner) && !s_otherDatabases.Contains(l.Owner.Name))
+            .Where(l => !IsDialect(l.Owner) && !IsConnector(l.Owner) && !IsCopy(l.Owner) && !s_otherDatabases.Contains(l.Owner.Name))
             .Select(l => $"{l.Owner.FullName}: {Shorten(l.Text)}")
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
@@ -44,6 +44,10 @@ public sealed partial class PortalSqlPlacementTests
         StringLiterals.In(typeof(IPortalSqlDialect).Assembly).Where(l => Sql().IsMatch(l.Text));
 
     private static bool IsDialect(Type type) => type.Namespace is { } ns && (ns == DialectNamespace || ns.StartsWith(DialectNamespace + ".", StringComparison.Ordinal));
+
+    // crmgov db copy reads a SQLite file and writes a PostgreSQL database in the same run: both engines by nature, not
+    // one statement that varies with Database:Provider.
+    private static bool IsCopy(Type type) => type.Namespace == "CrmGovernance.Core.Data.Copy";
 
     private static bool IsConnector(Type type) => type.Namespace?.EndsWith(".Connectors.Sql", StringComparison.Ordinal) == true;
 
