@@ -18,6 +18,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static string? s_template;
+    private static NpgsqlConnection? s_holder;
 
     private TestDatabase(DatabaseProvider provider, string? name, string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
@@ -66,7 +67,28 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_name is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+            await DropAsync(_name);
+        }
+    }
+
+    /// <summary>
+    /// Drops a test database. FORCE may not end an autovacuum worker busy in the new database (PostgreSQL refuses a role
+    /// without pg_signal_backend: "must be a member of the role whose process is being terminated"); the worker is soon
+    /// done, so the drop is tried again.
+    /// </summary>
+    public static async Task DropAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
         }
     }
 
@@ -100,6 +122,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 {
                     await BuildTemplateAsync(name);
                 }
+                await HoldAsync(name);
                 await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(1128726600)", server);
                 await unlock.ExecuteNonQueryAsync();
             }
@@ -141,8 +164,28 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         foreach (var old in names)
         {
-            await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {old} WITH (FORCE)");
+            // A run of another build (another worktree, a run still going) holds its template: it is left to that run.
+            await using var probe = new NpgsqlCommand("SELECT pg_try_advisory_lock(1128726601, hashtext(@name))", server);
+            probe.Parameters.AddWithValue("name", old);
+            if ((bool)(await probe.ExecuteScalarAsync())!)
+            {
+                await ExecuteAsync(Server(), $"DROP DATABASE IF EXISTS {old} WITH (FORCE)");
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(1128726601, hashtext(@name))", server);
+                release.Parameters.AddWithValue("name", old);
+                await release.ExecuteScalarAsync();
+            }
         }
+    }
+
+    // The run's template is in use while this process lives: a shared lock on a connection kept open to the end says so
+    // to runs of other builds, which would otherwise drop it as stale under this run's feet.
+    private static async Task HoldAsync(string name)
+    {
+        s_holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Pooling = false }.ConnectionString);
+        await s_holder.OpenAsync();
+        await using var hold = new NpgsqlCommand("SELECT pg_advisory_lock_shared(1128726601, hashtext(@name))", s_holder);
+        hold.Parameters.AddWithValue("name", name);
+        await hold.ExecuteScalarAsync();
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

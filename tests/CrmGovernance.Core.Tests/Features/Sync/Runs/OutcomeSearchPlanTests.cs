@@ -8,7 +8,7 @@ namespace CrmGovernance.Core.Tests.Features.Sync.Runs;
 /// <summary>A run can hold millions of outcomes: searching one by its source id must not read them all.</summary>
 public sealed class OutcomeSearchPlanTests
 {
-    [Theory]
+    [SqliteOnlyTheory] // SQLite's EXPLAIN QUERY PLAN and its index notation.
     [InlineData(null)]
     [InlineData(OutcomeKind.Rejected)]
     public async Task A_source_id_search_is_answered_from_the_run_and_source_id_index(OutcomeKind? outcome)
