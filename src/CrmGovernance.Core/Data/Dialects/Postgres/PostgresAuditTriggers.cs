@@ -30,7 +30,7 @@ internal sealed class PostgresAuditTriggers : IAuditTriggerStatements
         await db.Database.SqlQuery<StoredTrigger>($"""
             SELECT t.tgname AS "Name",
                 replace(pg_get_triggerdef(t.oid), ' ON ' || quote_ident(current_schema()) || '.', ' ON ') || ';' || p.prosrc
-                    || CASE WHEN t.tgenabled IN ('O', 'A') THEN '' ELSE ' -- disabled (' || t.tgenabled || ')' END AS "Sql"
+                    || CASE WHEN t.tgenabled IN ('O', 'A') THEN '' ELSE ' -- disabled (' || t.tgenabled::text || ')' END AS "Sql"
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
             WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
             """).ToListAsync(ct);
