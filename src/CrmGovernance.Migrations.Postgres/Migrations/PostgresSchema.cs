@@ -42,7 +42,10 @@ internal static class PostgresSchema
             CREATE TABLE "AuditSearch" ("Sequence" bigint PRIMARY KEY, "Body" tsvector NOT NULL);
             CREATE INDEX "IX_AuditSearch_Body" ON "AuditSearch" USING gin ("Body");
             CREATE FUNCTION crmgov_audit_search_add() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-                INSERT INTO "AuditSearch" ("Sequence", "Body") VALUES (NEW."Sequence", to_tsvector('simple', crmgov_audit_search_body(NEW."Changes")));
+                -- A sequence seen before (rows cut from the tail by someone with write access, then written again) takes the new text:
+                -- the search must never stop the audit trail from being written.
+                INSERT INTO "AuditSearch" ("Sequence", "Body") VALUES (NEW."Sequence", to_tsvector('simple', crmgov_audit_search_body(NEW."Changes")))
+                ON CONFLICT ("Sequence") DO UPDATE SET "Body" = EXCLUDED."Body";
                 RETURN NULL;
             END $$;
             CREATE TRIGGER "AuditEntries_Search" AFTER INSERT ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION crmgov_audit_search_add();

@@ -5,7 +5,7 @@ namespace CrmGovernance.Core.Tests.Data;
 
 public sealed class SqliteEngineTests
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task The_bundled_sqlite_is_newer_than_the_wal_reset_bug_range()
     {
         await using var host = await CoreTestHost.StartAsync();

@@ -129,8 +129,8 @@ public sealed class DispatcherTests
         await dispatcher.DispatchOnceAsync(default);
         await host.RaiseAsync(new ScanFinished(1, "Completed"));
         await host.ExecuteRawAsync("""
-            INSERT INTO OperationsEvents (Kind, PayloadJson, OccurredUtc, Origin) VALUES ('IncidentOpened', '{}', '2026-03-02 09:30:00', 'a newer version');
-            INSERT INTO OperationsEvents (Kind, PayloadJson, OccurredUtc, Origin) VALUES ('ScanFinished', 'not json', '2026-03-02 09:30:00', 'a damaged row');
+            INSERT INTO "OperationsEvents" ("Kind", "PayloadJson", "OccurredUtc", "Origin") VALUES ('IncidentOpened', '{}', '2026-03-02 09:30:00', 'a newer version');
+            INSERT INTO "OperationsEvents" ("Kind", "PayloadJson", "OccurredUtc", "Origin") VALUES ('ScanFinished', 'not json', '2026-03-02 09:30:00', 'a damaged row');
             """);
         await host.RaiseAsync(new ScanFinished(2, "Completed"));
 

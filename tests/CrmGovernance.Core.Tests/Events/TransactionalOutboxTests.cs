@@ -54,12 +54,12 @@ public sealed class TransactionalOutboxTests
             await db.Database.OpenConnectionAsync();
             await using (var raw = await db.Database.GetDbConnection().BeginTransactionAsync())
             {
-                await raw.RaiseAsync(PortalDialects.Sqlite, new RunProgressed(1, Guid.NewGuid(), 500), now, default);
+                await raw.RaiseAsync(db.Database.Dialect(), new RunProgressed(1, Guid.NewGuid(), 500), now, default);
                 await raw.RollbackAsync();
             }
             await using (var raw = await db.Database.GetDbConnection().BeginTransactionAsync())
             {
-                await raw.RaiseAsync(PortalDialects.Sqlite, new RunProgressed(2, Guid.NewGuid(), 1_000), now, default);
+                await raw.RaiseAsync(db.Database.Dialect(), new RunProgressed(2, Guid.NewGuid(), 1_000), now, default);
                 await raw.CommitAsync();
             }
             await using (var transaction = await db.Database.BeginTransactionAsync())

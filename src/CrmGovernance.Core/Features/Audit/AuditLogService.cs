@@ -99,10 +99,13 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
         if (AuditLogSelection.Text(text) is { } words)
         {
             var number = ChangeRequest.TryParseLabel(words, out var n) ? n : -1;
-            // LIKE ignores case (ASCII); the user's % and _ are escaped. A few thousand requests at most: a scan is fine.
-            var pattern = "%" + words.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            // Case is ignored on both engines (SQLite's LIKE ignores it, PostgreSQL's does not: both sides upper-cased);
+            // the user's % and _ are escaped. A few thousand requests at most: a scan is fine.
+            var pattern = "%" + words.ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            requests = requests.Where(r => r.Number == number || EF.Functions.Like(r.Title, pattern, "\\"));
+            #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
+            requests = requests.Where(r => r.Number == number || EF.Functions.Like(r.Title.ToUpper(), pattern, "\\"));
+            #pragma warning restore CA1304, CA1311
         }
         var rows = await requests.OrderByDescending(r => r.Number).Take(Math.Clamp(max, 1, 100))
             .Select(r => new { r.Id, r.Number, r.Title }).ToListAsync(cancellationToken);

@@ -80,8 +80,11 @@ public sealed class IncidentQueries(IDbContextFactory<CrmDbContext> contexts, Ac
         }
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
-            var text = f.Text.Trim();
-            query = query.Where(i => EF.Functions.Like(i.Title, $"%{text}%") || EF.Functions.Like(i.SubjectName, $"%{text}%") || EF.Functions.Like(i.Detail, $"%{text}%"));
+            // Upper-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            var text = f.Text.Trim().ToUpperInvariant();
+            #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
+            query = query.Where(i => EF.Functions.Like(i.Title.ToUpper(), $"%{text}%") || EF.Functions.Like(i.SubjectName.ToUpper(), $"%{text}%") || EF.Functions.Like(i.Detail.ToUpper(), $"%{text}%"));
+            #pragma warning restore CA1304, CA1311
         }
         return query;
     }

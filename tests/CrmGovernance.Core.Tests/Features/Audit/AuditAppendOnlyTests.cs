@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +13,7 @@ public sealed class AuditAppendOnlyTests
         await host.CreateUserAsync("grace@example.com");
         var before = Assert.Single(await host.AuditRowsAsync());
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => host.ExecuteRawAsync("UPDATE AuditEntries SET Changes = '[]';"));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => host.ExecuteRawAsync("UPDATE \"AuditEntries\" SET \"Changes\" = '[]';"));
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         Assert.Equal(before.Changes, Assert.Single(await host.AuditRowsAsync()).Changes);
@@ -26,7 +25,7 @@ public sealed class AuditAppendOnlyTests
         await using var host = await CoreTestHost.StartAsync();
         await host.CreateUserAsync("grace@example.com");
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => host.ExecuteRawAsync("DELETE FROM AuditEntries;"));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => host.ExecuteRawAsync("DELETE FROM \"AuditEntries\";"));
 
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         Assert.Single(await host.AuditRowsAsync());

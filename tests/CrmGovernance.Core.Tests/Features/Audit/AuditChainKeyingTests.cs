@@ -1,5 +1,4 @@
 using CrmGovernance.Core.Features.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;
@@ -32,9 +31,9 @@ public sealed class AuditChainKeyingTests
         await host.CreateUserAsync("grace@example.com");
         await host.CreateUserAsync("linus@example.com");
         await VerifyAsync(host);
-        using var copy = TamperedCopy.Of(host.DatabasePath, host.Witness.FilePath, host.ChainKey, host.Clock);
+        using var copy = TamperedCopy.Of(host, host.ChainKey);
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET ActorName = 'nobody' WHERE Sequence = 7");
+        await copy.Tamper.ExecuteAsync("""UPDATE "AuditEntries" SET "ActorName" = 'nobody' WHERE "Sequence" = 7""");
         await copy.Tamper.RehashAsync(6, AuditTamper.Unkeyed);
         await copy.Tamper.UpdateVerificationHeadAsync();
 
@@ -51,7 +50,7 @@ public sealed class AuditChainKeyingTests
         await using var host = await CoreTestHost.StartAsync();
         await AuditRowSeeder.AppendAsync(host.ConnectionString, null, 5, i => AuditRowSeeder.Synthetic(i, Start));
         Assert.True((await VerifyAsync(host)).IsIntact);
-        using var copy = TamperedCopy.Of(host.DatabasePath, host.Witness.FilePath, host.ChainKey, host.Clock);
+        using var copy = TamperedCopy.Of(host, host.ChainKey);
         await copy.Tamper.AppendForgedAsync(1, AuditTamper.Unkeyed);
 
         var result = await copy.Verification(host.Clock).VerifyAndRecordAsync("tamper test");
@@ -78,12 +77,8 @@ public sealed class AuditChainKeyingTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
         }
         var secret = (await File.ReadAllTextAsync(path)).Trim();
-        await using var connection = new SqliteConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM AuditEntries WHERE Changes LIKE '%' || $s || '%'";
-        command.Parameters.AddWithValue("$s", secret);
-        Assert.Equal(0L, await command.ExecuteScalarAsync());
+        Assert.Equal(0L, await TestSql.ScalarAsync(host.Provider, host.ConnectionString,
+            """SELECT COUNT(*) FROM "AuditEntries" WHERE "Changes" LIKE '%' || @s || '%'""", ("s", secret)));
         Assert.Equal(key.Id, AuditChainKey.FromFile(path).Id);
     }
 
@@ -122,7 +117,7 @@ public sealed class AuditChainKeyingTests
         await host.CreateUserAsync("grace@example.com");
         await VerifyAsync(host);
         var otherKey = AuditChainKey.FromBytes(new byte[32], "test");
-        using var copy = TamperedCopy.Of(host.DatabasePath, host.Witness.FilePath, otherKey, host.Clock);
+        using var copy = TamperedCopy.Of(host, otherKey);
 
         var result = await copy.Verification(host.Clock).VerifyAndRecordAsync("other key");
 

@@ -30,7 +30,7 @@ public sealed class AuditChainVerifierTests
     {
         await using var host = await CoreTestHost.StartAsync();
         await WriteEventsAsync(host, 5);
-        await host.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET Changes = '{\"reason\":\"nothing happened\"}' WHERE Sequence = 3;");
+        await host.ExecuteRawAsync(TestSql.DropTrigger(host.Provider, "AuditEntries_NoUpdate") + "UPDATE \"AuditEntries\" SET \"Changes\" = '{\"reason\":\"nothing happened\"}' WHERE \"Sequence\" = 3;");
 
         var result = await VerifyAsync(host);
 
@@ -45,7 +45,7 @@ public sealed class AuditChainVerifierTests
     {
         await using var host = await CoreTestHost.StartAsync();
         await WriteEventsAsync(host, 5);
-        await host.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Sequence = 3;");
+        await host.ExecuteRawAsync(TestSql.DropTrigger(host.Provider, "AuditEntries_NoDelete") + "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3;");
 
         var result = await VerifyAsync(host);
 
@@ -59,12 +59,12 @@ public sealed class AuditChainVerifierTests
     {
         await using var host = await CoreTestHost.StartAsync();
         await WriteEventsAsync(host, 5);
-        var set = string.Join(", ", Columns.Split(", ").Select(c => $"{c} = s.{c}"));
+        var set = string.Join(", ", Columns.Split(", ").Select(c => $"\"{c}\" = s.\"{c}\""));
         await host.ExecuteRawAsync($"""
-            DROP TRIGGER AuditEntries_NoUpdate;
-            CREATE TEMP TABLE s AS SELECT * FROM AuditEntries WHERE Sequence IN (2, 3);
-            UPDATE AuditEntries SET {set} FROM s
-            WHERE AuditEntries.Sequence IN (2, 3) AND s.Sequence = 5 - AuditEntries.Sequence;
+            {TestSql.DropTrigger(host.Provider, "AuditEntries_NoUpdate")}
+            CREATE TEMP TABLE s AS SELECT * FROM "AuditEntries" WHERE "Sequence" IN (2, 3);
+            UPDATE "AuditEntries" SET {set} FROM s
+            WHERE "AuditEntries"."Sequence" IN (2, 3) AND s."Sequence" = 5 - "AuditEntries"."Sequence";
             """);
         var rows = await host.AuditRowsAsync();
         Assert.Equal("event 3", rows[1].EntityId);
@@ -86,7 +86,7 @@ public sealed class AuditChainVerifierTests
             var recorded = await scope.ServiceProvider.GetRequiredService<AuditVerificationService>().VerifyAndRecordAsync("test");
             Assert.Equal((true, 5L), (recorded.IsIntact, recorded.HeadSequence));
         }
-        await host.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Sequence >= 4;");
+        await host.ExecuteRawAsync(TestSql.DropTrigger(host.Provider, "AuditEntries_NoDelete") + "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" >= 4;");
 
         var result = await VerifyAsync(host);
 
@@ -105,7 +105,7 @@ public sealed class AuditChainVerifierTests
         {
             await scope.ServiceProvider.GetRequiredService<AuditVerificationService>().VerifyAndRecordAsync("test");
         }
-        await host.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE Sequence >= 4;");
+        await host.ExecuteRawAsync(TestSql.DropTrigger(host.Provider, "AuditEntries_NoDelete") + "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" >= 4;");
         await WriteEventsAsync(host, 3);
 
         var result = await VerifyAsync(host);

@@ -42,7 +42,7 @@ public sealed class AuditIncrementalVerificationTests(TamperedChainFixture chain
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync($"DELETE FROM AuditEntries WHERE Sequence > {chain.FirstCheckpoint}; DELETE FROM AuditVerifications;");
+        await copy.Tamper.ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {chain.FirstCheckpoint}; DELETE FROM \"AuditVerifications\";");
 
         var result = await copy.Verification(chain.Host.Clock).VerifyIncrementallyAsync();
 
@@ -56,7 +56,7 @@ public sealed class AuditIncrementalVerificationTests(TamperedChainFixture chain
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync($"UPDATE AuditEntries SET Hash = '{new string('c', 64)}' WHERE Sequence = {chain.FirstCheckpoint}");
+        await copy.Tamper.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = '{new string('c', 64)}' WHERE \"Sequence\" = {chain.FirstCheckpoint}");
 
         var result = await copy.Verification(chain.Host.Clock).VerifyIncrementallyAsync();
 

@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
@@ -44,26 +47,28 @@ public static class AuditRowSeeder
     }
 
     /// <summary>Appends <paramref name="count"/> rows made by <paramref name="make"/> after the chain's current head.</summary>
+    /// <param name="connectionString">A SQLite (<c>Data Source=</c>) or PostgreSQL (<c>Host=</c>) connection string.</param>
     /// <param name="key">The chain key of the host that will verify them; null for the unkeyed hash of rows sealed before keying.</param>
     public static async Task AppendAsync(string connectionString, AuditChainKey? key, long count, Func<long, AuditEntry> make, IProgress<long>? progress = null)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        var postgres = IsPostgres(connectionString);
+        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        var (sequence, hash, lastTime) = await HeadAsync(connection);
+        var (sequence, hash, lastTime) = await HeadAsync(connection, postgres);
 
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO AuditEntries (Sequence, TimeUtc, ActorId, ActorName, Action, EntityType, EntityId, Changes, CorrelationId, Source, PreviousHash, Hash, ChangeRequestId)
-            VALUES ($seq, $time, $actorId, $actor, $action, $type, $id, $changes, $corr, $source, $prev, $hash, $cr)
+            INSERT INTO "AuditEntries" ("Sequence", "TimeUtc", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Changes", "CorrelationId", "Source", "PreviousHash", "Hash", "ChangeRequestId")
+            VALUES (@seq, @time, @actorId, @actor, @action, @type, @id, @changes, @corr, @source, @prev, @hash, @cr)
             """;
-        string[] names = ["$seq", "$time", "$actorId", "$actor", "$action", "$type", "$id", "$changes", "$corr", "$source", "$prev", "$hash", "$cr"];
-        var p = names.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        string[] names = ["seq", "time", "actorId", "actor", "action", "type", "id", "changes", "corr", "source", "prev", "hash", "cr"];
+        var p = names.Select(n => Parameter(insert, n, postgres)).ToArray();
 
         for (long done = 0; done < count;)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
             insert.Transaction = transaction;
-            insert.Prepare();
+            await insert.PrepareAsync();
             for (var n = 0; n < 1_000 && done < count; n++, done++)
             {
                 var row = make(done);
@@ -75,8 +80,9 @@ public static class AuditRowSeeder
                 lastTime = row.TimeUtc;
                 row.PreviousHash = hash;
                 row.Hash = hash = key is null ? AuditHasher.Compute(row, row.PreviousHash) : key.Seal(row, row.PreviousHash);
-                object?[] values = [row.Sequence, Time(row.TimeUtc), row.ActorId, row.ActorName, row.Action, row.EntityType, row.EntityId,
-                    row.Changes, row.CorrelationId, row.Source, row.PreviousHash, row.Hash, row.ChangeRequestId?.ToString("D").ToUpperInvariant()];
+                object?[] values = [row.Sequence, postgres ? row.TimeUtc.Ticks : Time(row.TimeUtc), row.ActorId, row.ActorName, row.Action, row.EntityType, row.EntityId,
+                    row.Changes, row.CorrelationId, row.Source, row.PreviousHash, row.Hash,
+                    postgres ? row.ChangeRequestId : row.ChangeRequestId?.ToString("D").ToUpperInvariant()];
                 for (var k = 0; k < values.Length; k++)
                 {
                     p[k].Value = values[k] ?? DBNull.Value;
@@ -88,16 +94,40 @@ public static class AuditRowSeeder
         }
     }
 
-    private static async Task<(long Sequence, string Hash, DateTime Time)> HeadAsync(SqliteConnection connection)
+    /// <summary>Whether a connection string is PostgreSQL's (it names a host) rather than SQLite's (a data source).</summary>
+    public static bool IsPostgres(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Host");
+
+    // PostgreSQL's columns are typed: the statement is prepared once, so each parameter says its type.
+    private static DbParameter Parameter(DbCommand command, string name, bool postgres)
     {
-        await using var head = connection.CreateCommand();
-        head.CommandText = "SELECT Sequence, Hash, TimeUtc FROM AuditEntries ORDER BY Sequence DESC LIMIT 1";
-        await using var reader = await head.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? (reader.GetInt64(0), reader.GetString(1), DateTime.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal))
-            : (0, AuditHasher.GenesisHash, DateTime.MinValue);
+        DbParameter parameter = postgres
+            ? new NpgsqlParameter(name, name switch
+            {
+                "seq" or "time" => NpgsqlDbType.Bigint,
+                "cr" => NpgsqlDbType.Uuid,
+                _ => NpgsqlDbType.Text,
+            })
+            : new SqliteParameter { ParameterName = "@" + name };
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
-    // As UtcDateTimeConverter stores it; checked by the seeder's own test.
+    private static async Task<(long Sequence, string Hash, DateTime Time)> HeadAsync(DbConnection connection, bool postgres)
+    {
+        await using var head = connection.CreateCommand();
+        head.CommandText = "SELECT \"Sequence\", \"Hash\", \"TimeUtc\" FROM \"AuditEntries\" ORDER BY \"Sequence\" DESC LIMIT 1";
+        await using var reader = await head.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return (0, AuditHasher.GenesisHash, DateTime.MinValue);
+        }
+        var time = postgres
+            ? new DateTime(reader.GetInt64(2), DateTimeKind.Utc)
+            : DateTime.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return (reader.GetInt64(0), reader.GetString(1), time);
+    }
+
+    // As UtcDateTimeConverter stores it in SQLite (PostgreSQL keeps ticks, UtcTicksConverter); checked by the seeder's own test.
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,10 +48,10 @@ public sealed class AuditRowSeederTests
             ? new AuditEntry { TimeUtc = row.TimeUtc, ActorName = "x", Action = "Update", EntityType = "User", Changes = """[{"field":"Email","old":"anna.berg@example.com","new":"zoë@example.org"}]""", Source = "ui" }
             : row);
 
-        await using var connection = new SqliteConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM AuditSearch WHERE AuditSearch MATCH '\"anna berg\" AND \"zoe\"'";
-        Assert.Equal(4L, await command.ExecuteScalarAsync());
+        // The same query in each engine's index: FTS5's phrase and word, PostgreSQL's tsvector (fed by the insert trigger).
+        var query = host.Provider == DatabaseProvider.Postgres
+            ? "SELECT \"Sequence\" FROM \"AuditSearch\" WHERE \"Body\" @@ to_tsquery('simple', 'anna <-> berg & zoe')"
+            : "SELECT rowid FROM AuditSearch WHERE AuditSearch MATCH '\"anna berg\" AND \"zoe\"'";
+        Assert.Equal(4L, await TestSql.ScalarAsync(host.Provider, host.ConnectionString, query));
     }
 }

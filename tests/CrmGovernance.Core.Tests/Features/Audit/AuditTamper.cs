@@ -1,36 +1,40 @@
-using System.Globalization;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;
 
 /// <summary>
-/// What an administrator of the database file can do to the audit table: plain SQL on a connection of its own, the
-/// append-only triggers dropped first, and hashes recomputed with whatever algorithm and key the attacker has.
+/// What someone with write access to the portal database can do to the audit table: plain SQL on a connection of its own,
+/// the append-only triggers dropped first (SQLite: the file's administrator; PostgreSQL: the tables' owner), and hashes
+/// recomputed with whatever algorithm and key the attacker has. Statements quote every identifier so one text serves both.
 /// </summary>
-internal sealed class AuditTamper(string databasePath)
+internal sealed class AuditTamper(DatabaseProvider provider, string connectionString)
 {
-    public string ConnectionString { get; } = $"Data Source={databasePath};Pooling=False";
+    public DatabaseProvider Provider { get; } = provider;
 
-    public Task DropTriggersAsync() => ExecuteAsync("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate; DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
+    public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Drops the triggers that refuse UPDATE and DELETE (PostgreSQL's TRUNCATE trigger stays).</summary>
+    public Task DropTriggersAsync() => ExecuteAsync(
+        TestSql.DropTrigger(Provider, "AuditEntries_NoUpdate") + TestSql.DropTrigger(Provider, "AuditEntries_NoDelete"));
 
     public async Task ExecuteAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The tests' own attack statements, not user input.
-        command.CommandText = sql;
-#pragma warning restore CA2100
+        await using var connection = await TestSql.OpenAsync(Provider, ConnectionString);
+        await using var command = TestSql.Command(connection, sql);
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A stored time as this engine keeps it in AuditEntries.TimeUtc (SQLite: text; PostgreSQL: ticks), for SQL text.</summary>
+    public string TimeLiteral(DateTime utc) => Provider == DatabaseProvider.Postgres
+        ? utc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : "'" + utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) + "'";
+
     public async Task<List<AuditEntry>> RowsAsync()
     {
-        await using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(ConnectionString).Options);
+        await using var db = new CrmDbContext(TestSql.Options(Provider, ConnectionString));
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
     }
 
@@ -42,19 +46,15 @@ internal sealed class AuditTamper(string databasePath)
     {
         var rows = await RowsAsync();
         var previous = rows.LastOrDefault(r => r.Sequence < fromSequence)?.Hash ?? AuditHasher.GenesisHash;
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var connection = await TestSql.OpenAsync(Provider, ConnectionString);
+        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var row in rows.Where(r => r.Sequence >= fromSequence))
         {
             row.PreviousHash = previous;
             row.Hash = previous = hash(row, previous);
-            await using var update = connection.CreateCommand();
+            await using var update = TestSql.Command(connection, """UPDATE "AuditEntries" SET "PreviousHash" = @p, "Hash" = @h WHERE "Sequence" = @s""",
+                ("p", row.PreviousHash), ("h", row.Hash), ("s", row.Sequence));
             update.Transaction = transaction;
-            update.CommandText = "UPDATE AuditEntries SET PreviousHash = $p, Hash = $h WHERE Sequence = $s";
-            update.Parameters.AddWithValue("$p", row.PreviousHash);
-            update.Parameters.AddWithValue("$h", row.Hash);
-            update.Parameters.AddWithValue("$s", row.Sequence);
             await update.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
@@ -65,8 +65,7 @@ internal sealed class AuditTamper(string databasePath)
     {
         var rows = await RowsAsync();
         var head = rows[^1];
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await TestSql.OpenAsync(Provider, ConnectionString);
         var previous = head.Hash;
         for (var i = 1; i <= count; i++)
         {
@@ -77,30 +76,20 @@ internal sealed class AuditTamper(string databasePath)
                 PreviousHash = previous,
             };
             row.Hash = previous = hash(row, previous);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO AuditEntries (Sequence, TimeUtc, ActorId, ActorName, Action, EntityType, EntityId, Changes, Source, PreviousHash, Hash)
-                VALUES ($s, $t, $ai, $an, $a, $et, $ei, $c, $src, $p, $h)
-                """;
-            insert.Parameters.AddWithValue("$s", row.Sequence);
-            insert.Parameters.AddWithValue("$t", row.TimeUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$ai", row.ActorId);
-            insert.Parameters.AddWithValue("$an", row.ActorName);
-            insert.Parameters.AddWithValue("$a", row.Action);
-            insert.Parameters.AddWithValue("$et", row.EntityType);
-            insert.Parameters.AddWithValue("$ei", row.EntityId);
-            insert.Parameters.AddWithValue("$c", row.Changes);
-            insert.Parameters.AddWithValue("$src", row.Source);
-            insert.Parameters.AddWithValue("$p", row.PreviousHash);
-            insert.Parameters.AddWithValue("$h", row.Hash);
+            await using var insert = TestSql.Command(connection, $"""
+                INSERT INTO "AuditEntries" ("Sequence", "TimeUtc", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Changes", "Source", "PreviousHash", "Hash")
+                VALUES (@s, {TimeLiteral(row.TimeUtc)}, @ai, @an, @a, @et, @ei, @c, @src, @p, @h)
+                """,
+                ("s", row.Sequence), ("ai", row.ActorId), ("an", row.ActorName), ("a", row.Action), ("et", row.EntityType),
+                ("ei", row.EntityId), ("c", row.Changes), ("src", row.Source), ("p", row.PreviousHash), ("h", row.Hash));
             await insert.ExecuteNonQueryAsync();
         }
     }
 
     /// <summary>Moves the latest recorded verification's head to the chain's current head, so its anchor agrees.</summary>
     public Task UpdateVerificationHeadAsync() => ExecuteAsync("""
-        UPDATE AuditVerifications SET HeadSequence = (SELECT MAX(Sequence) FROM AuditEntries),
-            HeadHash = (SELECT Hash FROM AuditEntries ORDER BY Sequence DESC LIMIT 1);
+        UPDATE "AuditVerifications" SET "HeadSequence" = (SELECT MAX("Sequence") FROM "AuditEntries"),
+            "HeadHash" = (SELECT "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1);
         """);
 
     /// <summary>The old algorithm: plain SHA-256, which anyone can recompute.</summary>

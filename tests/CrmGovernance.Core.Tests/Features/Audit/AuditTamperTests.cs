@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit;
 
 namespace CrmGovernance.Core.Tests.Features.Audit;
@@ -30,7 +31,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET Changes = '{\"from\":\"somewhere else\"}' WHERE Sequence = 5");
+        await copy.Tamper.ExecuteAsync("UPDATE \"AuditEntries\" SET \"Changes\" = '{\"from\":\"somewhere else\"}' WHERE \"Sequence\" = 5");
 
         await AssertDetectedAsync(copy, 5, "changed after it was written");
     }
@@ -40,7 +41,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET Changes = '{\"from\":\"somewhere else\"}' WHERE Sequence = 5");
+        await copy.Tamper.ExecuteAsync("UPDATE \"AuditEntries\" SET \"Changes\" = '{\"from\":\"somewhere else\"}' WHERE \"Sequence\" = 5");
         await copy.Tamper.RehashAsync(5, AuditTamper.Unkeyed);
 
         await AssertDetectedAsync(copy, 5, "carries an unkeyed hash");
@@ -51,7 +52,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET Changes = '{\"from\":\"somewhere else\"}' WHERE Sequence = 5");
+        await copy.Tamper.ExecuteAsync("UPDATE \"AuditEntries\" SET \"Changes\" = '{\"from\":\"somewhere else\"}' WHERE \"Sequence\" = 5");
         await copy.Tamper.RehashAsync(5, Guessed);
 
         await AssertDetectedAsync(copy, 5, "changed after it was written");
@@ -63,7 +64,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET ActorName = 'nobody', ActorId = NULL WHERE Sequence = 4");
+        await copy.Tamper.ExecuteAsync("UPDATE \"AuditEntries\" SET \"ActorName\" = 'nobody', \"ActorId\" = NULL WHERE \"Sequence\" = 4");
         await copy.Tamper.RehashAsync(4, AuditTamper.Unkeyed);
         await copy.Tamper.UpdateVerificationHeadAsync();
 
@@ -76,7 +77,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET ActorName = 'nobody' WHERE Sequence = 2");
+        await copy.Tamper.ExecuteAsync("UPDATE \"AuditEntries\" SET \"ActorName\" = 'nobody' WHERE \"Sequence\" = 2");
         await copy.Tamper.RehashAsync(1, AuditTamper.Unkeyed);
         await copy.Tamper.UpdateVerificationHeadAsync();
 
@@ -89,7 +90,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync($"DELETE FROM AuditEntries WHERE Sequence > {chain.LastCheckpoint - 2}; DELETE FROM AuditVerifications;");
+        await copy.Tamper.ExecuteAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" > {chain.LastCheckpoint - 2}; DELETE FROM \"AuditVerifications\";");
 
         var result = await AssertDetectedAsync(copy, chain.LastCheckpoint - 1, "the witness holds a checkpoint of row " + chain.LastCheckpoint);
 
@@ -122,9 +123,9 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
         await copy.Tamper.ExecuteAsync("""
-            DELETE FROM AuditEntries WHERE Sequence = 3;
-            UPDATE AuditEntries SET Sequence = -(Sequence - 1) WHERE Sequence > 3;
-            UPDATE AuditEntries SET Sequence = -Sequence WHERE Sequence < 0;
+            DELETE FROM "AuditEntries" WHERE "Sequence" = 3;
+            UPDATE "AuditEntries" SET "Sequence" = -("Sequence" - 1) WHERE "Sequence" > 3;
+            UPDATE "AuditEntries" SET "Sequence" = -"Sequence" WHERE "Sequence" < 0;
             """);
         await copy.Tamper.RehashAsync(3, AuditTamper.Unkeyed);
         await copy.Tamper.UpdateVerificationHeadAsync();
@@ -138,9 +139,9 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
         await copy.Tamper.ExecuteAsync("""
-            DELETE FROM AuditEntries WHERE Sequence = 3;
-            UPDATE AuditEntries SET Sequence = -(Sequence - 1) WHERE Sequence > 3;
-            UPDATE AuditEntries SET Sequence = -Sequence WHERE Sequence < 0;
+            DELETE FROM "AuditEntries" WHERE "Sequence" = 3;
+            UPDATE "AuditEntries" SET "Sequence" = -("Sequence" - 1) WHERE "Sequence" > 3;
+            UPDATE "AuditEntries" SET "Sequence" = -"Sequence" WHERE "Sequence" < 0;
             """);
         await copy.Tamper.RehashAsync(3, Guessed);
 
@@ -152,7 +153,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("DELETE FROM AuditEntries WHERE Sequence = 6");
+        await copy.Tamper.ExecuteAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 6");
 
         await AssertDetectedAsync(copy, 7, "Row 6 is missing");
     }
@@ -172,11 +173,30 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
         Assert.NotNull(await copy.Triggers.ProblemAsync());
     }
 
+    /// <summary>PostgreSQL's owner need not drop the triggers: disabled, they are still there and refuse nothing.</summary>
+    [PostgresOnlyFact]
+    public async Task Disabled_append_only_triggers_are_detected()
+    {
+        using var copy = chain.Copy();
+        await copy.Tamper.ExecuteAsync("""ALTER TABLE "AuditEntries" DISABLE TRIGGER USER;""");
+
+        var result = await VerifyAsync(copy);
+
+        Assert.False(result.IsIntact);
+        Assert.Contains("altered: AuditEntries_NoUpdate, AuditEntries_NoDelete, AuditEntries_NoTruncate", result.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_trigger_replaced_by_a_harmless_one_of_the_same_name_is_detected()
     {
         using var copy = chain.Copy();
-        await copy.Tamper.ExecuteAsync("DROP TRIGGER AuditEntries_NoUpdate; CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT 1; END;");
+        await copy.Tamper.ExecuteAsync(copy.Tamper.Provider == DatabaseProvider.Postgres
+            ? """
+              DROP TRIGGER "AuditEntries_NoUpdate" ON "AuditEntries";
+              CREATE FUNCTION harmless() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+              CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION harmless();
+              """
+            : "DROP TRIGGER AuditEntries_NoUpdate; CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT 1; END;");
 
         var result = await VerifyAsync(copy);
 
@@ -190,10 +210,10 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
         const string columns = "TimeUtc, ActorId, ActorName, Action, EntityType, EntityId, Changes, CorrelationId, Source";
-        var set = string.Join(", ", columns.Split(", ").Select(c => $"{c} = s.{c}"));
+        var set = string.Join(", ", columns.Split(", ").Select(c => $"\"{c}\" = s.\"{c}\""));
         await copy.Tamper.ExecuteAsync($"""
-            CREATE TEMP TABLE s AS SELECT * FROM AuditEntries WHERE Sequence IN (5, 6);
-            UPDATE AuditEntries SET {set} FROM s WHERE AuditEntries.Sequence IN (5, 6) AND s.Sequence = 11 - AuditEntries.Sequence;
+            CREATE TEMP TABLE s AS SELECT * FROM "AuditEntries" WHERE "Sequence" IN (5, 6);
+            UPDATE "AuditEntries" SET {set} FROM s WHERE "AuditEntries"."Sequence" IN (5, 6) AND s."Sequence" = 11 - "AuditEntries"."Sequence";
             """);
         await copy.Tamper.RehashAsync(5, Guessed);
 
@@ -205,7 +225,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET TimeUtc = '2026-03-02 08:00:00' WHERE Sequence = 7");
+        await copy.Tamper.ExecuteAsync($"UPDATE \"AuditEntries\" SET \"TimeUtc\" = {copy.Tamper.TimeLiteral(new DateTime(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc))} WHERE \"Sequence\" = 7");
         await copy.Tamper.RehashAsync(7, AuditTamper.Unkeyed);
 
         await AssertDetectedAsync(copy, 7, "carries an unkeyed hash");
@@ -216,7 +236,7 @@ public sealed class AuditTamperTests(TamperedChainFixture chain) : IClassFixture
     {
         using var copy = chain.Copy();
         await copy.Tamper.DropTriggersAsync();
-        await copy.Tamper.ExecuteAsync("UPDATE AuditEntries SET ActorName = 'grace@example.com' WHERE Sequence = 8");
+        await copy.Tamper.ExecuteAsync("UPDATE \"AuditEntries\" SET \"ActorName\" = 'grace@example.com' WHERE \"Sequence\" = 8");
 
         await AssertDetectedAsync(copy, 8, "changed after it was written");
     }

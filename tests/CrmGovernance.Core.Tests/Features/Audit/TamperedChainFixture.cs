@@ -28,7 +28,7 @@ public sealed class TamperedChainFixture : IAsyncLifetime
         Head = (await Host.AuditRowsAsync())[^1].Sequence;
     }
 
-    internal TamperedCopy Copy() => TamperedCopy.Of(Host.DatabasePath, Host.Witness.FilePath, Host.ChainKey, Host.Clock);
+    internal TamperedCopy Copy() => TamperedCopy.Of(Host, Host.ChainKey);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

@@ -118,7 +118,7 @@ public sealed class ReviewAndPublishTests
     public async Task Published_versions_cannot_be_changed_in_the_database_or_through_the_model()
     {
         await using var scenario = await StartAsync();
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => scenario.Host.ExecuteRawAsync("UPDATE ConfigurationVersions SET Hash = 'x'"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => scenario.Host.ExecuteRawAsync("""UPDATE "ConfigurationVersions" SET "Hash" = 'x'"""));
         Assert.Contains("immutable", error.Message, StringComparison.Ordinal);
 
         await using var scope = scenario.Host.Scope();

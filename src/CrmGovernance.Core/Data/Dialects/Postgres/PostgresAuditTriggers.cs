@@ -5,7 +5,9 @@ namespace CrmGovernance.Core.Data.Dialects.Postgres;
 /// <summary>
 /// The append-only triggers as the Initial migration of CrmGovernance.Migrations.Postgres writes them (row triggers against
 /// UPDATE and DELETE, statement triggers against TRUNCATE), compared with PostgreSQL's own rendering of each trigger
-/// (<c>pg_get_triggerdef</c>) followed by the body of the function it calls, so a replaced function counts as altered too.
+/// (<c>pg_get_triggerdef</c>) followed by the body of the function it calls, so a replaced function counts as altered too;
+/// a trigger kept but disabled (<c>ALTER TABLE … DISABLE TRIGGER</c>, or enabled for replicas only) counts as altered, for it
+/// refuses nothing.
 /// </summary>
 internal sealed class PostgresAuditTriggers : IAuditTriggerStatements
 {
@@ -27,7 +29,8 @@ internal sealed class PostgresAuditTriggers : IAuditTriggerStatements
     public async Task<IReadOnlyList<StoredTrigger>> StoredAsync(CrmDbContext db, CancellationToken ct) =>
         await db.Database.SqlQuery<StoredTrigger>($"""
             SELECT t.tgname AS "Name",
-                replace(pg_get_triggerdef(t.oid), ' ON ' || quote_ident(current_schema()) || '.', ' ON ') || ';' || p.prosrc AS "Sql"
+                replace(pg_get_triggerdef(t.oid), ' ON ' || quote_ident(current_schema()) || '.', ' ON ') || ';' || p.prosrc
+                    || CASE WHEN t.tgenabled IN ('O', 'A') THEN '' ELSE ' -- disabled (' || t.tgenabled::text || ')' END AS "Sql"
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
             WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
             """).ToListAsync(ct);

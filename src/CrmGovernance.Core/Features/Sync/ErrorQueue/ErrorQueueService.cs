@@ -40,9 +40,12 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var search = filter.Search.Trim();
-            var pattern = "%" + search.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+            // Words of the reason ignoring case on both engines: SQLite's LIKE ignores it, PostgreSQL's does not.
+            var pattern = "%" + search.ToUpperInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            query = query.Where(e => (e.SourceId != null && e.SourceId.StartsWith(search)) || EF.Functions.Like(e.Reason, pattern, @"\"));
+            #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
+            query = query.Where(e => (e.SourceId != null && e.SourceId.StartsWith(search)) || EF.Functions.Like(e.Reason.ToUpper(), pattern, @"\"));
+            #pragma warning restore CA1304, CA1311
         }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)

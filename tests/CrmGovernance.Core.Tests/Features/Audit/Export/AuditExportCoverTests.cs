@@ -84,7 +84,7 @@ public sealed class AuditExportCoverTests
     {
         await using var host = await CoreTestHost.StartAsync();
         await AuditRowSeeder.AppendAsync(host.ConnectionString, host.ChainKey, 10, i => AuditRowSeeder.Synthetic(i, Start));
-        await host.ExecuteRawAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET ActorName = 'someone else' WHERE Sequence = 3;");
+        await host.ExecuteRawAsync(TestSql.DropTrigger(host.Provider, "AuditEntries_NoUpdate") + "UPDATE \"AuditEntries\" SET \"ActorName\" = 'someone else' WHERE \"Sequence\" = 3;");
 
         using var export = await ExportedWorkbook.ExportAsync(host, streamed);
 

@@ -57,7 +57,7 @@ public sealed class OwnershipViewTests
         await scenario.Host.CreateUserAsync(Owner, Roles.BusinessOwner);
         await scenario.Host.CreateUserAsync(Reader, Roles.Manager, Roles.Auditor);
         await scenario.Host.CreateUserAsync(Gone, Roles.BusinessOwner);
-        await scenario.Host.ExecuteRawAsync($"UPDATE AspNetUsers SET IsDisabled = 1 WHERE Email = '{Gone}'");
+        await scenario.Host.ExecuteRawAsync($"""UPDATE "AspNetUsers" SET "IsDisabled" = TRUE WHERE "Email" = '{Gone}'""");
 
         var report = await ReadAsync(scenario);
 
@@ -91,7 +91,7 @@ public sealed class OwnershipViewTests
         await recorder.RecordAsync(new IncidentSignal(IncidentCause.RunFailed, "Run failed", "x") { FlowId = flow.Id });
         await recorder.RecordAsync(new IncidentSignal(IncidentCause.RejectionRate, "Rejections", "x") { FlowId = flow.Id });
         var ended = await recorder.RecordAsync(new IncidentSignal(IncidentCause.SilentFlow, "Silent", "x") { FlowId = flow.Id });
-        await scenario.Host.ExecuteRawAsync($"UPDATE Incident SET State = 'Closed' WHERE Id = {ended}");
+        await scenario.Host.ExecuteRawAsync($"""UPDATE "Incident" SET "State" = 'Closed' WHERE "Id" = {ended}""");
         await recorder.RecordAsync(new IncidentSignal(IncidentCause.SystemUnavailable, "Marketing down", "x") { SystemId = DemoConfiguration.Marketing });
         // Past the high-severity run failure's hour to acknowledge, within the others' clocks.
         scenario.Host.Clock.Advance(TimeSpan.FromMinutes(61));

@@ -91,7 +91,7 @@ public sealed class ErrorQueueWriterTests
     }
 
     // A plain context on the host's file: error-queue rows are operational data, not audited.
-    private static CrmDbContext Open(CoreTestHost host) => new(new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(host.ConnectionString).Options);
+    private static CrmDbContext Open(CoreTestHost host) => new(TestSql.Options(host.Provider, host.ConnectionString));
 
     private static async Task<T> QueryAsync<T>(CoreTestHost host, Func<CrmDbContext, Task<T>> query)
     {

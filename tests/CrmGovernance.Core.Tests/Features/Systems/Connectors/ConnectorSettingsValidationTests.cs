@@ -14,7 +14,7 @@ namespace CrmGovernance.Core.Tests.Features.Systems.Connectors;
 public sealed class ConnectorSettingsValidationTests
 {
     private static string FolderOf(ChangeControlScenario scenario) =>
-        Path.GetDirectoryName(scenario.Host.ConnectionString["Data Source=".Length..])!;
+        Path.GetDirectoryName(scenario.Host.DatabasePath)!;
 
     private static ConnectedSystem Crm(GovernanceConfiguration c, Func<ConnectedSystem, ConnectedSystem> edit) => edit(c.FindSystem(DemoConfiguration.Crm)!);
 
