@@ -17,6 +17,12 @@ public interface IPortalSqlDialect
     /// <summary>A parameter value as EF Core stores it in this engine (SQLite: a Guid as upper-case text; null as DBNull).</summary>
     object Value(object? value);
 
+    /// <summary>
+    /// <paramref name="text"/> as the engine's <c>upper()</c> writes it, for case-blind LIKE patterns (<c>upper(column) LIKE pattern</c>):
+    /// SQLite upper-cases ASCII letters only, PostgreSQL every letter.
+    /// </summary>
+    string Upper(string text);
+
     /// <summary>Whether a batch's statements are compiled before their first values (SQLite); engines that prepare by themselves say no.</summary>
     bool PreparesExplicitly { get; }
 

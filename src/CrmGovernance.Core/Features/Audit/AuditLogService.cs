@@ -101,7 +101,7 @@ public sealed class AuditLogService(IDbContextFactory<CrmDbContext> contexts, Ac
             var number = ChangeRequest.TryParseLabel(words, out var n) ? n : -1;
             // Case is ignored on both engines (SQLite's LIKE ignores it, PostgreSQL's does not: both sides upper-cased);
             // the user's % and _ are escaped. A few thousand requests at most: a scan is fine.
-            var pattern = "%" + words.ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            var pattern = "%" + db.Database.Dialect().Upper(words).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
             #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
             requests = requests.Where(r => r.Number == number || EF.Functions.Like(r.Title.ToUpper(), pattern, "\\"));

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class IncidentQueries(IDbContextFactory<CrmDbContext> contexts, Ac
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(0, page);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = Apply(db.Set<Incident>().AsNoTracking(), filter);
+        var query = Apply(db.Set<Incident>().AsNoTracking(), filter, db.Database.Dialect());
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(i => i.Id).Skip(page * pageSize).Take(pageSize)
             .Select(i => new IncidentRow(i.Id, i.Title, i.Cause, i.Severity, i.State, i.Ending, i.SubjectName, i.FlowId, i.SystemId,
@@ -43,7 +44,7 @@ public sealed class IncidentQueries(IDbContextFactory<CrmDbContext> contexts, Ac
         return new IncidentDetail(incident, timeline, total);
     }
 
-    private static IQueryable<Incident> Apply(IQueryable<Incident> query, IncidentFilter f)
+    private static IQueryable<Incident> Apply(IQueryable<Incident> query, IncidentFilter f, IPortalSqlDialect dialect)
     {
         if (f.ActiveOnly)
         {
@@ -81,7 +82,7 @@ public sealed class IncidentQueries(IDbContextFactory<CrmDbContext> contexts, Ac
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
             // Upper-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
-            var text = f.Text.Trim().ToUpperInvariant();
+            var text = dialect.Upper(f.Text.Trim());
             #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
             query = query.Where(i => EF.Functions.Like(i.Title.ToUpper(), $"%{text}%") || EF.Functions.Like(i.SubjectName.ToUpper(), $"%{text}%") || EF.Functions.Like(i.Detail.ToUpper(), $"%{text}%"));
             #pragma warning restore CA1304, CA1311

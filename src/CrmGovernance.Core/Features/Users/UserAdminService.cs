@@ -28,7 +28,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             var s = search.Trim();
             var normalized = s.ToUpperInvariant();
             #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
-            query = query.Where(u => u.NormalizedEmail!.Contains(normalized) || EF.Functions.Like(u.DisplayName.ToUpper(), "%" + normalized + "%")); // case ignored on PostgreSQL too
+            var upper = db.Database.Dialect().Upper(s);
+            query = query.Where(u => u.NormalizedEmail!.Contains(normalized) || EF.Functions.Like(u.DisplayName.ToUpper(), "%" + upper + "%")); // case ignored on PostgreSQL too
             #pragma warning restore CA1304, CA1311
         }
         var total = await query.CountAsync(cancellationToken);

@@ -20,6 +20,9 @@ internal sealed class PostgresPortalDialect : IPortalSqlDialect
     // would fix parameter types before the first values are bound.
     public bool PreparesExplicitly => false;
 
+    // A UTF-8 database's upper() changes every letter, as .NET's invariant upper-casing does.
+    public string Upper(string text) => text.ToUpperInvariant();
+
     public ISessionSettings Session { get; } = new PostgresSessionSettings();
 
     public ISyncBatchStatements SyncBatch { get; } = new PostgresSyncBatchStatements();

@@ -14,6 +14,15 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
 
     public bool PreparesExplicitly => true;
 
+    // SQLite's upper() changes a to z only: "müller" must stay "MüLLER" to meet upper('Müller').
+    public string Upper(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'a' and <= 'z' ? (char)(source[i] - 32) : source[i];
+        }
+    });
+
     public ISessionSettings Session { get; } = new SqliteSessionSettings();
 
     public ISyncBatchStatements SyncBatch { get; } = new SqliteSyncBatchStatements();

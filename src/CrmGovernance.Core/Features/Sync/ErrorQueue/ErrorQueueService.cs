@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -41,7 +42,7 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
         {
             var search = filter.Search.Trim();
             // Words of the reason ignoring case on both engines: SQLite's LIKE ignores it, PostgreSQL's does not.
-            var pattern = "%" + search.ToUpperInvariant().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+            var pattern = "%" + db.Database.Dialect().Upper(search).Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
                 .Replace("_", @"\_", StringComparison.Ordinal) + "%";
             #pragma warning disable CA1304, CA1311 // Translated to SQL's upper(), run by the database, not in .NET.
             query = query.Where(e => (e.SourceId != null && e.SourceId.StartsWith(search)) || EF.Functions.Like(e.Reason.ToUpper(), pattern, @"\"));

@@ -38,7 +38,8 @@ public sealed class ErrorQueueServiceTests
         await host.AddErrorsAsync(
             host.Error(ErrorKind.Rejected, FlowA, "web-100", "Email is missing"),
             host.Error(ErrorKind.Rejected, FlowA, "web-200", "phone 100% invalid"),
-            host.Error(ErrorKind.Failed, FlowA, "shop-100", "CRM timed out"));
+            host.Error(ErrorKind.Failed, FlowA, "shop-100", "CRM timed out"),
+            host.Error(ErrorKind.Rejected, FlowA, "erp-7", "Kunde Müller gesperrt"));
 
         async Task<string[]> SearchAsync(string q) =>
             (await host.QueueAsync(Roles.Admin, s => s.ListAsync(new ErrorQueueFilter(Search: q), 0, 50))).Items.Select(r => r.SourceId ?? "").Order().ToArray();
@@ -47,6 +48,9 @@ public sealed class ErrorQueueServiceTests
         Assert.Equal(["web-100"], await SearchAsync("email IS"));
         Assert.Equal(["web-200"], await SearchAsync("100%"));
         Assert.Empty(await SearchAsync("-100"));
+        // Letters beyond ASCII on either engine: the typed case of ASCII letters does not matter, an accented letter as stored is found.
+        Assert.Equal(["erp-7"], await SearchAsync("müller"));
+        Assert.Equal(["erp-7"], await SearchAsync("KUNDE mü"));
     }
 
     [Fact]
