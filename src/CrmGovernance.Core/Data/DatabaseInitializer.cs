@@ -2,6 +2,7 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -50,7 +51,9 @@ internal sealed class DatabaseInitializer : IHostedService
     /// <summary>A database a newer build has migrated is not this build's to run (several nodes mid-upgrade, a rolled-back deploy).</summary>
     private static async Task RefuseNewerSchemaAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Database.CanConnectAsync(cancellationToken))
+        // A new database (or one never migrated) has no history to compare; asking for it would log a failed query.
+        if (!await db.Database.CanConnectAsync(cancellationToken)
+            || !await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().ExistsAsync(cancellationToken))
         {
             return;
         }
