@@ -1,4 +1,4 @@
-using CrmGovernance.Core.Tests.Data.Copy;
+using CrmGovernance.Core.Tests;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
 using Npgsql;
 
@@ -18,7 +18,7 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
     [Fact]
     public async Task Copy_keeps_every_row_and_value_and_the_audit_chain_verifies_on_the_target()
     {
-        await using var target = await PostgresTestDatabase.CreateAsync();
+        await using var target = await TestDatabase.CreateEmptyPostgresAsync();
 
         var copy = await demo.Workspace.RunAsync("db", "copy", "--to-postgres", target.ConnectionString);
 
@@ -32,7 +32,7 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
         {
             var rows = await CliWorkspace.ScalarAsync(demo.Workspace.DatabasePath, $"SELECT COUNT(*) FROM \"{table}\"");
             Assert.True(rows > 0, $"the demo leaves {table} empty");
-            Assert.Equal(rows, await target.ScalarAsync($"SELECT COUNT(*) FROM \"{table}\""));
+            Assert.Equal(rows, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM \"{table}\""));
         }
         var (differences, compared, nulls, planned) = await CopiedRows.CompareAsync(demo.Workspace.DatabasePath, target.ConnectionString, rowsPerTable: 500);
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(20)));
@@ -45,18 +45,18 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
         Assert.DoesNotContain(typeof(byte[]), planned);
         Assert.True(nulls > 0, "no null value was compared");
         // The next row inserted gets a key after the copied ones.
-        var maxId = await target.ScalarAsync("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"DataProtectionKeys\"");
-        Assert.Equal(maxId + 1, await target.ScalarAsync("INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('next', '<key/>') RETURNING \"Id\""));
+        var maxId = await target.ScalarAsync<long>("SELECT COALESCE(MAX(\"Id\"), 0) FROM \"DataProtectionKeys\"");
+        Assert.Equal(maxId + 1, await target.ScalarAsync<long>("INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('next', '<key/>') RETURNING \"Id\""));
     }
 
     [Fact]
     public async Task A_target_holding_portal_data_is_refused_untouched_and_replaced_only_with_overwrite_target()
     {
-        await using var target = await PostgresTestDatabase.CreateAsync();
+        await using var target = await TestDatabase.CreateEmptyPostgresAsync();
         var first = await demo.Workspace.RunAsync("db", "copy", "--to-postgres", target.ConnectionString);
         Assert.True(first.ExitCode == 0, first.ToString());
-        await target.ScalarAsync("INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('marker', '<marker/>') RETURNING 1");
-        var audit = await target.ScalarAsync("SELECT COUNT(*) FROM \"AuditEntries\"");
+        await target.ScalarAsync<long>("INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('marker', '<marker/>') RETURNING 1");
+        var audit = await target.ScalarAsync<long>("SELECT COUNT(*) FROM \"AuditEntries\"");
 
         var refused = await demo.Workspace.RunAsync("db", "copy", "--to-postgres", target.ConnectionString);
 
@@ -64,15 +64,15 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
         Assert.Contains("already holds portal data", refused.Output, StringComparison.Ordinal);
         Assert.Contains("AuditEntries", refused.Output, StringComparison.Ordinal);
         Assert.Contains("--overwrite-target", refused.Output, StringComparison.Ordinal);
-        Assert.Equal(1, await target.ScalarAsync("SELECT COUNT(*) FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'marker'"));
-        Assert.Equal(audit, await target.ScalarAsync("SELECT COUNT(*) FROM \"AuditEntries\""));
+        Assert.Equal(1, await target.ScalarAsync<long>("SELECT COUNT(*) FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'marker'"));
+        Assert.Equal(audit, await target.ScalarAsync<long>("SELECT COUNT(*) FROM \"AuditEntries\""));
 
         var overwritten = await demo.Workspace.RunAsync("db", "copy", "--to-postgres", target.ConnectionString, "--overwrite-target");
 
         Assert.True(overwritten.ExitCode == 0, overwritten.ToString());
         Assert.Contains("these rows of the target are removed", overwritten.Output, StringComparison.Ordinal);
         Assert.Contains("Chain: intact", overwritten.Output, StringComparison.Ordinal);
-        Assert.Equal(0, await target.ScalarAsync("SELECT COUNT(*) FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'marker'"));
+        Assert.Equal(0, await target.ScalarAsync<long>("SELECT COUNT(*) FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'marker'"));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class DbCopyCliTests(DemoInstallation demo) : IClassFixture<DemoIn
     [Fact]
     public async Task A_wrong_password_ends_with_the_unreachable_exit_code()
     {
-        await using var target = await PostgresTestDatabase.CreateAsync();
+        await using var target = await TestDatabase.CreateEmptyPostgresAsync();
         var wrong = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Password = "not-the-password" }.ConnectionString;
 
         var copy = await demo.Workspace.RunAsync("db", "copy", "--to-postgres", wrong);

@@ -1,5 +1,8 @@
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
@@ -61,6 +64,58 @@ public sealed class TestDatabase : IAsyncDisposable
             // The data folder (keys, exports, mail pickup) is still the folder of Database:Path.
             ["Database:Path"] = sqlitePath,
         });
+    }
+
+    /// <summary>
+    /// An empty PostgreSQL database whatever the run's engine (no portal schema): for the scheduler's store, the target of a
+    /// copy. Dropped on dispose like the others.
+    /// </summary>
+    public static async Task<TestDatabase> CreateEmptyPostgresAsync()
+    {
+        var name = "crmgov_t_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(Server(), $"CREATE DATABASE {name}");
+        var connectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = name }.ConnectionString;
+        return new TestDatabase(DatabaseProvider.Postgres, name, connectionString, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connectionString,
+        });
+    }
+
+    /// <summary>Runs a statement of the test's own on this database.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first value of a query of the test's own, converted to <typeparamref name="T"/> (default when NULL).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull
+            ? default!
+            : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The tests' own statements, never input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        // CREATE and DROP DATABASE wait for a checkpoint, and a seeded table can be large: slow on a busy machine.
+        command.CommandTimeout = 300;
+        return command;
     }
 
     public async ValueTask DisposeAsync()
@@ -172,10 +227,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Names made here from Guids and a module id, never input.
-        command.CommandText = sql;
-#pragma warning restore CA2100
+        await using var command = Command(connection, sql);
         await command.ExecuteNonQueryAsync();
     }
 }

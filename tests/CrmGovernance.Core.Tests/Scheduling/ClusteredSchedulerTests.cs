@@ -20,7 +20,7 @@ public sealed class ClusteredSchedulerTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_nodes_fire_each_trigger_once_and_the_survivor_takes_over_the_job_of_a_killed_node_within_the_checkin_threshold()
     {
-        await using var database = await ThrowawayPostgresDatabase.CreateAsync("quartz");
+        await using var database = await TestDatabase.CreateEmptyPostgresAsync();
         await database.ExecuteAsync(FireLog.Schema);
         using var first = SchedulerNodeProcess.Start(database.ConnectionString, CheckinSeconds, ThresholdSeconds);
         var firstId = await first.StartedAsync(Patience);
@@ -71,13 +71,13 @@ public sealed class ClusteredSchedulerTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs of the long job that began before the previous one ended (the killed node's run ends at the kill).</summary>
-    private static Task<long> OverlapsAsync(ThrowawayPostgresDatabase database) => database.ScalarAsync<long>("""
+    private static Task<long> OverlapsAsync(TestDatabase database) => database.ScalarAsync<long>("""
         SELECT COUNT(*) FROM fires a JOIN fires b ON a.job = 'long' AND b.job = 'long' AND a.id < b.id
         AND b.started < COALESCE(a.finished, (SELECT started FROM fires WHERE job = 'kill'), 'infinity')
         """);
 
     /// <summary>The instance running the long job now (it runs about three seconds of every four).</summary>
-    private static async Task<string> RunningLongJobAsync(ThrowawayPostgresDatabase database)
+    private static async Task<string> RunningLongJobAsync(TestDatabase database)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < Patience)
@@ -92,7 +92,7 @@ public sealed class ClusteredSchedulerTests(ITestOutputHelper output)
     }
 
     /// <summary>Seconds from the kill to the long job's next start, by the database's clock.</summary>
-    private static async Task<double> TakeoverSecondsAsync(ThrowawayPostgresDatabase database)
+    private static async Task<double> TakeoverSecondsAsync(TestDatabase database)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < Patience)

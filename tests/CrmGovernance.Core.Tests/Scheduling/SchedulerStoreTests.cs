@@ -27,7 +27,7 @@ public sealed class SchedulerStoreTests : IDisposable
     [Fact]
     public async Task On_postgres_the_store_is_a_clustered_schema_of_the_portal_database_and_no_file_is_created()
     {
-        await using var database = await ThrowawayPostgresDatabase.CreateAsync("store");
+        await using var database = await TestDatabase.CreateEmptyPostgresAsync();
         var store = SchedulerStore.For(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = database.ConnectionString },
             new SchedulerOptions { DatabasePath = "data/scheduler.db", PostgresSchema = "jobs" }, _root);
 

@@ -19,7 +19,7 @@ public sealed class DatabaseCopyTests
         await host.CreateUserAsync("ada@example.com", Roles.Admin);
         host.Clock.Advance(TimeSpan.FromTicks(7_654_321));
         await host.CreateUserAsync("grace@example.com", Roles.Steward, Roles.Auditor);
-        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateEmptyPostgresAsync();
         var contexts = new CopyTargetContexts(database.ConnectionString);
         await using var target = contexts.CreateDbContext();
         await target.Database.MigrateAsync();
@@ -46,24 +46,24 @@ public sealed class DatabaseCopyTests
     {
         await using var host = await SqliteSourceAsync();
         await host.CreateUserAsync("ada@example.com", Roles.Admin);
-        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateEmptyPostgresAsync();
         var contexts = new CopyTargetContexts(database.ConnectionString);
         await using var target = contexts.CreateDbContext();
         await target.Database.MigrateAsync();
-        await database.ScalarAsync("INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('marker', '<marker/>') RETURNING 1");
+        await database.ScalarAsync<long>("INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ('marker', '<marker/>') RETURNING 1");
         await using var scope = host.Scope();
         var copy = new DatabaseCopy(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), target);
 
         var refused = await Assert.ThrowsAsync<TargetNotEmptyException>(() => copy.CopyAsync(overwrite: false, null, CancellationToken.None));
 
         Assert.Equal("DataProtectionKeys", Assert.Single(refused.Used).Table);
-        Assert.Equal(0, await database.ScalarAsync("SELECT COUNT(*) FROM \"AspNetUsers\""));
-        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM \"DataProtectionKeys\""));
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT COUNT(*) FROM \"AspNetUsers\""));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT COUNT(*) FROM \"DataProtectionKeys\""));
 
         await copy.CopyAsync(overwrite: true, null, CancellationToken.None);
 
-        Assert.Equal(0, await database.ScalarAsync("SELECT COUNT(*) FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'marker'"));
-        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM \"AspNetUsers\""));
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT COUNT(*) FROM \"DataProtectionKeys\" WHERE \"FriendlyName\" = 'marker'"));
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT COUNT(*) FROM \"AspNetUsers\""));
     }
 
     /// <summary>The source is SQLite whatever engine the run's tests use (CRMGOV_TEST_PROVIDER).</summary>
