@@ -169,6 +169,7 @@ public sealed class AuditInterceptor(AuditChainLock chainLock, TimeProvider cloc
         foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
         {
             var row = entry.Entity;
+            AuditColumnWidths.Fit(entry);
             row.Sequence = head.Sequence + 1;
             if (row.TimeUtc == default)
             {

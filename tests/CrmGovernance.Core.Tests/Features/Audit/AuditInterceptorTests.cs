@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,5 +114,29 @@ public sealed class AuditInterceptorTests
         Assert.All(rows, r => Assert.Equal($"{id}:{Roles.Steward}", r.EntityId));
         Assert.Equal(new FieldChange("RoleId", null, Roles.Steward), FieldChange.Parse(rows[0].Changes)["RoleId"]);
         Assert.Equal(new FieldChange("RoleId", Roles.Steward, null), FieldChange.Parse(rows[1].Changes)["RoleId"]);
+    }
+
+    [Fact]
+    public async Task Text_longer_than_its_column_is_cut_to_the_column_and_the_chain_still_verifies()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var typed = new string('a', 255) + "😀" + new string('b', 400);
+        await using (var scope = host.Scope(a =>
+        {
+            a.SetUser("user-42", new string('n', 300), [Roles.Admin], AuditSources.Ui);
+            a.CorrelationId = new string('c', 200);
+        }))
+        {
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync("SignInFailed", "User", typed, new { typed });
+        }
+
+        var row = Assert.Single(await host.AuditRowsAsync());
+        Assert.Equal(new string('a', 255), row.EntityId);
+        Assert.Equal(new string('n', 256), row.ActorName);
+        Assert.Equal(new string('c', 128), row.CorrelationId);
+        Assert.Equal(typed, System.Text.Json.JsonDocument.Parse(row.Changes).RootElement.GetProperty("typed").GetString());
+        await using var verify = host.Scope(a => a.SetSystem("test", null));
+        var verification = await verify.ServiceProvider.GetRequiredService<AuditVerificationService>().VerifyAndRecordAsync("widths");
+        Assert.True(verification.IsIntact, verification.Problem);
     }
 }
