@@ -35,9 +35,7 @@ internal sealed class DatabaseInitializer : IHostedService
             // The provider's file and session settings (SQLite: the file owner-only before it exists, WAL after migrating).
             var session = db.Database.Dialect().Session;
             session.BeforeMigrate(db.Database);
-            await RefuseNewerSchemaAsync(db, cancellationToken);
-            // Nodes starting together are safe: EF Core takes its migration lock in the database first.
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(db, cancellationToken);
             await session.AfterMigrateAsync(db.Database, cancellationToken);
         }
         foreach (var step in scope.ServiceProvider.GetServices<IStartupStep>())
@@ -48,15 +46,28 @@ internal sealed class DatabaseInitializer : IHostedService
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private static async Task MigrateAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            // No database yet (SQLite's file, a PostgreSQL database not created): migrating creates it, with nothing to compare.
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+        // Nodes starting together take turns. The history table is created first (idempotent): reading a missing one logs a
+        // failed query at error level on PostgreSQL, whose provider cannot tell whether it exists (npgsql/efcore.pg#3407).
+        await using (await db.Database.Dialect().Locks.HoldAsync(db.Database, DatabaseLock.Migrations, ct: cancellationToken))
+        {
+            var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+            await RefuseNewerSchemaAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
     /// <summary>A database a newer build has migrated is not this build's to run (several nodes mid-upgrade, a rolled-back deploy).</summary>
     private static async Task RefuseNewerSchemaAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
-        // A new database (or one never migrated) has no history to compare; asking for it would log a failed query.
-        if (!await db.Database.CanConnectAsync(cancellationToken)
-            || !await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().ExistsAsync(cancellationToken))
-        {
-            return;
-        }
         var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations(), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {

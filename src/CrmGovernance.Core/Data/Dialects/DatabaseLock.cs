@@ -42,4 +42,7 @@ public enum DatabaseLock
 
     /// <summary>Taken by the insert trigger of InboxItems on PostgreSQL (<c>pg_advisory_xact_lock(1128726539, 0)</c>): inbox ids commit in order.</summary>
     InboxOrder = 11,
+
+    /// <summary>Creating the migration history and migrating: nodes starting together take turns.</summary>
+    Migrations = 12,
 }
