@@ -4,19 +4,29 @@
 # Use: export CRMGOV_TEST_POSTGRES="$(bash .ci/postgres.sh | tail -n 1)"
 set -euo pipefail
 
+installed_here=0
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /etc/postgresql/15/main ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq postgresql >&2
+  installed_here=1
 fi
 
 conf=/etc/postgresql/15/main/postgresql.conf
 if ! grep -q "^listen_addresses = '127.0.0.1'" "$conf"; then
   echo "listen_addresses = '127.0.0.1'" >>"$conf"
 fi
+if [ "$installed_here" = 1 ]; then
+  # A server this script installed exists only for the tests (a fresh CI machine), which create and drop a database per
+  # test: durability is traded for speed. A server that was already there (benchmarks, a developer's data) is left as it is.
+  printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$conf"
+fi
 
 if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" && $4 == "online" { found = 1 } END { exit !found }'; then
   pg_ctlcluster 15 main start >&2
+elif [ "$installed_here" = 1 ]; then
+  # The package started it before the settings above were written.
+  pg_ctlcluster 15 main restart >&2
 fi
 
 for _ in $(seq 1 30); do
