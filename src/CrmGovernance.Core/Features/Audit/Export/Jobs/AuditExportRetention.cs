@@ -29,7 +29,7 @@ public sealed class AuditExportRetention(IServiceScopeFactory scopes, AuditExpor
     }
 
     /// <summary>Fails the running exports whose node stopped (<see cref="RunningWork.IsCutOff"/>) and deletes their files; returns how many.</summary>
-    public async Task<int> FailCutOffAsync(bool atStart, CancellationToken cancellationToken)
+    internal async Task<int> FailCutOffAsync(bool atStart, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
