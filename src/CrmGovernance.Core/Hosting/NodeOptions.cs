@@ -14,6 +14,13 @@ public sealed class NodeOptions
     [MaxLength(100)]
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// Seconds without a heartbeat after which a running duplicate scan or audit export counts as cut off: the node running
+    /// it died, and the other nodes fail it (<see cref="Scheduling.RunningWork"/>). A live node renews it every second.
+    /// </summary>
+    [Range(10, 3_600)]
+    public int HeartbeatStaleSeconds { get; set; } = 120;
+
     /// <summary>The configured name, or machine:pid.</summary>
     public string EffectiveName => Name.Length > 0 ? Name : $"{Environment.MachineName}:{Environment.ProcessId}";
 

@@ -27,6 +27,8 @@ public static class SchedulingServices
             .Validate(o => CronExpression.TryParse(o.AuditVerificationCron, out _), "Scheduler:AuditVerificationCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
         services.AddOptions<SchedulerClusterOptions>().Bind(host.Configuration.GetSection($"{SchedulerOptions.Section}:Cluster")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NodeOptions>().Bind(host.Configuration.GetSection(NodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RunningWork>();
         if (host.Role == HostRole.CommandLine)
         {
             return services;

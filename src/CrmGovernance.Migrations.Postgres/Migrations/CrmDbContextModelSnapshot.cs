@@ -247,6 +247,13 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                     b.Property<long?>("HeadSequence")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("RequestedById")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1251,6 +1258,13 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("ObjectId")
                         .HasColumnType("uuid");
 
@@ -1661,6 +1675,10 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Queued")
                         .HasColumnType("integer");

@@ -240,6 +240,13 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<long?>("HeadSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestedById")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1224,6 +1231,13 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ObjectId")
                         .HasColumnType("TEXT");
 
@@ -1623,6 +1637,10 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Queued")

@@ -32,6 +32,23 @@ public sealed class RunPageTests(QuietPortalFixture fixture)
     }
 
     [Fact]
+    public async Task A_run_says_which_node_ran_it_when_that_was_recorded()
+    {
+        await using var pages = new OperationsPages(fixture.Host);
+        var run = OperationsPages.Run();
+        run.Node = "worker-7";
+        var named = await pages.AddRunAsync(run);
+        var unnamed = await pages.AddRunAsync(OperationsPages.Run());
+
+        var page = pages.Context.Render<RunPage>(p => p.Add(x => x.Id, named));
+        var older = pages.Context.Render<RunPage>(p => p.Add(x => x.Id, unnamed));
+
+        page.WaitForAssertion(() => Assert.Equal("Ran on node worker-7", page.Find("#run-node").TextContent.Trim()));
+        older.WaitForAssertion(() => Assert.NotEmpty(older.FindAll("#run-facts")));
+        Assert.Empty(older.FindAll("#run-node"));
+    }
+
+    [Fact]
     public async Task Expanding_a_record_shows_before_and_after_with_the_changed_field_marked()
     {
         await using var pages = new OperationsPages(fixture.Host);

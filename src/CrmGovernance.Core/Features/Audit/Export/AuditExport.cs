@@ -20,6 +20,10 @@ public sealed class AuditExport
     public DateTime? StartedUtc { get; set; }
     public DateTime? CompletedUtc { get; set; }
 
+    /// <summary>The node that runs (or ran) it (Node:Name), and its latest sign of life while running (<see cref="Scheduling.RunningWork"/>).</summary>
+    public string? Node { get; set; }
+    public DateTime? HeartbeatUtc { get; set; }
+
     /// <summary>The download's name, e.g. <c>audit-log-20261127-0130.xlsx</c>, and its size once written.</summary>
     public string FileName { get; set; } = "";
     public long FileBytes { get; set; }

@@ -20,6 +20,8 @@ internal sealed class AuditExportConfiguration : IEntityTypeConfiguration<AuditE
         builder.Property(e => e.RequestedUtc).HasConversion(UtcDateTimeConverter.Instance);
         builder.Property(e => e.StartedUtc).HasConversion(new NullableUtcDateTimeConverter());
         builder.Property(e => e.CompletedUtc).HasConversion(new NullableUtcDateTimeConverter());
+        builder.Property(e => e.Node).HasMaxLength(100);
+        builder.Property(e => e.HeartbeatUtc).HasConversion(new NullableUtcDateTimeConverter());
         builder.HasIndex(e => new { e.RequestedById, e.RequestedUtc });
         builder.HasIndex(e => e.Status);
     }

@@ -12,6 +12,9 @@ public sealed class DuplicateScan
     public DateTime RequestedUtc { get; set; }
     public DateTime? StartedUtc { get; set; }
     public DateTime? FinishedUtc { get; set; }
+    /// <summary>The node that runs (or ran) it (Node:Name), and its latest sign of life while running (<see cref="Scheduling.RunningWork"/>).</summary>
+    public string? Node { get; set; }
+    public DateTime? HeartbeatUtc { get; set; }
     /// <summary>What it is doing now ("reading", "comparing", …) and how far (0–1).</summary>
     public string Phase { get; set; } = "";
     public double Progress { get; set; }

@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Matching;
 using CrmGovernance.Core.Features.Systems.Connectors;
+using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace CrmGovernance.Core.Features.Stewardship.Scans;
 /// stores the pairs and the figures. Every scan ends on its row: completed, cancelled, or failed with the reason.
 /// </summary>
 internal sealed class DuplicateScanExecutor(IDbContextFactory<CrmDbContext> contexts, PublishedConfiguration published, IConnectorFactory connectors,
-    MatchIndexStore index, TimeProvider clock, ILogger<DuplicateScanExecutor> logger)
+    MatchIndexStore index, RunningWork running, TimeProvider clock, ILogger<DuplicateScanExecutor> logger)
 {
     /// <param name="cancel">Someone cancelled the scan.</param>
     /// <param name="stopping">The process is shutting down.</param>
@@ -29,12 +30,12 @@ internal sealed class DuplicateScanExecutor(IDbContextFactory<CrmDbContext> cont
         var (status, error) = (ScanStatus.Completed, (string?)null);
         try
         {
-            await using var progress = new ScanProgressReporter(contexts, scanId, work);
+            await using var progress = new ScanProgressReporter(contexts, scanId, work, clock);
             result = await ScanAsync(scan, progress, work.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            (status, error) = (ScanStatus.Failed, "The portal stopped while the scan ran; start it again.");
+            (status, error) = (ScanStatus.Failed, DuplicateScanRunner.CutOff);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)
         {
@@ -92,7 +93,8 @@ internal sealed class DuplicateScanExecutor(IDbContextFactory<CrmDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var claimed = await db.DuplicateScans.Where(s => s.Id == scanId && s.Status == ScanStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Running).SetProperty(x => x.StartedUtc, now)
-                .SetProperty(x => x.Phase, ScanPhases.Reading).SetProperty(x => x.Progress, 0), cancellationToken);
+                .SetProperty(x => x.Phase, ScanPhases.Reading).SetProperty(x => x.Progress, 0)
+                .SetProperty(x => x.Node, running.Node).SetProperty(x => x.HeartbeatUtc, now), cancellationToken);
         return claimed == 0 ? null : await db.DuplicateScans.AsNoTracking().SingleAsync(s => s.Id == scanId, cancellationToken);
     }
 

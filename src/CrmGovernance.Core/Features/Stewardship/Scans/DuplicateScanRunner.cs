@@ -13,12 +13,16 @@ namespace CrmGovernance.Core.Features.Stewardship.Scans;
 /// <summary>
 /// The background queue of duplicate scans: one scan at a time (a scan holds a system's records in memory and keeps
 /// a core busy), in the order they were requested. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>);
-/// at start it fails scans a stopped process left running and takes up those still queued, then every few seconds those
-/// queued by other processes (<see cref="QueuedWorkPoll"/>). Singleton and hosted service.
+/// at start it fails scans a stopped process left running (this node's, or a dead node's: not another live node's,
+/// <see cref="RunningWork"/>) and takes up those still queued, then every few seconds those queued by other processes
+/// (<see cref="QueuedWorkPoll"/>), and every half minute fails those whose node died meanwhile. Singleton and hosted service.
 /// </summary>
-public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, TimeProvider clock, ILogger<DuplicateScanRunner> logger)
+public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, RunningWork running, ILogger<DuplicateScanRunner> logger)
     : BackgroundService
 {
+    /// <summary>Why a scan whose process stopped failed.</summary>
+    public const string CutOff = "The portal stopped while the scan ran; start it again.";
+
     private readonly JobQueue<long> _queue = new();
     private readonly SemaphoreSlim _requests = new(1, 1);
 
@@ -66,6 +70,7 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         // A busy database at start must not end the portal (a hosted service that throws stops the host): try again.
         await StartupRetry.UntilDoneAsync(RecoverAsync, logger, "Recovering duplicate scans", stoppingToken);
         var polling = QueuedWorkPoll.RunAsync(_queue, QueuedAsync, logger, "duplicate scans", stoppingToken);
+        var watching = running.WatchAsync(ct => FailCutOffAsync(atStart: false, ct), logger, "duplicate scans", stoppingToken);
         try
         {
             await _queue.RunAsync(async (scanId, cancel) =>
@@ -78,6 +83,7 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         finally
         {
             await polling;
+            await watching;
         }
     }
 
@@ -89,21 +95,37 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
         return await db.DuplicateScans.Where(s => s.Status == ScanStatus.Queued).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>A scan still running now was cut off when a process stopped; queued ones are taken up in request order.</summary>
+    /// <summary>Fails the scans cut off when a process stopped; queued ones are taken up in request order.</summary>
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        await FailCutOffAsync(atStart: true, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
-        var cutOff = await db.DuplicateScans.Where(s => s.Status == ScanStatus.Running).Select(s => s.Id).ToListAsync(cancellationToken);
-        await db.DuplicateScans.Where(s => cutOff.Contains(s.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Failed).SetProperty(x => x.FinishedUtc, now)
-                .SetProperty(x => x.Error, "The portal stopped while the scan ran; start it again."), cancellationToken);
-        await db.DuplicateScanPairs.Where(p => cutOff.Contains(p.ScanId)).ExecuteDeleteAsync(cancellationToken);
         foreach (var id in await db.DuplicateScans.Where(s => s.Status == ScanStatus.Queued).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken))
         {
             _queue.Enqueue(id);
         }
+    }
+
+    /// <summary>Fails the running scans whose node stopped (<see cref="RunningWork.IsCutOff"/>) and drops their partly stored pairs; returns how many.</summary>
+    internal async Task<int> FailCutOffAsync(bool atStart, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        var runningNow = await db.DuplicateScans.Where(s => s.Status == ScanStatus.Running).Select(s => new { s.Id, s.Node, s.HeartbeatUtc }).ToListAsync(cancellationToken);
+        var cutOff = runningNow.Where(s => running.IsCutOff(s.Node, s.HeartbeatUtc, atStart)).Select(s => s.Id).ToList();
+        if (cutOff.Count == 0)
+        {
+            return 0;
+        }
+        var now = running.Now;
+        var failed = await db.DuplicateScans.Where(s => cutOff.Contains(s.Id) && s.Status == ScanStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Failed).SetProperty(x => x.FinishedUtc, now)
+                .SetProperty(x => x.Error, CutOff), cancellationToken);
+        // Pairs of a scan that completed meanwhile (its node was slow, not dead) stay.
+        await db.DuplicateScanPairs.Where(p => cutOff.Contains(p.ScanId) && db.DuplicateScans.Any(s => s.Id == p.ScanId && s.Status != ScanStatus.Completed))
+            .ExecuteDeleteAsync(cancellationToken);
+        return failed;
     }
 
     public override void Dispose()

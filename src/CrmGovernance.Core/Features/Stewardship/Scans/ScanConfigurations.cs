@@ -16,6 +16,8 @@ internal sealed class DuplicateScanConfiguration : IEntityTypeConfiguration<Dupl
         builder.Property(s => s.RequestedUtc).HasConversion(UtcDateTimeConverter.Instance);
         builder.Property(s => s.StartedUtc).HasConversion(new NullableUtcDateTimeConverter());
         builder.Property(s => s.FinishedUtc).HasConversion(new NullableUtcDateTimeConverter());
+        builder.Property(s => s.Node).HasMaxLength(100);
+        builder.Property(s => s.HeartbeatUtc).HasConversion(new NullableUtcDateTimeConverter());
     }
 }
 

@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
+using CrmGovernance.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,9 +19,10 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// at a time (in process by a semaphore, across processes by the flow's lease); dry runs hold neither. Singleton.
 /// </summary>
 public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfiguration published, SyncExecutor executor,
-    IOptions<SyncOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
+    IOptions<SyncOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, CoreHost host)
 {
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _flows = new();
+    private readonly string _node = host.Node.EffectiveName;
 
     /// <summary>Starts the run in the background; returns the run's id as soon as the run exists.</summary>
     /// <exception cref="FlowBusyException">The flow has a run going.</exception>
@@ -185,7 +187,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         {
             FlowId = plan.Flow.Id, FlowName = plan.Flow.Name, ConfigurationVersion = version, ChangeRequestId = request.ChangeRequestId,
             DryRun = request.DryRun, Trigger = request.Trigger, StartedBy = request.StartedBy, StartedUtc = now, HeartbeatUtc = now,
-            DueUtc = request.DueUtc,
+            DueUtc = request.DueUtc, Node = _node,
         };
         if (!request.DryRun && request.Trigger is SyncTrigger.Schedule or SyncTrigger.Inbox)
         {

@@ -20,6 +20,8 @@ public sealed class SyncRun
     public DateTime? FinishedUtc { get; set; }
     /// <summary>Renewed after every batch; a running run whose heartbeat is old was interrupted.</summary>
     public DateTime HeartbeatUtc { get; set; }
+    /// <summary>The node that ran it (Node:Name, else machine:pid); null for runs from before nodes were recorded.</summary>
+    public string? Node { get; set; }
     public int Read { get; set; }
     public int Created { get; set; }
     public int Updated { get; set; }

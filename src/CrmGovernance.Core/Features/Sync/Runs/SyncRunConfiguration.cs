@@ -23,6 +23,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         // The insights drill-down and rebuild read runs by when they started.
         builder.HasIndex(r => r.StartedUtc);
         builder.Property(r => r.Message).HasMaxLength(4000);
+        builder.Property(r => r.Node).HasMaxLength(100);
         builder.Ignore(r => r.Processed);
         builder.Ignore(r => r.DurationSeconds);
     }

@@ -26,5 +26,8 @@ public sealed class QueuedElsewhereScanTests
 
         Assert.Equal(ScanStatus.Completed, finished.Status);
         Assert.Equal(20, finished.RecordsRead);
+        // The worker that ran it, not the process that queued it.
+        Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", finished.Node);
+        Assert.NotNull(finished.HeartbeatUtc);
     }
 }

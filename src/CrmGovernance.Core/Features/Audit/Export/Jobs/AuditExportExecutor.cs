@@ -1,6 +1,7 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
+using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 /// or failed with the reason. Scoped: one scope, and so one actor, per export.
 /// </summary>
 internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, AuditExporter exporter, AuditExportFiles files,
-    TimeProvider clock, ILogger<AuditExportExecutor> logger)
+    RunningWork running, TimeProvider clock, ILogger<AuditExportExecutor> logger)
 {
     public const string NotAllowed = "The person who asked for this export is no longer allowed to export the audit log.";
     public const string Stopped = "The portal stopped while the export ran; export again.";
@@ -64,7 +65,7 @@ internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contex
         OwnerOnly.CreateFolder(files.Folder);
         var temp = files.TempPathOf(export.Id);
         AuditExportResult result;
-        await using (var progress = new AuditExportProgressWriter(contexts, export.Id, work))
+        await using (var progress = new AuditExportProgressWriter(contexts, export.Id, work, clock))
         await using (var output = new FileStream(temp, OwnerOnly.NewFile(FileMode.Create, 256 * 1024)))
         {
             result = await exporter.ExportAsync(filter, output, new AuditExportOptions(export.RequestedByName), progress, cancellationToken);
@@ -93,7 +94,8 @@ internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contex
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var claimed = await db.AuditExports.Where(e => e.Id == exportId && e.Status == AuditExportStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Running).SetProperty(x => x.StartedUtc, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Running).SetProperty(x => x.StartedUtc, now)
+                .SetProperty(x => x.Node, running.Node).SetProperty(x => x.HeartbeatUtc, now), cancellationToken);
         return claimed == 0 ? null : await db.AuditExports.AsNoTracking().SingleAsync(e => e.Id == exportId, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,31 +10,45 @@ namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 
 /// <summary>
 /// Keeps the export rows and files in step: exports a stopped process left running are failed (their half-written
-/// files deleted), and files older than <see cref="AuditExportJobOptions.RetentionDays"/> are deleted, their row keeping
+/// files deleted; this node's at its start, a dead node's whenever its heartbeat goes stale, never another live node's:
+/// <see cref="RunningWork"/>), and files older than <see cref="AuditExportJobOptions.RetentionDays"/> are deleted, their row keeping
 /// its figures and saying the file expired.
 /// </summary>
-public sealed class AuditExportRetention(IServiceScopeFactory scopes, AuditExportFiles files, IOptions<AuditExportJobOptions> options, TimeProvider clock,
-    ILogger<AuditExportRetention> logger)
+public sealed class AuditExportRetention(IServiceScopeFactory scopes, AuditExportFiles files, IOptions<AuditExportJobOptions> options, RunningWork running,
+    TimeProvider clock, ILogger<AuditExportRetention> logger)
 {
     public const string Interrupted = "The export was interrupted by a restart of the portal; export again.";
 
     public static string Expired(int days) => $"The file expired: exports are kept for {days} days. Export again to get a fresh copy.";
 
-    /// <summary>Fails the exports left running; returns the queued ones, oldest first, to be taken up.</summary>
+    /// <summary>Fails the exports this node (or a dead one) left running; returns the queued ones, oldest first, to be taken up.</summary>
     public async Task<IReadOnlyList<Guid>> RecoverAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        await FailCutOffAsync(atStart: true, cancellationToken);
+        return await QueuedAsync(cancellationToken);
+    }
+
+    /// <summary>Fails the running exports whose node stopped (<see cref="RunningWork.IsCutOff"/>) and deletes their files; returns how many.</summary>
+    internal async Task<int> FailCutOffAsync(bool atStart, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
-        var cutOff = await db.AuditExports.Where(e => e.Status == AuditExportStatus.Running).Select(e => e.Id).ToListAsync(cancellationToken);
-        await db.AuditExports.Where(e => cutOff.Contains(e.Id))
+        var runningNow = await db.AuditExports.Where(e => e.Status == AuditExportStatus.Running).Select(e => new { e.Id, e.Node, e.HeartbeatUtc })
+            .ToListAsync(cancellationToken);
+        var cutOff = runningNow.Where(e => running.IsCutOff(e.Node, e.HeartbeatUtc, atStart)).Select(e => e.Id).ToList();
+        if (cutOff.Count == 0)
+        {
+            return 0;
+        }
+        var now = running.Now;
+        var failed = await db.AuditExports.Where(e => cutOff.Contains(e.Id) && e.Status == AuditExportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Failed).SetProperty(x => x.CompletedUtc, now)
                 .SetProperty(x => x.Error, Interrupted), cancellationToken);
         foreach (var id in cutOff)
         {
             files.Delete(id);
         }
-        return await db.AuditExports.Where(e => e.Status == AuditExportStatus.Queued).OrderBy(e => e.RequestedUtc).Select(e => e.Id).ToListAsync(cancellationToken);
+        return failed;
     }
 
     /// <summary>The queued exports, oldest first (requested on a node that does not run them).</summary>

@@ -10,11 +10,12 @@ namespace CrmGovernance.Core.Features.Audit.Export.Jobs;
 /// <summary>
 /// The background queue of audit exports: one at a time (a large export keeps a core and the disk busy), in request
 /// order. Runs in the process that runs the worker (<see cref="SyncOptions.Worker"/>), like the duplicate scans: at start
-/// it fails exports a stopped process left running and takes up those still queued, then every few seconds those queued
-/// by other processes (<see cref="QueuedWorkPoll"/>); every hour it deletes files past
-/// their retention. Singleton and hosted service.
+/// it fails exports a stopped process left running (this node's or a dead node's, <see cref="RunningWork"/>) and takes up
+/// those still queued, then every few seconds those queued by other processes (<see cref="QueuedWorkPoll"/>); every half
+/// minute it fails those whose node died; every hour it deletes files past their retention. Singleton and hosted service.
 /// </summary>
-public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, AuditExportRetention retention, ILogger<AuditExportRunner> logger)
+public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<SyncOptions> options, AuditExportRetention retention, RunningWork running,
+    ILogger<AuditExportRunner> logger)
     : BackgroundService
 {
     private static readonly TimeSpan RetentionInterval = TimeSpan.FromHours(1);
@@ -43,6 +44,7 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
         }
         var sweeping = SweepAsync(stoppingToken);
         var polling = QueuedWorkPoll.RunAsync(_queue, retention.QueuedAsync, logger, "audit exports", stoppingToken);
+        var watching = running.WatchAsync(ct => retention.FailCutOffAsync(atStart: false, ct), logger, "audit exports", stoppingToken);
         try
         {
             await _queue.RunAsync(async (exportId, cancel) =>
@@ -55,6 +57,7 @@ public sealed class AuditExportRunner(IServiceScopeFactory scopes, IOptions<Sync
         {
             await sweeping;
             await polling;
+            await watching;
         }
     }
 
