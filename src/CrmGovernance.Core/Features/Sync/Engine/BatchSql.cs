@@ -8,8 +8,8 @@ using CrmGovernance.Core.Features.Sync.Runs;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
-/// The statements <see cref="RunRecorder"/> runs (the dialect's: Data/Dialects), prepared once per batch and executed per
-/// row, inside its transaction. Error-queue items go through <see cref="ErrorQueueWriter"/>, the match index through <see cref="MatchIndexSql"/>.
+/// The statements <see cref="RunRecorder"/> runs (the dialect's: Data/Dialects), inside its transaction: a batch's rows
+/// through <see cref="StatementRows"/> (batched round trips on a server, a prepared command per row on SQLite). Error-queue items go through <see cref="ErrorQueueWriter"/>, the match index through <see cref="MatchIndexSql"/>.
 /// </summary>
 internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connection, DbTransaction transaction)
 {
