@@ -1,9 +1,14 @@
+using System.Runtime.InteropServices;
+
 namespace CrmGovernance.Benchmarks;
 
 /// <summary>Dispatches <c>&lt;command&gt; [--option value]</c>; anything else prints the usage and exits with 2.</summary>
 public static class CommandLine
 {
     public const int UsageExitCode = 2;
+
+    /// <summary>Ctrl+C or SIGTERM, as a shell reports a process ended by SIGINT.</summary>
+    public const int StoppedExitCode = 130;
 
     public static async Task<int> RunAsync(IReadOnlyList<IBenchmarkCommand> commands, string[] args)
     {
@@ -19,6 +24,12 @@ public static class CommandLine
             e.Cancel = true;
             cancel.Cancel();
         };
+        // Stopped by a supervisor or `kill`: end as after Ctrl+C, so what the command made (a throwaway database) is removed.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
         try
         {
             return await command.RunAsync(options, cancel.Token);
@@ -26,6 +37,11 @@ public static class CommandLine
         catch (ArgumentException ex)
         {
             return Usage(commands, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Stopped before the end; no figures.");
+            return StoppedExitCode;
         }
     }
 

@@ -30,4 +30,10 @@ public sealed class CommandOptions
         : throw new ArgumentException($"--{name} must be a whole number of at least {min}, not \"{text}\".");
 
     public string Text(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+
+    /// <returns>One of <paramref name="allowed"/> (as spelled there, matched case-blind), or <paramref name="fallback"/> when the option is absent.</returns>
+    public string Choice(string name, string fallback, params string[] allowed) =>
+        !_values.TryGetValue(name, out var text) ? fallback
+        : allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"--{name} must be {string.Join(" or ", allowed)}, not \"{text}\".");
 }

@@ -4,8 +4,9 @@ using CrmGovernance.Core.Features.FirstRun;
 namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>
-/// People in a SQLite "source" → contacts in a SQLite CRM, 10 mapped fields, matched by email. Two identical flows into
-/// two CRM databases: the measured runs use the first; the phase breakdown drives the engine's parts on the second.
+/// People in a SQLite "source" → contacts in a SQLite CRM, 10 mapped fields, matched by email. Identical flows into
+/// CRM databases of their own: the measured runs use the first (and, with <c>--flows N</c>, flows 2 to N from the same
+/// source at the same time); the phase breakdown drives the engine's parts on the phases flow.
 /// </summary>
 internal static class SyncBenchmarkConfiguration
 {
@@ -22,8 +23,20 @@ internal static class SyncBenchmarkConfiguration
     public static readonly string[] TargetColumns =
         ["email", "first_name", "last_name", "phone", "company", "job_title", "country", "city", "lead_source", "lifecycle_stage"];
 
-    public static GovernanceConfiguration Build()
+    public const int MaxFlows = 4;
+
+    /// <summary>Measured flow <paramref name="n"/> (1-based): flow 1 is <see cref="Flow"/>.</summary>
+    public static Guid FlowOf(int n) => n == 1 ? Flow : new($"00000000-0000-4000-8000-0000000bf1{n:D2}");
+
+    /// <summary>The CRM file measured flow <paramref name="n"/> writes to.</summary>
+    public static string CrmFileOf(int n) => n == 1 ? "crm.db" : $"crm-{n}.db";
+
+    private static Guid CrmOf(int n) => n == 1 ? Crm : new($"00000000-0000-4000-8000-0000000b01{n:D2}");
+
+    /// <param name="flows">How many measured flows (1 to <see cref="MaxFlows"/>), besides the phases flow.</param>
+    public static GovernanceConfiguration Build(int flows)
     {
+        var measured = Enumerable.Range(1, flows).ToList();
         var fields = new List<FieldDefinition>();
         void Field(Guid system, string name, FieldType type, bool required = false, params string[] values) =>
             fields.Add(new() { Id = Guid.NewGuid(), SystemId = system, ObjectId = StandardObjects.Contact, Name = name, Type = type, Required = required, AllowedValues = [.. values] });
@@ -31,7 +44,7 @@ internal static class SyncBenchmarkConfiguration
         {
             Field(Source, name, FieldType.Text);
         }
-        foreach (var crm in new[] { Crm, PhasesCrm })
+        foreach (var crm in measured.Select(CrmOf).Append(PhasesCrm))
         {
             Field(crm, "email", FieldType.Email, required: true);
             Field(crm, "first_name", FieldType.Text);
@@ -46,11 +59,20 @@ internal static class SyncBenchmarkConfiguration
         }
         return new GovernanceConfiguration
         {
-            Systems = [Sql(Source, "source", "source.db", "people"), Sql(Crm, "crm", "crm.db", "contacts"), Sql(PhasesCrm, "crmphases", "crm-phases.db", "contacts")],
+            Systems =
+            [
+                Sql(Source, "source", "source.db", "people"),
+                .. measured.Select(n => Sql(CrmOf(n), n == 1 ? "crm" : $"crm{n}", CrmFileOf(n), "contacts")),
+                Sql(PhasesCrm, "crmphases", "crm-phases.db", "contacts"),
+            ],
             Objects = StandardObjects.All(Owner, Owner),
             Fields = fields,
-            Flows = [FlowTo(Flow, "People to CRM", Crm), FlowTo(PhasesFlow, "People to CRM (phase breakdown)", PhasesCrm)],
-            Mappings = [.. Mappings(Flow), .. Mappings(PhasesFlow)],
+            Flows =
+            [
+                .. measured.Select(n => FlowTo(FlowOf(n), n == 1 ? "People to CRM" : $"People to CRM {n}", CrmOf(n))),
+                FlowTo(PhasesFlow, "People to CRM (phase breakdown)", PhasesCrm),
+            ],
+            Mappings = [.. measured.SelectMany(n => Mappings(FlowOf(n))), .. Mappings(PhasesFlow)],
         };
     }
 

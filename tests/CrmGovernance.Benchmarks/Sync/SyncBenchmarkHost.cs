@@ -17,16 +17,20 @@ namespace CrmGovernance.Benchmarks.Sync;
 
 /// <summary>
 /// The Core services on a generic host, as the command line runs them: a temp data folder (portal database, scheduler,
-/// the flows' SQLite source and CRMs), the demo off, no flow scheduling, framework logging at Warning.
+/// the flows' SQLite source and CRMs), the demo off, no flow scheduling, framework logging at Warning. The given settings
+/// come last: the portal database on PostgreSQL (<see cref="BenchmarkDatabase"/>), a node's role and name. A second node
+/// shares the first one's folder (the connectors' files and the key-encryption key, as nodes share a data folder).
 /// </summary>
 internal sealed class SyncBenchmarkHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly bool _ownsFolder;
 
-    private SyncBenchmarkHost(string folder, IHost host)
+    private SyncBenchmarkHost(string folder, IHost host, bool ownsFolder)
     {
         Folder = folder;
         _host = host;
+        _ownsFolder = ownsFolder;
     }
 
     public string Folder { get; }
@@ -35,9 +39,12 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
     /// <param name="telemetry">Metrics and traces on, as a portal exporting to a collector has them: the OpenTelemetry SDK
     /// aggregates every instrument and samples every span for OTLP (to 127.0.0.1:4317, where nothing need listen: export
     /// happens off the measured path, every few seconds).</param>
-    public static async Task<SyncBenchmarkHost> StartAsync(GovernanceConfiguration configuration, bool telemetry, CancellationToken cancellationToken)
+    /// <param name="settings">Added last (they win).</param>
+    /// <param name="sharing">Another node whose folder this one uses; null: a folder of this host's own, deleted on disposal.</param>
+    public static async Task<SyncBenchmarkHost> StartAsync(GovernanceConfiguration configuration, bool telemetry,
+        IReadOnlyDictionary<string, string> settings, SyncBenchmarkHost? sharing, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "crmgov-bench-sync-" + Guid.NewGuid().ToString("N"));
+        var folder = sharing?.Folder ?? Path.Combine(Path.GetTempPath(), "crmgov-bench-sync-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var initial = new ConfigurationManager();
         // No appsettings watcher: it would wake up for every write to the databases in this folder (about a tenth of the CPU).
@@ -59,6 +66,7 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection([new("Telemetry:Otlp:Endpoint", "http://127.0.0.1:4317")]);
         }
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // "No user exists yet" and Data Protection's key notices: true, and beside the point here.
         builder.Logging.AddFilter("CrmGovernance.Core.Features.FirstRun", LogLevel.Error);
@@ -66,11 +74,18 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
         builder.Services.AddCrmCore(builder.Configuration, folder, HostRole.Test);
         builder.Services.AddIdentityCore<ApplicationUser>(o => PasswordPolicyValidator.Configure(o.Password)).AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>();
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        var bench = new SyncBenchmarkHost(folder, host);
-        await using (var scope = bench.SystemScope())
+        var bench = new SyncBenchmarkHost(folder, host, ownsFolder: sharing is null);
+        try
         {
+            await host.StartAsync(cancellationToken);
+            // A second node finds the configuration its first node published.
+            await using var scope = bench.SystemScope();
             await scope.ServiceProvider.GetRequiredService<ConfigurationSeeder>().SeedIfEmptyAsync(configuration, cancellationToken);
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
         }
         return bench;
     }
@@ -90,6 +105,10 @@ internal sealed class SyncBenchmarkHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -25,7 +25,7 @@ public sealed class WebhookBenchmark : IBenchmarkCommand
 
     public string Name => "webhook";
 
-    public string Usage => "inbound webhook throughput and p99 latency  [--requests 20000] [--concurrency 64] [--environment Production]";
+    public string Usage => "inbound webhook throughput and p99 latency  [--requests 20000] [--concurrency 64] [--environment Production] " + BenchmarkDatabase.Usage;
 
     public async Task<int> RunAsync(CommandOptions options, CancellationToken cancellationToken)
     {
@@ -33,7 +33,9 @@ public sealed class WebhookBenchmark : IBenchmarkCommand
         var concurrency = options.Number("concurrency", 64);
         var environment = options.Text("environment", "Production");
 
-        using var portal = new BenchmarkPortal(new Dictionary<string, string>
+        // Declared first, so disposed last: the portal stops before its database is dropped.
+        await using var database = await BenchmarkDatabase.CreateAsync(options, cancellationToken);
+        using var portal = new BenchmarkPortal(new Dictionary<string, string>(database.Settings)
         {
             // One key sends everything here: the per-key limit would measure the limiter, not the endpoint.
             ["Inbound:PermitsPerSecond"] = "10000000",
@@ -65,7 +67,7 @@ public sealed class WebhookBenchmark : IBenchmarkCommand
         var perSecond = run.Accepted / run.Elapsed.TotalSeconds;
         var p99 = run.Percentile(0.99);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"webhook: {requests:N0} requests, {concurrency} in flight, {Environment.ProcessorCount} cores, {run.Elapsed.TotalSeconds:F2} s"));
+            $"webhook: {requests:N0} requests, {concurrency} in flight, portal database {database.Description}, {Environment.ProcessorCount} cores, {run.Elapsed.TotalSeconds:F2} s"));
         // Client and server share this machine's cores: other work on it shows in these two figures.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cpu_ms_per_request={cpu.TotalMilliseconds / requests:F3} (client and server) load_average={LoadAverage()}"));

@@ -12,13 +12,8 @@ internal sealed class MatchIndexSql(IPortalSqlDialect dialect, DbConnection conn
 {
     public async Task<int> UpsertAsync(Guid systemId, Guid objectId, IEnumerable<(string Id, string ValuesJson)> entries, DateTime now, CancellationToken ct)
     {
-        await using var command = Command(dialect.MatchIndex.Upsert);
-        var changed = 0;
-        foreach (var (id, values) in entries)
-        {
-            changed += await command.ExecuteAsync(ct, systemId, objectId, id, values, now);
-        }
-        return changed;
+        return await StatementRows.ExecuteAsync(dialect, connection, transaction, dialect.MatchIndex.Upsert,
+            entries.Select(e => new object?[] { systemId, objectId, e.Id, e.ValuesJson, now }), ct);
     }
 
     /// <summary>Marks records removed; the row stays as a tombstone so other processes' indexes drop the record too.</summary>

@@ -8,8 +8,8 @@ using CrmGovernance.Core.Features.Sync.Runs;
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
 /// <summary>
-/// The statements <see cref="RunRecorder"/> runs (the dialect's: Data/Dialects), prepared once per batch and executed per
-/// row, inside its transaction. Error-queue items go through <see cref="ErrorQueueWriter"/>, the match index through <see cref="MatchIndexSql"/>.
+/// The statements <see cref="RunRecorder"/> runs (the dialect's: Data/Dialects), inside its transaction: a batch's rows
+/// through <see cref="StatementRows"/> (batched round trips on a server, a prepared command per row on SQLite). Error-queue items go through <see cref="ErrorQueueWriter"/>, the match index through <see cref="MatchIndexSql"/>.
 /// </summary>
 internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connection, DbTransaction transaction)
 {
@@ -17,21 +17,19 @@ internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connectio
 
     public async Task InsertOutcomesAsync(long runId, IReadOnlyList<RecordResult> records, DateTime now, CancellationToken ct)
     {
-        await using var command = Command(Sql.InsertOutcome);
-        foreach (var r in records)
+        await Rows(Sql.InsertOutcome, records.Select(r => new object?[]
         {
-            await command.ExecuteAsync(ct, runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now, r.InboxId,
-                r.SourceCreatedUtc, r.Match == MatchKind.None ? null : r.Match.ToString());
-        }
+            runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now, r.InboxId,
+            r.SourceCreatedUtc, r.Match == MatchKind.None ? null : r.Match.ToString(),
+        }), ct);
     }
 
     public async Task InsertLinksAsync(FlowPlan plan, IEnumerable<RecordResult> records, DateTime now, CancellationToken ct)
     {
-        await using var command = Command(Sql.InsertLink);
-        foreach (var r in records)
+        await Rows(Sql.InsertLink, records.Select(r => new object?[]
         {
-            await command.ExecuteAsync(ct, plan.BusinessObject.Id, plan.Source.Id, r.SourceId, plan.Target.Id, r.TargetId, plan.Flow.Id, now, r.Match == MatchKind.Fuzzy);
-        }
+            plan.BusinessObject.Id, plan.Source.Id, r.SourceId, plan.Target.Id, r.TargetId, plan.Flow.Id, now, r.Match == MatchKind.Fuzzy,
+        }), ct);
     }
 
     /// <summary>Rejected, failed and held records go to the error queue (through its one writer).</summary>
@@ -71,6 +69,10 @@ internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connectio
         await command.ExecuteAsync(ct, run.Read, run.Created, run.Updated, run.Unchanged, run.Appended, run.Queued, run.Rejected, run.Failed,
             run.DuplicatesPrevented, run.LeadResponseMillisecondsTotal, run.LeadResponseCount, reasonsJson, now, run.Id);
     }
+
+    /// <summary>Many rows of one statement: batched round trips where the driver can (<see cref="StatementRows"/>).</summary>
+    private Task<int> Rows(SqlStatement statement, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        StatementRows.ExecuteAsync(dialect, connection, transaction, statement, rows, ct);
 
     /// <summary>Prepared once per batch, run once per row.</summary>
     private PortalCommand Command(SqlStatement statement) => PortalCommand.Create(dialect, connection, transaction, statement);
