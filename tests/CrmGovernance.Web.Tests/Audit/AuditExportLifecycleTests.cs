@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Tests;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.Audit.Export.Jobs;
@@ -45,7 +46,9 @@ public sealed class AuditExportLifecycleTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "crmgov-web-restart-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var settings = new Dictionary<string, string> { ["Database:Path"] = Path.Combine(folder, "crmgovernance.db") };
+        // One database for both starts, on the run's engine.
+        await using var database = await TestDatabase.CreateAsync(Path.Combine(folder, "crmgovernance.db"));
+        var settings = database.Settings.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!);
         try
         {
             Guid id;

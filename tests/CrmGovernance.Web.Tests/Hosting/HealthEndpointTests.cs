@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Tests;
 using System.Net;
 using System.Text.Json;
 using CrmGovernance.Core.Data;
@@ -29,17 +30,12 @@ public sealed class HealthEndpointTests(PortalFixture fixture) : IClassFixture<P
     public async Task Health_is_degraded_with_the_reason_as_soon_as_the_append_only_triggers_are_dropped()
     {
         using var host = new PortalHost(demo: false);
-        string connectionString;
         using (var scope = host.Services.CreateScope())
         {
-            connectionString = scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.GetConnectionString()!;
-        }
-        await using (var connection = new SqliteConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER AuditEntries_NoDelete;";
-            await command.ExecuteNonQueryAsync();
+            var database = scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database;
+            await database.ExecuteSqlRawAsync(TestDatabase.RunProvider == DatabaseProvider.Postgres
+                ? "DROP TRIGGER \"AuditEntries_NoDelete\" ON \"AuditEntries\";"
+                : "DROP TRIGGER AuditEntries_NoDelete;");
         }
         using var client = host.NewClient();
 

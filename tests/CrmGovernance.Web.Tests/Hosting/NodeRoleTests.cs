@@ -35,11 +35,9 @@ public sealed class NodeRoleTests
     public async Task A_worker_only_node_serves_no_pages_and_runs_the_job_a_portal_only_node_asked_for()
     {
         using var portal = new PortalHost(demo: false, settings: new Dictionary<string, string> { ["Node:Role"] = "Portal" });
-        var configuration = portal.Services.GetRequiredService<IConfiguration>();
-        using var worker = new PortalHost(demo: false, settings: new Dictionary<string, string>
+        using var worker = new PortalHost(demo: false, settings: new Dictionary<string, string>(portal.SharedStoreSettings())
         {
             ["Node:Role"] = "Worker", ["Node:Name"] = "worker-1",
-            ["Database:Path"] = configuration["Database:Path"]!, ["Scheduler:DatabasePath"] = configuration["Scheduler:DatabasePath"]!,
         });
         using var client = worker.NewClient();
 

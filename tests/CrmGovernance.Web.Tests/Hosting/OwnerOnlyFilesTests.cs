@@ -1,3 +1,5 @@
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Tests;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data.KeyEncryption;
 using CrmGovernance.Core.Features.Audit.Export;
@@ -35,11 +37,16 @@ public sealed class OwnerOnlyFilesTests : IDisposable
             var export = await seed.FinishedAsync(await seed.RequestAsync(auditorId, email, Roles.Auditor));
             Assert.Equal(AuditExportStatus.Completed, export.Status);
 
-            string[] paths =
+            List<string> paths =
             [
                 Path.Combine(_root, "var"), data, logs, seed.Files.Folder, Path.GetDirectoryName(Path.Combine(data, KeyEncryptionKeys.DevelopmentKeyFile))!,
-                Path.Combine(data, "crm.db"), Path.Combine(data, "scheduler.db"), Path.Combine(data, KeyEncryptionKeys.DevelopmentKeyFile), seed.Files.PathOf(export.Id),
+                Path.Combine(data, KeyEncryptionKeys.DevelopmentKeyFile), seed.Files.PathOf(export.Id),
             ];
+            if (TestDatabase.RunProvider == DatabaseProvider.Sqlite)
+            {
+                // On PostgreSQL the portal database and the scheduler's store are on the server, not in the data folder.
+                paths.AddRange([Path.Combine(data, "crm.db"), Path.Combine(data, "scheduler.db")]);
+            }
             var open = new List<string>();
             foreach (var path in paths)
             {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using CrmGovernance.Core.Tests;
 using Microsoft.Data.Sqlite;
 
@@ -35,6 +36,15 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The settings that point a second host (another node) at this host's database and scheduler store.</summary>
+    public Dictionary<string, string> SharedStoreSettings()
+    {
+        var configuration = Services.GetRequiredService<IConfiguration>();
+        return new[] { "Database:Provider", "Database:ConnectionString", "Database:Path", "Scheduler:DatabasePath" }
+            .Where(key => !string.IsNullOrEmpty(configuration[key]))
+            .ToDictionary(key => key, key => configuration[key]!);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -77,7 +77,8 @@ internal sealed class InboundBody : IDisposable
         var bytes = Memory.Span;
         // A cut body may end inside a character: drop that partial character rather than call the whole body binary.
         var text = Truncated ? WithoutPartialCharacterAtEnd(bytes) : bytes;
-        return Utf8.IsValid(text) ? (Encoding.UTF8.GetString(text), false) : (Convert.ToBase64String(bytes), true);
+        // A NUL is valid UTF-8 but no text PostgreSQL stores: such a body is kept as base64 too, on either engine.
+        return Utf8.IsValid(text) && !text.Contains((byte)0) ? (Encoding.UTF8.GetString(text), false) : (Convert.ToBase64String(bytes), true);
     }
 
     public void Dispose()

@@ -110,7 +110,7 @@ internal sealed class InboundHandler(
         }
         if (base64)
         {
-            kept += " The body is not valid UTF-8: it is kept as base64.";
+            kept += " The body is not valid UTF-8 text (or holds NUL characters): it is kept as base64.";
         }
         long id;
         try
