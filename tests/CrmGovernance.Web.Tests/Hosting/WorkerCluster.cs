@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Versions;
+using CrmGovernance.Core.Tests;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Web.Tests.Hosting;
+
+/// <summary>
+/// Worker-only nodes of the built portal, each a process of its own with its own data folder, on one throwaway PostgreSQL
+/// database with a <see cref="FailoverScenario"/> published as configuration version 1. The nodes share only what
+/// nodes on several machines would: the database, the key-encryption and audit-chain keys, and the systems' files.
+/// Cluster check-in and flow lease are short, so a dead node is taken over in seconds.
+/// </summary>
+internal sealed class WorkerCluster : IAsyncDisposable
+{
+    public const int CheckinIntervalSeconds = 1;
+    public const int CheckinMisfireThresholdSeconds = 4;
+
+    private readonly string _folder;
+    private readonly TestDatabase _database;
+    private readonly DbContextOptions<CrmDbContext> _options;
+    private readonly List<WorkerNodeProcess> _nodes = [];
+
+    private WorkerCluster(string folder, TestDatabase database, FailoverScenario scenario)
+    {
+        _folder = folder;
+        _database = database;
+        Scenario = scenario;
+        var builder = new DbContextOptionsBuilder<CrmDbContext>();
+        PortalDialects.Postgres.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = database.ConnectionString }, folder);
+        _options = builder.Options;
+    }
+
+    public FailoverScenario Scenario { get; }
+    public IReadOnlyList<WorkerNodeProcess> Nodes => _nodes;
+
+    /// <summary>The database (always PostgreSQL: Quartz clusters only there), the systems' files and the published flows.</summary>
+    public static async Task<WorkerCluster> CreateAsync(IReadOnlyList<(string Name, string Cron)> flows)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crmgov-cluster-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "systems"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "kek.key"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        await File.WriteAllTextAsync(Path.Combine(folder, "audit-chain.key"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var database = await TestDatabase.CreateAsync(Path.Combine(folder, "unused.db"), DatabaseProvider.Postgres);
+        var cluster = new WorkerCluster(folder, database, new FailoverScenario(Path.Combine(folder, "systems"), flows));
+        foreach (var flow in cluster.Scenario.Flows)
+        {
+            await ScenarioTables.CreateAsync(flow);
+        }
+        await using var db = cluster.Db();
+        var configuration = cluster.Scenario.Configuration();
+        db.ConfigurationVersions.Add(new ConfigurationVersion
+        {
+            Number = 1, PublishedUtc = DateTime.UtcNow, PublishedByName = "failover test",
+            SnapshotJson = ConfigurationJson.Serialize(configuration), Hash = ConfigurationJson.Hash(configuration),
+        });
+        await db.SaveChangesAsync();
+        return cluster;
+    }
+
+    /// <summary>Starts worker nodes all at once and waits until each runs; returns how long that took.</summary>
+    public async Task<TimeSpan> StartAsync(TimeSpan patience, params string[] names)
+    {
+        var clock = Stopwatch.StartNew();
+        var started = names.Select(Start).ToList();
+        await Task.WhenAll(started.Select(n => n.StartedAsync(patience)));
+        return clock.Elapsed;
+    }
+
+    public CrmDbContext Db() => new(_options);
+
+    public async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
+    {
+        await using var db = Db();
+        return await query(db);
+    }
+
+    /// <summary>Every node's console log, for failure messages.</summary>
+    public string Logs() => string.Join("\n", _nodes.Select(n => $"----- node {n.Name} (pid {n.ProcessId}{(n.HasExited ? ", exited" : "")}) -----\n{n.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            node.Dispose();
+        }
+        SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still closing; the temp folder is cleaned by the OS.
+        }
+    }
+
+    private WorkerNodeProcess Start(string name)
+    {
+        var data = Path.Combine(_folder, name);
+        var node = WorkerNodeProcess.Start(name, new Dictionary<string, string>
+        {
+            ["Node:Role"] = "Worker", ["Node:Name"] = name,
+            ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = _database.ConnectionString,
+            // The node's own data folder (the folder of Database:Path) and logs, as on a machine of its own.
+            ["Database:Path"] = Path.Combine(data, "data", "crmgovernance.db"),
+            ["Logs:Path"] = Path.Combine(data, "logs", "node-.log"),
+            ["AuditChain:WitnessPath"] = Path.Combine(data, "witness", "audit-checkpoints.jsonl"),
+            ["DataProtection:KeyEncryption:KeyFile"] = Path.Combine(_folder, "kek.key"),
+            ["AuditChain:KeyFile"] = Path.Combine(_folder, "audit-chain.key"),
+            ["Connectors:FileRoots:0"] = Scenario.SystemsFolder,
+            ["Scheduler:Cluster:CheckinIntervalSeconds"] = $"{CheckinIntervalSeconds}",
+            ["Scheduler:Cluster:CheckinMisfireThresholdSeconds"] = $"{CheckinMisfireThresholdSeconds}",
+            ["Scheduler:IdleWaitSeconds"] = "1",
+            ["Sync:LeaseSeconds"] = "15", ["Sync:LeaseSkewSeconds"] = "2", ["Sync:BatchSize"] = "200",
+            // Polls that found nothing new are logged at Debug: the test counts them as fires that ran.
+            ["Serilog:MinimumLevel:Override:CrmGovernance.Core.Features.Sync.Engine.SyncExecutor"] = "Debug",
+        });
+        _nodes.Add(node);
+        return node;
+    }
+}
