@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CrmGovernance.Web.Tests.Hosting;
 
@@ -78,6 +79,31 @@ internal sealed class WorkerCluster : IAsyncDisposable
     {
         await using var db = Db();
         return await query(db);
+    }
+
+    /// <summary>
+    /// The flows' triggers in Quartz's shared store: the due time of the last fire taken, the next one, and how many of
+    /// its fires are executing on some node.
+    /// </summary>
+    public async Task<Dictionary<Guid, FlowTrigger>> TriggersAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT t.trigger_name, t.prev_fire_time, t.next_fire_time,
+                (SELECT count(*) FROM scheduler.qrtz_fired_triggers f
+                 WHERE f.sched_name = t.sched_name AND f.trigger_name = t.trigger_name AND f.trigger_group = t.trigger_group)
+            FROM scheduler.qrtz_triggers t WHERE t.trigger_group = 'sync'
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var triggers = new Dictionary<Guid, FlowTrigger>();
+        while (await reader.ReadAsync())
+        {
+            // Quartz keeps times as UTC ticks; no fire yet is -1.
+            DateTime? Time(int i) => reader.GetInt64(i) is > 0 and var ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
+            triggers[Guid.Parse(reader.GetString(0))] = new FlowTrigger(Time(1), Time(2), (int)reader.GetInt64(3));
+        }
+        return triggers;
     }
 
     /// <summary>Every node's console log, for failure messages.</summary>
