@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
@@ -8,6 +9,7 @@ using CrmGovernance.Core.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace CrmGovernance.Web.Tests.Hosting;
 
@@ -20,15 +22,16 @@ namespace CrmGovernance.Web.Tests.Hosting;
 internal sealed class WorkerCluster : IAsyncDisposable
 {
     public const int CheckinIntervalSeconds = 1;
-    public const int CheckinMisfireThresholdSeconds = 4;
 
     private readonly string _folder;
     private readonly TestDatabase _database;
     private readonly DbContextOptions<CrmDbContext> _options;
     private readonly List<WorkerNodeProcess> _nodes = [];
+    private readonly ITestOutputHelper _output;
 
-    private WorkerCluster(string folder, TestDatabase database, FailoverScenario scenario)
+    private WorkerCluster(ITestOutputHelper output, string folder, TestDatabase database, FailoverScenario scenario)
     {
+        _output = output;
         _folder = folder;
         _database = database;
         Scenario = scenario;
@@ -37,18 +40,26 @@ internal sealed class WorkerCluster : IAsyncDisposable
         _options = builder.Options;
     }
 
+    /// <summary>Far above what any step needs (seconds); only a hung node should meet it, on a loaded two-core machine too.</summary>
+    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(90);
+
     public FailoverScenario Scenario { get; }
+    public int CheckinMisfireThresholdSeconds { get; private init; }
     public IReadOnlyList<WorkerNodeProcess> Nodes => _nodes;
 
     /// <summary>The database (always PostgreSQL: Quartz clusters only there), the systems' files and the published flows.</summary>
-    public static async Task<WorkerCluster> CreateAsync(IReadOnlyList<(string Name, string Cron)> flows)
+    /// <param name="checkinMisfireThresholdSeconds">How long past a missed check-in a node is declared dead (Scheduler:Cluster).</param>
+    public static async Task<WorkerCluster> CreateAsync(ITestOutputHelper output, IReadOnlyList<(string Name, string Cron)> flows, int checkinMisfireThresholdSeconds = 4)
     {
         var folder = Path.Combine(Path.GetTempPath(), "crmgov-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "systems"));
         await File.WriteAllTextAsync(Path.Combine(folder, "kek.key"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         await File.WriteAllTextAsync(Path.Combine(folder, "audit-chain.key"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var database = await TestDatabase.CreateAsync(Path.Combine(folder, "unused.db"), DatabaseProvider.Postgres);
-        var cluster = new WorkerCluster(folder, database, new FailoverScenario(Path.Combine(folder, "systems"), flows));
+        var cluster = new WorkerCluster(output, folder, database, new FailoverScenario(Path.Combine(folder, "systems"), flows))
+        {
+            CheckinMisfireThresholdSeconds = checkinMisfireThresholdSeconds,
+        };
         foreach (var flow in cluster.Scenario.Flows)
         {
             await ScenarioTables.CreateAsync(flow);
@@ -64,13 +75,52 @@ internal sealed class WorkerCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Starts worker nodes all at once and waits until each runs; returns how long that took.</summary>
-    public async Task<TimeSpan> StartAsync(TimeSpan patience, params string[] names)
+    /// <summary>Starts worker nodes all at once and waits until each runs.</summary>
+    public async Task StartAsync(params string[] names)
     {
         var clock = Stopwatch.StartNew();
         var started = names.Select(Start).ToList();
-        await Task.WhenAll(started.Select(n => n.StartedAsync(patience)));
-        return clock.Elapsed;
+        await Task.WhenAll(started.Select(n => n.StartedAsync(Patience)));
+        _output.WriteLine($"{string.Join(" and ", names)} started in {clock.Elapsed.TotalSeconds:N1} s");
+    }
+
+    /// <summary>Once the flow's run has recorded a batch: the node whose run holds the flow's lease.</summary>
+    public async Task<WorkerNodeProcess> HolderOnceRecordedAsync(ScenarioFlow flow)
+    {
+        await WaitAsync(async () => await QueryAsync(db => db.FlowCursors.AnyAsync(c => c.FlowId == flow.Id && c.Cursor != null && c.LeaseHolder != null)),
+            $"the first run of {flow.Name} to record a batch");
+        // The holder is "machine:process id:run".
+        var holder = await QueryAsync(db => db.FlowCursors.Where(c => c.FlowId == flow.Id).Select(c => c.LeaseHolder).SingleAsync());
+        return _nodes.Single(n => holder!.Split(':')[1] == n.ProcessId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Polls until <paramref name="until"/> holds; fails with every node's log past <see cref="Patience"/> or when a node exits unasked.</summary>
+    public async Task WaitAsync(Func<Task<bool>> until, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await until())
+        {
+            if (clock.Elapsed > Patience || _nodes.Any(n => n.HasExited && !n.Killed))
+            {
+                _output.WriteLine(Logs());
+                Assert.Fail($"Waited {clock.Elapsed.TotalSeconds:N0} s for {what}. The nodes' logs are in the test output.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Runs the assertions; when one fails, every node's log goes to the test output.</summary>
+    public async Task WithLogsOnFailureAsync(Func<Task> assertions)
+    {
+        try
+        {
+            await assertions();
+        }
+        catch
+        {
+            _output.WriteLine(Logs());
+            throw;
+        }
     }
 
     public CrmDbContext Db() => new(_options);
@@ -144,7 +194,7 @@ internal sealed class WorkerCluster : IAsyncDisposable
             ["Scheduler:Cluster:CheckinIntervalSeconds"] = $"{CheckinIntervalSeconds}",
             ["Scheduler:Cluster:CheckinMisfireThresholdSeconds"] = $"{CheckinMisfireThresholdSeconds}",
             ["Scheduler:IdleWaitSeconds"] = "1",
-            ["Sync:LeaseSeconds"] = "15", ["Sync:LeaseSkewSeconds"] = "2", ["Sync:BatchSize"] = "200",
+            ["Sync:LeaseSeconds"] = "30", ["Sync:LeaseSkewSeconds"] = "2", ["Sync:BatchSize"] = "200",
             // Polls that found nothing new are logged at Debug: the test counts them as fires that ran.
             ["Serilog:MinimumLevel:Override:CrmGovernance.Core.Features.Sync.Engine.SyncExecutor"] = "Debug",
         });

@@ -89,14 +89,28 @@ internal sealed partial class WorkerNodeProcess : IDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGSTOP: the process stays alive but does nothing, as in a long garbage collection or a frozen VM.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONT: the paused process carries on where it stopped.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     public void Dispose()
     {
         if (!_process.HasExited)
         {
+            // SIGKILL ends a paused process too.
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        await kill.WaitForExitAsync();
+        Assert.True(kill.ExitCode == 0, $"kill {signal} {_process.Id} failed.");
     }
 
     private void Append(string? line)
