@@ -10,6 +10,7 @@ namespace CrmGovernance.Web.Tests.Hosting;
 /// cluster's threshold (a frozen VM, a long pause) is declared dead and its fire started again on another node. The
 /// flow lease, held by a process that still exists and renewed with every batch, keeps that second run from starting.
 /// </summary>
+[Collection(WorkerCluster.Collection)]
 public sealed class StalledWorkerTests(ITestOutputHelper output)
 {
     [Fact]

@@ -23,6 +23,9 @@ internal sealed class WorkerCluster : IAsyncDisposable
 {
     public const int CheckinIntervalSeconds = 1;
 
+    /// <summary>The tests that start worker clusters run one after another: each times stalls and takeovers in seconds.</summary>
+    public const string Collection = "Worker clusters";
+
     private readonly string _folder;
     private readonly TestDatabase _database;
     private readonly DbContextOptions<CrmDbContext> _options;
