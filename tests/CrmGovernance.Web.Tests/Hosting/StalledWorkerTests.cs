@@ -29,14 +29,16 @@ public sealed class StalledWorkerTests(ITestOutputHelper output)
         var refusedBefore = other.CountLines(refusal);
         await stalled.PauseAsync();
         var pausedAt = clock.Elapsed;
-        // The other node declares the stalled one dead, recovers its fire and fires the flow: the lease refuses it.
-        await cluster.WaitAsync(() => Task.FromResult(other.CountLines(refusal) > refusedBefore), "the other node to fire the stalled node's flow");
+        // The other node declares the stalled one dead, recovers its fire and fires the flow: the lease refuses it (without
+        // the lease, a second run would start here; the assertions below then find it).
+        await cluster.WaitAsync(async () => other.CountLines(refusal) > refusedBefore
+            || await cluster.QueryAsync(db => db.SyncRuns.CountAsync(r => r.FlowId == big.Id)) > 1, "the other node to fire the stalled node's flow");
         output.WriteLine($"{stalled.Name} paused {pausedAt.TotalSeconds:N1} s after start; {other.Name} fired its flow again and was refused " +
             $"{(clock.Elapsed - pausedAt).TotalSeconds:N1} s later");
         await stalled.ResumeAsync();
 
         await cluster.WaitAsync(async () => await ScenarioTables.CountAsync(big.CrmPath, "contacts") >= TwoWorkerFailoverTests.BigSource
-            && stalled.CountLines($"of big flow {TwoWorkerFailoverTests.Succeeded}") > 0, "the stalled node to finish its run");
+            && !await cluster.QueryAsync(db => db.SyncRuns.AnyAsync(r => r.FlowId == big.Id && r.Status == SyncRunStatus.Running)), "the stalled node to finish its run");
         output.WriteLine($"the stalled node's run ended {clock.Elapsed.TotalSeconds:N1} s after start");
         await cluster.WithLogsOnFailureAsync(async () =>
         {
