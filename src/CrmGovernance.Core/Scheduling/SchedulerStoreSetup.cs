@@ -19,7 +19,7 @@ public static class SchedulerStoreSetup
     {
         if (where.Provider == DatabaseProvider.Postgres)
         {
-            store.UsePostgres(NpgsqlFactory.Instance, where.ConnectionString);
+            store.UsePostgres(NpgsqlFactory.Instance, EndsStalledTransactions(where.ConnectionString, cluster));
             store.ConfigureStore(o =>
             {
                 o.TablePrefix = where.TablePrefix;
@@ -37,5 +37,20 @@ public static class SchedulerStoreSetup
         }
         store.UseSystemTextJsonSerializer(_ => { });
         store.ProvisionSchema();
+    }
+
+    /// <summary>
+    /// Quartz takes its cluster-wide locks as row locks (SELECT … FOR UPDATE on qrtz_locks) inside short transactions.
+    /// A node frozen inside one (a paused VM, SIGSTOP, a swap storm) keeps its connection open and the row locked, and
+    /// every other node waits on it: no fire anywhere, and the frozen node is never declared dead. The server ends a
+    /// session of Quartz's connections that stays idle inside a transaction past the check-in threshold, the time after
+    /// which the cluster counts a silent node as dead anyway; Quartz's own statements never wait that long between them.
+    /// </summary>
+    internal static string EndsStalledTransactions(string connectionString, SchedulerClusterOptions cluster)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var timeout = $"-c idle_in_transaction_session_timeout={cluster.CheckinMisfireThresholdSeconds * 1000}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? timeout : $"{builder.Options} {timeout}";
+        return builder.ConnectionString;
     }
 }
