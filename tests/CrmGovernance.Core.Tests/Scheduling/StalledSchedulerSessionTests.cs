@@ -8,12 +8,14 @@ namespace CrmGovernance.Core.Tests.Scheduling;
 /// A node frozen inside one of Quartz's lock transactions (SIGSTOP, a paused VM) must not stop the cluster: the server
 /// ends its session once it has been idle in the transaction for the check-in threshold, and the lock row is free again.
 /// </summary>
+// On PostgreSQL whatever the run's engine: .ci/test's second pass (all on PostgreSQL) leaves it out.
+[Trait("Engine", "Postgres")]
 public sealed class StalledSchedulerSessionTests
 {
     [Fact]
     public async Task A_scheduler_session_idle_inside_a_transaction_past_the_check_in_threshold_is_ended_and_its_row_lock_released()
     {
-        await using var database = await ThrowawayPostgresDatabase.CreateAsync("stall");
+        await using var database = await TestDatabase.CreateEmptyPostgresAsync();
         await database.ExecuteAsync("CREATE TABLE qrtz_locks (lock_name text PRIMARY KEY); INSERT INTO qrtz_locks VALUES ('TRIGGER_ACCESS')");
         var scheduler = SchedulerStoreSetup.EndsStalledTransactions(database.ConnectionString, new SchedulerClusterOptions { CheckinMisfireThresholdSeconds = 2 });
 

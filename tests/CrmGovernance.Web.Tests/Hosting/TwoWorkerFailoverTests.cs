@@ -12,6 +12,8 @@ namespace CrmGovernance.Web.Tests.Hosting;
 /// SIGKILL in the middle of a run has its flow taken over by the other node without a record lost or written twice.
 /// Always on PostgreSQL, whatever the run's engine: Quartz clusters only there. Timings go to the test output.
 /// </summary>
+// On PostgreSQL whatever the run's engine: .ci/test's second pass (all on PostgreSQL) leaves it out.
+[Trait("Engine", "Postgres")]
 [Collection(WorkerCluster.Collection)]
 public sealed class TwoWorkerFailoverTests(ITestOutputHelper output)
 {
