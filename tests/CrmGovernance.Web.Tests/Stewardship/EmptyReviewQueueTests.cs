@@ -16,6 +16,7 @@ public sealed class EmptyReviewQueueTests(QuietPortalFixture fixture) : IClassFi
 
         page.WaitForAssertion(() => Assert.Contains("the sync worker finds an incoming record", page.Find("#review-queue-empty").TextContent, StringComparison.Ordinal));
         Assert.Contains("run a duplicate scan", page.Find("#review-queue-empty").TextContent, StringComparison.Ordinal);
-        Assert.Equal("None yet", page.Find("#metric-stewards p:last-child").TextContent.Trim());
+        // The figures load beside the grid, not before it.
+        page.WaitForAssertion(() => Assert.Equal("None yet", page.Find("#metric-stewards p:last-child").TextContent.Trim()));
     }
 }

@@ -22,7 +22,8 @@ public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<
         page.WaitForAssertion(() => Assert.Contains($"{left} ↔ {right}", page.Find($"[data-ids='{id}']").TextContent, StringComparison.Ordinal));
         Assert.Equal("0.930", page.Find($"[data-score='{id}']").TextContent.Trim());
         Assert.Contains("email exact", page.Find("#review-queue-grid").TextContent, StringComparison.Ordinal);
-        Assert.NotEqual("0", page.Find("#metric-waiting").TextContent.Trim());
+        // The figures load beside the grid, not before it.
+        page.WaitForAssertion(() => Assert.NotEqual("0", page.Find("#metric-waiting").TextContent.Trim()));
         Assert.EndsWith($"review-queue/{id}", page.Find($"[data-open='{id}']").GetAttribute("href"), StringComparison.Ordinal);
     }
 
