@@ -110,7 +110,8 @@ public sealed class InsightsDashboardPageTests(PortalFixture fixture) : IClassFi
         page.WaitForAssertion(() => Assert.Equal(moved.ToString(CultureInfo.InvariantCulture), page.Find("#drill-records-total").GetAttribute("data-total")), Wait);
         Assert.Contains("runs/" + id, page.Find($"#drill-runs [data-run='{id}']").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("run=" + id, page.Find($"[data-run-records='{id}']").GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Contains("drill-1", page.Find("#drill-records").TextContent, StringComparison.Ordinal);
+        // The records' grid loads after the totals.
+        page.WaitForAssertion(() => Assert.Contains("drill-1", page.Find("#drill-records").TextContent, StringComparison.Ordinal), Wait);
         Assert.DoesNotContain("drill-2", page.Find("#drill-records").TextContent, StringComparison.Ordinal);
     }
 

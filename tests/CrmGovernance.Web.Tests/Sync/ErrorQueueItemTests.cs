@@ -21,7 +21,8 @@ public sealed class ErrorQueueItemTests(QuietPortalFixture fixture)
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"[data-details='{id}']")));
         Assert.Equal("website · contact", page.Find("#error-queue-grid tbody tr td:nth-child(4)").TextContent.Trim());
 
-        page.Find($"[data-details='{id}']").Click();
+        // Found and clicked on the renderer's thread: the grid may render again in between (its figures load beside it).
+        await page.InvokeAsync(() => page.Find($"[data-details='{id}']").Click());
 
         pages.Dialogs.WaitForAssertion(() => Assert.Equal("<img src=x onerror=alert(1)>name=Zoë", pages.Dialogs.Find("#item-payload").TextContent));
         Assert.Empty(pages.Dialogs.FindAll("#item-payload img"));

@@ -21,6 +21,10 @@ internal sealed class OperationsPages : IAsyncDisposable
     private readonly PortalHost _host;
     private readonly AsyncServiceScope _scope;
 
+    // The pages load from a real database, which on a busy machine or on PostgreSQL can take longer than bUnit's default
+    // second; a WaitFor returns as soon as its assertion holds, so a longer limit costs nothing when all is well.
+    static OperationsPages() => BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     public OperationsPages(PortalHost host, string role = Roles.Steward, string? name = null)
     {
         _host = host;
