@@ -16,4 +16,11 @@ public interface ISyncBatchStatements
     SqlStatement MoveCursor { get; }
 
     SqlStatement UpdateRun { get; }
+
+    /// <summary>
+    /// @sourceSystem, @object, @targetSystem, @ids (the batch's source ids, an array): each id's link as (SourceId, TargetId,
+    /// ByMatchRule), one unique-index probe per id whatever the table's statistics say. Null where the engine plans the
+    /// LINQ lookup (<c>SourceId IN (…)</c>) by that index anyway (SQLite).
+    /// </summary>
+    SqlStatement? FindLinks { get; }
 }

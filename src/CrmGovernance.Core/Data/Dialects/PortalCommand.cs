@@ -67,6 +67,13 @@ public sealed class PortalCommand : IDisposable, IAsyncDisposable
         return _command.ExecuteReader();
     }
 
+    /// <summary>Runs outside a transaction (a read on a connection of its own).</summary>
+    public Task<DbDataReader> ReaderAsync(CancellationToken ct, params object?[] values)
+    {
+        Bind(values);
+        return _command.ExecuteReaderAsync(ct);
+    }
+
     public void Dispose() => _command.Dispose();
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();

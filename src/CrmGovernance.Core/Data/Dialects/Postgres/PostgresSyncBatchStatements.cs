@@ -25,4 +25,18 @@ internal sealed class PostgresSyncBatchStatements : ISyncBatchStatements
         WHERE "Id" = @id
         """, "@read", "@created", "@updated", "@unchanged", "@appended", "@queued", "@rejected", "@failed", "@duplicates", "@leadTotal", "@leadCount",
         "@reasons", "@at", "@id");
+
+    // One probe of the unique index per id. `"SourceId" = ANY(@ids)` left the choice to the planner, and while the
+    // table's statistics lag its growth (a first run: never analyzed, or analyzed when it was a tenth of its size) it
+    // read every link of the source, object and target system and filtered them against the array, row by row: 1.3 s a
+    // chunk at 54,000 links (generic plan), 60 ms (custom). A plain join of unnest(@ids) became a hash join over the
+    // same rows. LIMIT 1 (the unique index allows one row anyway) keeps the subquery a per-id index lookup: 1 ms.
+    public SqlStatement? FindLinks { get; } = new("""
+        SELECT i.id, l."TargetId", l."ByMatchRule"
+        FROM unnest(@ids) AS i(id)
+        CROSS JOIN LATERAL (
+            SELECT c."TargetId", c."ByMatchRule" FROM "CrosswalkLinks" AS c
+            WHERE c."SourceSystemId" = @sourceSystem AND c."ObjectId" = @object AND c."SourceId" = i.id AND c."TargetSystemId" = @targetSystem
+            LIMIT 1) AS l
+        """, "@sourceSystem", "@object", "@targetSystem", "@ids");
 }

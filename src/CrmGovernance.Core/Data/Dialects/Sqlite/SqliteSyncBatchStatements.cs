@@ -25,4 +25,7 @@ internal sealed class SqliteSyncBatchStatements : ISyncBatchStatements
         WHERE Id = @id
         """, "@read", "@created", "@updated", "@unchanged", "@appended", "@queued", "@rejected", "@failed", "@duplicates", "@leadTotal", "@leadCount",
         "@reasons", "@at", "@id");
+
+    // SQLite has no array parameters, and the LINQ lookup uses the unique index there (no statistics that lag the table).
+    public SqlStatement? FindLinks => null;
 }

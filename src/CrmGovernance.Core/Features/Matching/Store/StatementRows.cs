@@ -34,19 +34,25 @@ internal static class StatementRows
             batch.Transaction = transaction;
             foreach (var values in chunk)
             {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = statement.Text;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = statement.Parameters[i];
-                    parameter.Value = dialect.Value(values[i]);
-                    command.Parameters.Add(parameter);
-                }
-                batch.BatchCommands.Add(command);
+                Add(batch, dialect, statement, values);
             }
             changed += await batch.ExecuteNonQueryAsync(ct);
         }
         return changed;
+    }
+
+    /// <summary>Adds the statement with its values (bound as the dialect stores them) to a batch of commands.</summary>
+    public static void Add(DbBatch batch, IPortalSqlDialect dialect, SqlStatement statement, params object?[] values)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = statement.Text;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = statement.Parameters[i];
+            parameter.Value = dialect.Value(values[i]);
+            command.Parameters.Add(parameter);
+        }
+        batch.BatchCommands.Add(command);
     }
 }

@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
@@ -6,6 +7,8 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// <summary>Reads the crosswalk for a batch: which target record each source record created or was linked to before.</summary>
 public sealed class CrosswalkStore(IDbContextFactory<CrmDbContext> contexts)
 {
+    private const int ChunkSize = 500;
+
     /// <summary>Source id → the linked target id, and whether the match rule made that link.</summary>
     public async Task<Dictionary<string, (string TargetId, bool ByMatchRule)>> TargetIdsAsync(FlowPlan plan, IReadOnlyCollection<string> sourceIds,
         CancellationToken cancellationToken)
@@ -16,7 +19,13 @@ public sealed class CrosswalkStore(IDbContextFactory<CrmDbContext> contexts)
             return result;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var chunk in sourceIds.Chunk(500))
+        var dialect = db.Database.Dialect();
+        if (dialect.SyncBatch.FindLinks is { } findLinks)
+        {
+            await ByStatementAsync(db, dialect, findLinks, plan, sourceIds, result, cancellationToken);
+            return result;
+        }
+        foreach (var chunk in sourceIds.Chunk(ChunkSize))
         {
             var links = await db.CrosswalkLinks.AsNoTracking()
                 .Where(l => l.SourceSystemId == plan.Source.Id && l.ObjectId == plan.BusinessObject.Id && l.TargetSystemId == plan.Target.Id && chunk.Contains(l.SourceId))
@@ -27,5 +36,21 @@ public sealed class CrosswalkStore(IDbContextFactory<CrmDbContext> contexts)
             }
         }
         return result;
+    }
+
+    /// <summary>The dialect's lookup (PostgreSQL: an index probe per id, see its statement for why not LINQ's <c>ANY</c>).</summary>
+    private static async Task ByStatementAsync(CrmDbContext db, IPortalSqlDialect dialect, SqlStatement findLinks, FlowPlan plan,
+        IReadOnlyCollection<string> sourceIds, Dictionary<string, (string, bool)> result, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = PortalCommand.Create(dialect, db.Database.GetDbConnection(), null, findLinks);
+        foreach (var chunk in sourceIds.Chunk(ChunkSize))
+        {
+            await using var reader = await command.ReaderAsync(ct, plan.Source.Id, plan.BusinessObject.Id, plan.Target.Id, chunk);
+            while (await reader.ReadAsync(ct))
+            {
+                result[reader.GetString(0)] = (reader.GetString(1), reader.GetBoolean(2));
+            }
+        }
     }
 }

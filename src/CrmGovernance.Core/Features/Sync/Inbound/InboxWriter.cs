@@ -135,9 +135,22 @@ public sealed class InboxWriter(
         var c = _connection ??= Open();
         using var transaction = c.Connection.BeginTransaction();
         var results = new InboxAcceptance[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        var i = 0;
+        while (i < batch.Count)
         {
-            results[i] = batch[i].Inbox is { } inbox ? c.Insert(inbox, transaction) : new InboxAcceptance(c.Insert(batch[i].Error!, transaction), false);
+            if (batch[i].Error is { } error)
+            {
+                results[i++] = new InboxAcceptance(c.Insert(error, transaction), false);
+                continue;
+            }
+            // A run of inbox items goes in together (one round trip on PostgreSQL), in the order they came.
+            var start = i;
+            while (i < batch.Count && batch[i].Inbox is not null)
+            {
+                i++;
+            }
+            var accepted = c.Insert(batch.Skip(start).Take(i - start).Select(w => w.Inbox!).ToList(), transaction);
+            accepted.CopyTo(results, start);
         }
         transaction.Commit();
         CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
