@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CrmGovernance.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -68,19 +67,7 @@ public sealed partial class RunningWork(CoreHost host, IOptions<NodeOptions> opt
     private static bool HasEnded(string node)
     {
         var parts = node.Split(':');
-        if (parts.Length != 2 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid) || pid == Environment.ProcessId)
-        {
-            return false;
-        }
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
+        return parts.Length == 2 && LocalProcess.HasEnded(parts[0], parts[1]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for {What} whose node died failed; trying again shortly")]

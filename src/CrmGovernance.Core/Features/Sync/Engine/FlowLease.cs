@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
@@ -64,18 +64,6 @@ public sealed class FlowLease(IDbContextFactory<CrmDbContext> contexts, TimeProv
     private static bool IsDead(string holder)
     {
         var parts = holder.Split(':');
-        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid) || pid == Environment.ProcessId)
-        {
-            return false;
-        }
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
+        return parts.Length == 3 && LocalProcess.HasEnded(parts[0], parts[1]);
     }
 }
