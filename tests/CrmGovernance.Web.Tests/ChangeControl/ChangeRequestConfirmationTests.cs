@@ -35,7 +35,7 @@ public sealed class ChangeRequestConfirmationTests(StandardPortalFixture fixture
         pages.Dialogs.WaitForAssertion(() => Assert.NotNull(pages.Dialogs.Find("#cr-confirm")));
         pages.Dialogs.Find("#cr-confirm").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ChangeRequestStatus.Approved, RequestAsync(pages, id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ChangeRequestStatus.Approved, async () => (await RequestAsync(pages, id)).Status);
         var now = await published.CurrentAsync();
         Assert.Equal(before + 1, now.Version);
         Assert.Equal("Customers and prospects we talk to.", now.Configuration.FindObject(StandardObjects.Contact)!.Description);
@@ -63,7 +63,7 @@ public sealed class ChangeRequestConfirmationTests(StandardPortalFixture fixture
         pages.Dialogs.WaitForAssertion(() => Assert.NotNull(pages.Dialogs.Find("#cr-confirm")));
         pages.Dialogs.Find("#cr-confirm").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ChangeRequestStatus.Withdrawn, requests.GetAsync(id).GetAwaiter().GetResult()!.Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ChangeRequestStatus.Withdrawn, async () => (await requests.GetAsync(id))!.Status);
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("#withdraw-cr")));
     }
 

@@ -57,7 +57,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         pages.Dialogs.WaitForAssertion(() => Assert.Contains(pages.Dialogs.FindAll("button"), b => b.TextContent.Trim() == "Apply"));
         pages.Dialogs.FindAll("button").First(b => b.TextContent.Trim() == "Apply").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.ChangeApplied, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ReviewStatus.ChangeApplied, async () => (await seed.ReadAsync(id)).Status);
         Assert.Equal("jo.work@example.com", (await seed.CrmRecordsAsync(existing))[existing].Fields["email"]);
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#held-change-decided")));
     }
@@ -80,7 +80,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         Assert.Contains("Jo", pages.Dialogs.Find("#merge-changes tr[data-change='First name']").TextContent, StringComparison.Ordinal);
         pages.Dialogs.Find("#merge-confirm").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.Merged, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ReviewStatus.Merged, async () => (await seed.ReadAsync(id)).Status);
         var crm = await seed.CrmRecordsAsync(left, right);
         Assert.Equal([right], crm.Keys);
         Assert.Equal(("Jo", "+447700900123"), (crm[right].Fields["first_name"], crm[right].Fields["phone"]));
@@ -103,7 +103,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         pages.Dialogs.WaitForAssertion(() => Assert.NotNull(pages.Dialogs.Find("#not-duplicate-confirm")));
         pages.Dialogs.Find("#not-duplicate-confirm").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ReviewStatus.NotDuplicate, async () => (await seed.ReadAsync(id)).Status);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         pages.Dialogs.Find("#not-duplicate-reason").Change("Twins at one address");
         pages.Dialogs.Find("#not-duplicate-confirm").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ReviewStatus.NotDuplicate, async () => (await seed.ReadAsync(id)).Status);
         var audit = Assert.Single(await NotDuplicateAuditAsync(id));
         Assert.Equal("Twins at one address", JsonDocument.Parse(audit.Changes).RootElement.GetProperty("reason").GetString());
     }

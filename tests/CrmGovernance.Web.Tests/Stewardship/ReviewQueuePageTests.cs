@@ -85,6 +85,6 @@ public sealed class ReviewQueuePageTests(PortalFixture fixture) : IClassFixture<
         pages.Dialogs.WaitForAssertion(() => Assert.NotEmpty(pages.Dialogs.FindAll("#not-duplicate-confirm")));
         pages.Dialogs.Find("#not-duplicate-confirm").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(ReviewStatus.NotDuplicate, seed.ReadAsync(id).GetAwaiter().GetResult().Status), TimeSpan.FromSeconds(10));
+        await Eventually.EqualAsync(ReviewStatus.NotDuplicate, async () => (await seed.ReadAsync(id)).Status);
     }
 }

@@ -44,15 +44,7 @@ public sealed class RecordNames(PublishedConfiguration published, IConnectorFact
     }
 
     /// <summary>A person's name and email, or a company's name and website, from the attributes the rule reads.</summary>
-    internal static string? Name(MatchFields? fields, IReadOnlyDictionary<string, string?> values)
-    {
-        string? Value(string attribute, string fallback) =>
-            Clean(fields?.FieldByAttribute.TryGetValue(attribute, out var field) == true ? Find(values, field) : Find(values, fallback));
-        var person = string.Join(' ', new[] { Value(MatchAttributes.FirstName, "first_name"), Value(MatchAttributes.LastName, "last_name") }.OfType<string>());
-        var name = person.Length > 0 ? person : Value(MatchAttributes.FullName, "full_name") ?? Value(MatchAttributes.Company, "name");
-        var contact = Value(MatchAttributes.Email, "email") ?? Value(MatchAttributes.Website, "website");
-        return name is null ? contact : contact is null ? name : $"{name} · {contact}";
-    }
+    internal static string? Name(MatchFields? fields, IReadOnlyDictionary<string, string?> values) => RecordLabel.Of(fields, values);
 
     /// <summary>
     /// The name a score's explanation shows for one side (normalised: lower-case), for a record its system no longer
@@ -68,11 +60,4 @@ public sealed class RecordNames(PublishedConfiguration published, IConnectorFact
         }
         return Name(null, values);
     }
-
-    /// <summary>Trimmed, inner runs of spaces made one; null when empty.</summary>
-    private static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    private static string? Find(IReadOnlyDictionary<string, string?> values, string field) =>
-        values.TryGetValue(field, out var value) ? value : values.FirstOrDefault(v => string.Equals(v.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
 }

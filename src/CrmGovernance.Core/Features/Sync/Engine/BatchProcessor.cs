@@ -32,7 +32,7 @@ public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, Crosswa
         {
             var entry = new RecordResult
             {
-                SourceId = record.SourceId, PayloadJson = SyncJson.Serialize(record.Source.Fields), SourceCreatedUtc = record.Source.CreatedUtc,
+                SourceId = SourceIdLimit.Stored(record.SourceId), PayloadJson = SyncJson.Serialize(record.Source.Fields), SourceCreatedUtc = record.Source.CreatedUtc,
                 InboxId = record.Source.InboxId,
             };
             result.Records.Add(entry);

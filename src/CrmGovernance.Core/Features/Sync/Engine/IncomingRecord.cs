@@ -28,6 +28,10 @@ public sealed class IncomingRecord
     {
         var values = new Dictionary<string, string?>(plan.Mappings.Count, StringComparer.OrdinalIgnoreCase);
         var errors = new List<string>();
+        if (!SourceIdLimit.Fits(source.Id))
+        {
+            errors.Add(SourceIdLimit.Error(source.Id));
+        }
         var explained = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var mapping in plan.Mappings)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
+using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// the run's counters and, with the lease check, the flow's new cursor. Plain SQL
 /// with prepared commands: a run records thousands of rows a second.
 /// </summary>
-public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPlan plan, SyncRun run, string leaseHolder)
+public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPlan plan, SyncRun run, string leaseHolder, ReviewQueueWriter? reviews = null)
 {
     // Live screens want about one progress event a second, however small the batches.
     private DateTime _progressRaised = DateTime.MinValue;
@@ -23,7 +24,16 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
 
     /// <summary>Records the batch; a non-null <paramref name="cursor"/> moves the flow's cursor (only while this run holds the lease).</summary>
     /// <exception cref="InvalidOperationException">Another process took the flow's lease: this run must stop.</exception>
-    public async Task RecordAsync(BatchResult batch, string? cursor, bool moveCursor, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+    public Task RecordAsync(BatchResult batch, string? cursor, bool moveCursor, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken) =>
+        RecordAsync(batch, cursor, moveCursor, now, leaseUntil, [], cancellationToken);
+
+    /// <summary>
+    /// Records the batch and files <paramref name="toReview"/> (its review-band pairs and held changes) in the same
+    /// transaction: after a crash either both are there, or neither and the batch is read again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another process took the flow's lease: this run must stop.</exception>
+    public async Task RecordAsync(BatchResult batch, string? cursor, bool moveCursor, DateTime now, DateTime leaseUntil,
+        IReadOnlyList<ReviewCandidate> toReview, CancellationToken cancellationToken)
     {
         Count(batch);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -54,6 +64,10 @@ public sealed class RunRecorder(IDbContextFactory<CrmDbContext> contexts, FlowPl
             {
                 throw new InvalidOperationException("Another run took over this flow; this run stopped without recording its last batch.");
             }
+        }
+        if (toReview.Count > 0 && reviews is not null && !run.DryRun)
+        {
+            await reviews.FileAsync(db, toReview, cancellationToken);
         }
         run.RejectionReasonsJson = JsonSerializer.Serialize(_reasons);
         await sql.UpdateRunAsync(run, run.RejectionReasonsJson, now, cancellationToken);

@@ -34,9 +34,9 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             await using var source = connectors.Open(context.Plan.Source);
             await using var target = connectors.Open(context.Plan.Target);
             var contexts = context.Get<IDbContextFactory<CrmDbContext>>();
-            var matcher = TargetMatcher.For(context.Plan, matchIndexes, context.Get<MatchIndexStore>(), targetChanges, context.Get<ReviewQueueWriter>(), contexts);
+            var matcher = TargetMatcher.For(context.Plan, matchIndexes, context.Get<MatchIndexStore>(), targetChanges, contexts);
             var processor = new BatchProcessor(context.Plan, target, context.Get<CrosswalkStore>(), time, matcher);
-            var recorder = new RunRecorder(contexts, context.Plan, run, context.Holder);
+            var recorder = new RunRecorder(contexts, context.Plan, run, context.Holder, context.Get<ReviewQueueWriter>());
             recorded = recorder;
             (status, message) = context.Replay is { } items
                 ? await ReplayAsync(context, items, processor, recorder, matcher, cancellationToken)
@@ -89,12 +89,10 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             var batch = await processor.ProcessAsync(page.Records, run.DryRun, new HashSet<string>(), cancellationToken);
             phase = RunTelemetry.Phase(flow, RunTelemetry.ProcessPhase, phase);
             var now = time.GetUtcNow().UtcDateTime;
-            await recorder.RecordAsync(batch, page.NextCursor, moveCursor: !run.DryRun, now, now.AddSeconds(settings.LeaseSeconds), cancellationToken);
+            await recorder.RecordAsync(batch, page.NextCursor, moveCursor: !run.DryRun, now, now.AddSeconds(settings.LeaseSeconds),
+                matcher?.ReviewCandidates(batch, run) ?? [], cancellationToken);
             RunTelemetry.Phase(flow, RunTelemetry.RecordPhase, phase);
-            if (matcher is not null)
-            {
-                await matcher.AfterRecordedAsync(batch, run, cancellationToken);
-            }
+            matcher?.AfterRecorded(run);
             cursor = page.NextCursor;
             remaining -= page.Records.Count;
             if (run.Failed > settings.MaxFailedRecords)
@@ -118,11 +116,9 @@ public sealed class SyncExecutor(IConnectorFactory connectors, IOptions<SyncOpti
             var records = chunk.Select(i => new ConnectorRecord(i.SourceId!, JsonSerializer.Deserialize<Dictionary<string, string?>>(i.Payload) ?? [])).ToList();
             var batch = await processor.ProcessAsync(records, dryRun: false, released, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            await recorder.RecordAsync(batch, null, moveCursor: false, now, now.AddSeconds(options.Value.LeaseSeconds), cancellationToken);
-            if (matcher is not null)
-            {
-                await matcher.AfterRecordedAsync(batch, context.Run, cancellationToken);
-            }
+            await recorder.RecordAsync(batch, null, moveCursor: false, now, now.AddSeconds(options.Value.LeaseSeconds),
+                matcher?.ReviewCandidates(batch, context.Run) ?? [], cancellationToken);
+            matcher?.AfterRecorded(context.Run);
         }
         var run = context.Run;
         return (Ended(run),

@@ -12,8 +12,8 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// <summary>
 /// The match rule step of one run, after the crosswalk and the match keys: incoming records are scored against the
 /// target's records in the shared match index (fed by the target's own changes, read once per run, and by the worker's
-/// writes) and against the records the run has written since. After each recorded batch the review-band pairs are filed
-/// for a steward. A dry run reads and scores the same way but stores and files nothing.
+/// writes) and against the records the run has written since. Each batch's review-band pairs are filed for a steward
+/// with the batch's record. A dry run reads and scores the same way but stores and files nothing.
 /// </summary>
 public sealed class TargetMatcher
 {
@@ -23,22 +23,21 @@ public sealed class TargetMatcher
     private readonly MatchIndexCache _cache;
     private readonly MatchIndexStore _store;
     private readonly TargetChangeFeed _feed;
-    private readonly ReviewQueueWriter _reviews;
     private readonly IDbContextFactory<CrmDbContext> _contexts;
     private readonly RunMatchOverlay _overlay;
     private bool _feedRead;
 
     private TargetMatcher(FlowPlan plan, MatchModel model, MatchFields fields, MatchIndexCache cache, MatchIndexStore store, TargetChangeFeed feed,
-        ReviewQueueWriter reviews, IDbContextFactory<CrmDbContext> contexts)
+        IDbContextFactory<CrmDbContext> contexts)
     {
-        (_plan, _model, _fields, _cache, _store, _feed, _reviews, _contexts) = (plan, model, fields, cache, store, feed, reviews, contexts);
+        (_plan, _model, _fields, _cache, _store, _feed, _contexts) = (plan, model, fields, cache, store, feed, contexts);
         _overlay = new RunMatchOverlay(model, fields);
     }
 
     /// <summary>The matcher of a run of the plan's flow; null when its object has no match rule (the step then costs nothing).</summary>
-    public static TargetMatcher? For(FlowPlan plan, MatchIndexCache cache, MatchIndexStore store, TargetChangeFeed feed, ReviewQueueWriter reviews,
+    public static TargetMatcher? For(FlowPlan plan, MatchIndexCache cache, MatchIndexStore store, TargetChangeFeed feed,
         IDbContextFactory<CrmDbContext> contexts) =>
-        plan is { MatchModel: { } model, TargetMatchFields: { } fields } ? new TargetMatcher(plan, model, fields, cache, store, feed, reviews, contexts) : null;
+        plan is { MatchModel: { } model, TargetMatchFields: { } fields } ? new TargetMatcher(plan, model, fields, cache, store, feed, contexts) : null;
 
     /// <summary>Scores the batch's records that neither the crosswalk nor a match key found against the shared index, and looks up their candidates in the target.</summary>
     internal async Task<FuzzyBatch> BeginBatchAsync(ISyncConnector target, TargetIndex index, IReadOnlyList<(IncomingRecord Record, string NewId)> unlinked,
@@ -81,16 +80,15 @@ public sealed class TargetMatcher
             .Select(id => index.Find(id) is { } values ? _fields.ToRecord(id, values) : null).OfType<MatchRecord>()];
 
     /// <summary>
-    /// After a batch is recorded: files its review-band pairs and forgets the batch's records (the shared index now
-    /// reads them from the store). A dry run keeps them for its next batches and files nothing.
+    /// The batch's review-band pairs and held identity changes, for the recorder to file with the batch's record (one
+    /// transaction). A dry run files nothing.
     /// </summary>
-    public async Task<int> AfterRecordedAsync(BatchResult batch, SyncRun run, CancellationToken cancellationToken)
+    public IReadOnlyList<ReviewCandidate> ReviewCandidates(BatchResult batch, SyncRun run)
     {
         if (run.DryRun)
         {
-            return 0;
+            return [];
         }
-        _overlay.Clear();
         var candidates = batch.Records
             .Where(r => r is { Outcome: OutcomeKind.Created, TargetId: not null, ReviewWith: not null } && r.TargetId != r.ReviewWith.Id)
             .Select(r => new ReviewCandidate(_plan.Target.Id, _plan.BusinessObject.Id, r.TargetId!, r.ReviewWith!.Id, r.ReviewWith.Score.Probability,
@@ -101,7 +99,16 @@ public sealed class TargetMatcher
             .Where(r => r is { HeldChanges.Count: > 0, TargetId: not null } && r.Outcome is OutcomeKind.Updated or OutcomeKind.Appended or OutcomeKind.Unchanged)
             .Select(r => new ReviewCandidate(_plan.Target.Id, _plan.BusinessObject.Id, r.SourceId, r.TargetId!, r.MatchScore ?? 0,
                 r.MatchedWith?.Score.Explanations ?? []) { FlowId = _plan.Flow.Id, RunId = run.Id, ProposedChanges = r.HeldChanges }));
-        return candidates.Count == 0 ? 0 : await _reviews.AddAsync(candidates, cancellationToken);
+        return candidates;
+    }
+
+    /// <summary>After a batch is recorded: forgets the batch's records (the shared index now reads them from the store). A dry run keeps them for its next batches.</summary>
+    public void AfterRecorded(SyncRun run)
+    {
+        if (!run.DryRun)
+        {
+            _overlay.Clear();
+        }
     }
 
     /// <summary>Pairs with any of these records that a steward marked "not a duplicate", smaller id first.</summary>

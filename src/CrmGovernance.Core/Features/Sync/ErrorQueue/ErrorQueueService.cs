@@ -49,10 +49,11 @@ public sealed class ErrorQueueService(IDbContextFactory<CrmDbContext> contexts, 
             #pragma warning restore CA1304, CA1311
         }
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
-            .Select(e => new ErrorQueueRow(e.Id, e.Kind, e.Status, e.FlowId, e.SystemKey, e.ObjectKey, e.RunId, e.SourceId, e.Reason,
-                e.Attempts, e.CreatedUtc, e.LastAttemptUtc))
+        var items = await query.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new { e.Id, e.Kind, e.Status, e.FlowId, e.SystemKey, e.ObjectKey, e.RunId, e.SourceId, e.Reason, e.Attempts, e.CreatedUtc, e.LastAttemptUtc, e.Payload })
             .ToListAsync(cancellationToken);
+        var rows = items.Select(e => new ErrorQueueRow(e.Id, e.Kind, e.Status, e.FlowId, e.SystemKey, e.ObjectKey, e.RunId, e.SourceId, e.Reason,
+            e.Attempts, e.CreatedUtc, e.LastAttemptUtc, ErrorQueueRecordName.Of(e.Payload))).ToList();
         return new PagedResult<ErrorQueueRow>(rows, total);
     }
 

@@ -33,6 +33,8 @@ internal sealed class SyncTestHost : IAsyncDisposable
     }
 
     public string Folder { get; }
+    /// <summary>The portal database (for a test's own statements, such as a trigger that refuses a write).</summary>
+    public TestDatabase Database => _database;
     public IServiceProvider Services => _host.Services;
     public SyncRunner Runner => Services.GetRequiredService<SyncRunner>();
 

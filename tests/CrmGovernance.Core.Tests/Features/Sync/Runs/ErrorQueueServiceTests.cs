@@ -32,6 +32,29 @@ public sealed class ErrorQueueServiceTests
     }
 
     [Fact]
+    public async Task Each_item_is_listed_with_the_name_its_record_gives_when_it_gives_one()
+    {
+        await using var host = await MonitoringHost.StartAsync();
+        ErrorQueueItem With(ErrorQueueItem item, string payload)
+        {
+            item.Payload = payload;
+            return item;
+        }
+        await host.AddErrorsAsync(
+            With(host.Error(ErrorKind.Rejected, FlowA, "p1", "phone is wrong"), """{"first_name":"Ann","last_name":" Lee ","email":"ann@example.com","age":3}"""),
+            With(host.Error(ErrorKind.Rejected, FlowA, "c1", "website is wrong"), """{"name":"Harbour Logistics"}"""),
+            host.Error(ErrorKind.Rejected, FlowA, "x1", "nothing to name it by"),
+            With(host.Error(ErrorKind.Inbound, null, null, "body is not JSON"), "not json {"));
+
+        var rows = (await host.QueueAsync(Roles.Steward, s => s.ListAsync(new ErrorQueueFilter(), 0, 50))).Items.ToDictionary(r => r.SourceId ?? "");
+
+        Assert.Equal("Ann Lee · ann@example.com", rows["p1"].RecordName);
+        Assert.Equal("Harbour Logistics", rows["c1"].RecordName);
+        Assert.Null(rows["x1"].RecordName);
+        Assert.Null(rows[""].RecordName);
+    }
+
+    [Fact]
     public async Task Search_finds_the_start_of_a_source_id_or_words_of_the_reason()
     {
         await using var host = await MonitoringHost.StartAsync();
