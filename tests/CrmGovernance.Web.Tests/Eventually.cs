@@ -21,4 +21,7 @@ internal static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>For what no render announces, such as a JavaScript call made after an awaited database read.</summary>
+    public static Task EqualAsync<T>(T expected, Func<T> read, TimeSpan? within = null) => EqualAsync(expected, () => Task.FromResult(read()), within);
 }

@@ -53,7 +53,7 @@ public sealed class ChangeRequestReportUiTests(StandardPortalFixture fixture) : 
 
         page.Find("#export-cr-report").Click();
 
-        page.WaitForAssertion(() => Assert.Single(pages.Context.JSInterop.Invocations["crmDownload"]));
+        await Eventually.EqualAsync(1, () => pages.Context.JSInterop.Invocations["crmDownload"].Count);
         var label = page.Find("#cr-heading").TextContent.Split(' ')[0];
         Assert.Equal($"{label}-report.xlsx", pages.Context.JSInterop.Invocations["crmDownload"].Single().Arguments[0]);
     }
@@ -68,7 +68,7 @@ public sealed class ChangeRequestReportUiTests(StandardPortalFixture fixture) : 
         dialog.Find("#report-export").Click();
 
         var today = DateTime.UtcNow;
-        dialog.WaitForAssertion(() => Assert.Single(pages.Context.JSInterop.Invocations["crmDownload"]));
+        await Eventually.EqualAsync(1, () => pages.Context.JSInterop.Invocations["crmDownload"].Count);
         Assert.Equal($"change-requests-{today:yyyy-MM}-01-to-{today:yyyy-MM-dd}.xlsx", pages.Context.JSInterop.Invocations["crmDownload"].Single().Arguments[0]);
         dialog.WaitForAssertion(() => Assert.Empty(dialog.FindAll("#report-export")));
     }

@@ -104,7 +104,7 @@ public sealed class TelemetryEndpointTests(TelemetryFixture fixture) : IClassFix
             Assert.Contains(PrometheusText.Samples(text, "crmgov_sync_run_duration_seconds_bucket"), s => s.Labels["le"] == "0.5");
             Assert.DoesNotContain("aspnetcore_components_", text, StringComparison.Ordinal);
             Assert.Contains(PrometheusText.Samples(text, "crmgov_sync_batch_duration_seconds_count"), s => s.Labels["phase"] == "record" && s.Value > 0);
-            Assert.Contains(PrometheusText.Samples(text, "crmgov_db_command_duration_seconds_count"), s => s.Labels["db_system"] == "sqlite" && s.Value > 0);
+            Assert.Contains(PrometheusText.Samples(text, "crmgov_db_command_duration_seconds_count"), s => s.Labels["db_system"] == (CrmGovernance.Core.Tests.TestDatabase.RunProvider == DatabaseProvider.Postgres ? "postgresql" : "sqlite") && s.Value > 0);
             Assert.Contains(PrometheusText.Samples(text, "http_server_request_duration_seconds_count"), s => s.Value > 0);
             // The demo's website posts its enquiries to the inbound endpoint.
             Assert.Contains(PrometheusText.Samples(text, "crmgov_webhook_inbound_duration_seconds_count"), s => s.Labels["http_response_status_code"] == "202");

@@ -23,7 +23,7 @@ public sealed class IncidentPagesTests(PortalFixture fixture) : IClassFixture<Po
         Assert.Single(page.FindAll("#incidents-grid [data-incident]"));
         Assert.Contains("High", page.Find("#incidents-grid [data-severity]").TextContent, StringComparison.Ordinal);
         Assert.Contains("acknowledge due in", page.Find("#incidents-grid").TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.Find("#incident-metrics"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#incident-metrics")));
         Assert.NotNull(page.Find("#report-problem"));
     }
 

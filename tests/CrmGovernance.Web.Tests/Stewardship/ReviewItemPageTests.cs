@@ -131,6 +131,8 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         pages.Dialogs.Find("#not-duplicate-confirm").Click();
 
         await Eventually.EqualAsync(ReviewStatus.NotDuplicate, async () => (await seed.ReadAsync(id)).Status);
+        // The audit row is written just after the decision commits.
+        await Eventually.EqualAsync(1, async () => (await NotDuplicateAuditAsync(id)).Count);
         var audit = Assert.Single(await NotDuplicateAuditAsync(id));
         Assert.Equal("Twins at one address", JsonDocument.Parse(audit.Changes).RootElement.GetProperty("reason").GetString());
     }
@@ -146,7 +148,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#comparison")));
-        page.WaitForAssertion(() => Assert.NotEmpty(pages.Context.JSInterop.Invocations["Blazor._internal.domWrapper.focus"]));
+        await Eventually.EqualAsync(true, () => pages.Context.JSInterop.Invocations["Blazor._internal.domWrapper.focus"].Count > 0);
         // A plain focus() scrolls the focused root into view: its top, the back and next buttons, went under the app bar.
         Assert.All(pages.Context.JSInterop.Invocations["Blazor._internal.domWrapper.focus"], call => Assert.Equal(true, call.Arguments[1]));
     }

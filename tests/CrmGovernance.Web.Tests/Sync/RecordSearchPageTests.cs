@@ -39,7 +39,7 @@ public sealed class RecordSearchPageTests(QuietPortalFixture fixture)
         page.Find("#record-q").Input(inboxId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         page.WaitForAssertion(() => Assert.Equal(run.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Assert.Single(page.FindAll("[data-hit-run]")).GetAttribute("data-hit-run")), TimeSpan.FromSeconds(5));
+            Assert.Single(page.FindAll("[data-hit-run]")).GetAttribute("data-hit-run")));
         Assert.Contains($"inbox {inboxId}", page.Find("#record-hits").TextContent, StringComparison.Ordinal);
         Assert.Contains($"record={inboxId}", pages.Navigation.Uri, StringComparison.Ordinal);
     }
