@@ -1,4 +1,3 @@
-using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -36,8 +35,9 @@ public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> dat
         var settings = options.Value;
         await using var db = new CrmDbContext(database);
         // A subscriber every node runs under one name (insights, incidents) is handled by one node at a time; the others
-        // find it busy and try again at their next pass (ADR 0019). A per-node subscriber's name is its own.
-        await using var held = await db.Database.Dialect().Locks.TryHoldAsync(db.Database, DatabaseLock.EventSubscriber, subscriber.Name, cancellationToken);
+        // find it busy and try again at their next pass (ADR 0019). A per-node subscriber's name is its own. The same lock
+        // keeps a pass apart from a rebuild moving the position back (OperationsEventPositions).
+        await using var held = await OperationsEventPositions.HoldAsync(db, subscriber.Name, wait: false, cancellationToken);
         if (held is null)
         {
             return 0;
@@ -46,7 +46,8 @@ public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> dat
         var consumer = await db.OperationsEventConsumers.FindAsync([subscriber.Name], cancellationToken);
         if (consumer is null)
         {
-            var head = await db.OperationsEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+            // Earlier events are not its business; one that catches up from the ledger first records where it starts.
+            var head = await OperationsEventPositions.HeadAsync(db, cancellationToken);
             db.OperationsEventConsumers.Add(new OperationsEventConsumer { Subscriber = subscriber.Name, Position = head, UpdatedUtc = now });
             await db.SaveChangesAsync(cancellationToken);
             return 0;

@@ -30,4 +30,19 @@ public sealed class LocalTimeTests
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
         }
     }
+
+    [Fact]
+    public async Task A_relative_time_is_marked_for_the_script_and_shows_the_utc_value_without_it()
+    {
+        await using var context = new BunitContext();
+        var at = new DateTime(2026, 3, 9, 17, 4, 5, DateTimeKind.Utc);
+
+        var relative = context.Render<LocalTime>(p => p.Add(t => t.Utc, at).Add(t => t.Relative, true)).Find("time.local-time");
+        var absolute = context.Render<LocalTime>(p => p.Add(t => t.Utc, at)).Find("time.local-time");
+
+        Assert.Equal("true", relative.GetAttribute("data-relative"));
+        Assert.Equal(("2026-03-09T17:04:05Z", "2026-03-09 17:04:05 UTC", "2026-03-09 17:04:05 UTC"),
+            (relative.GetAttribute("datetime"), relative.GetAttribute("title"), relative.TextContent));
+        Assert.False(absolute.HasAttribute("data-relative"));
+    }
 }

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Insights.Rollups;
 using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Scheduling;
@@ -13,7 +14,8 @@ namespace CrmGovernance.Core.Features.Insights;
 /// <summary>
 /// After an upgrade, the roll-ups know nothing of the runs before it (the subscriber only sees events from its first
 /// start): once, in the background, the portal rebuilds them from the ledger. A database whose roll-ups were rebuilt, or
-/// that had no runs when the roll-ups began, is marked (<see cref="InsightsRebuild.Marker"/>) and left alone.
+/// that had no runs when the roll-ups began, is marked (<see cref="InsightsRebuild.Marker"/>) and left alone. Either way
+/// the subscriber continues after the outbox's newest event before the ledger was read, so nothing finishing meanwhile is lost.
 /// </summary>
 public sealed partial class InsightsBackfill(IServiceScopeFactory scopes, TimeProvider clock, ILogger<InsightsBackfill> logger) : BackgroundService
 {
@@ -31,10 +33,12 @@ public sealed partial class InsightsBackfill(IServiceScopeFactory scopes, TimePr
         {
             return;
         }
+        var covered = await OperationsEventPositions.HeadAsync(db, ct);
         if (!await db.SyncRuns.AnyAsync(r => !r.DryRun && r.Status != SyncRunStatus.Running, ct))
         {
             db.Add(new MetricContribution { Key = InsightsRebuild.Marker, UpdatedUtc = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
+            await OperationsEventPositions.ContinueAfterAsync(db, InsightsSubscriber.SubscriberName, covered, clock.GetUtcNow().UtcDateTime, ct);
             return;
         }
         scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem("insights backfill", null);

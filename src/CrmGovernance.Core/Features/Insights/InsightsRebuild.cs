@@ -2,6 +2,7 @@ using CrmGovernance.Core.Data.Dialects;
 using System.Diagnostics;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Incidents;
 using CrmGovernance.Core.Features.Insights.Rollups;
@@ -18,7 +19,9 @@ public sealed record RebuildResult(int Runs, int Units, long Buckets, TimeSpan E
 /// <summary>
 /// Recomputes every roll-up from the ledger (runs and their record outcomes, the queues, scans, incidents), with the same
 /// code the live subscriber uses: after an upgrade that adds a figure, or to check that the dashboard tells the truth.
-/// Live roll-ups wait while it runs.
+/// Live roll-ups wait while it runs. It notes the outbox's newest event before reading the ledger, and the subscriber
+/// continues after that event (<see cref="OperationsEventPositions"/>): a run that finishes during or after the reading
+/// reaches the roll-ups through its event, even when the subscriber has not made its first pass yet.
 /// </summary>
 public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, RollupWriter writer, VersionSnapshots versions, ActorContext actor, TimeProvider clock)
 {
@@ -31,12 +34,16 @@ public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, Ro
     {
         actor.Ensure(Capability.RebuildInsights);
         var watch = Stopwatch.StartNew();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        RebuildResult result;
+        long covered;
         await writer.Gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             // No node's writer adds to the buckets while they are recomputed (ADR 0019).
             await using var held = await db.Database.Dialect().Locks.HoldAsync(db.Database, DatabaseLock.InsightsRollup, ct: cancellationToken);
+            // Before reading the ledger: an event after this one may announce rows the reading does not see.
+            covered = await OperationsEventPositions.HeadAsync(db, cancellationToken);
             await db.Set<MetricBucket>().ExecuteDeleteAsync(cancellationToken);
             await db.Set<MetricContribution>().ExecuteDeleteAsync(cancellationToken);
             var runs = await RunsAsync(db, progress, cancellationToken);
@@ -59,12 +66,15 @@ public sealed class InsightsRebuild(IDbContextFactory<CrmDbContext> contexts, Ro
             await db.SaveChangesAsync(cancellationToken);
             var buckets = await db.Set<MetricBucket>().LongCountAsync(cancellationToken);
             progress?.Report($"Scans and incidents counted; {buckets:N0} buckets.");
-            return new RebuildResult(runs, units, buckets, watch.Elapsed);
+            result = new RebuildResult(runs, units, buckets, watch.Elapsed);
         }
         finally
         {
             writer.Gate.Release();
         }
+        // Outside the gate: a pass of the subscriber waiting for it ends first.
+        await OperationsEventPositions.ContinueAfterAsync(db, InsightsSubscriber.SubscriberName, covered, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return result;
     }
 
     /// <summary>The configuration now in force (for queue figures, whose items name a flow but not a version).</summary>

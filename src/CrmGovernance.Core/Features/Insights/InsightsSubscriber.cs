@@ -23,7 +23,10 @@ public sealed class InsightsSubscriber(IServiceScopeFactory scopes, RollupWriter
     /// <summary>An event is written just after the rows it announces; the hour before it is counted too in case they straddle the hour.</summary>
     private static readonly TimeSpan Straddle = TimeSpan.FromMinutes(2);
 
-    public string Name => "insights";
+    /// <summary>Its position's name; a rebuild moves that position back to what it read (<see cref="InsightsRebuild"/>).</summary>
+    public const string SubscriberName = "insights";
+
+    public string Name => SubscriberName;
 
     public IReadOnlySet<string>? Kinds => Handled;
 

@@ -6,12 +6,12 @@ namespace CrmGovernance.Core.Features.Insights.Digest;
 
 /// <summary>
 /// The digest as a plain-text email: one line per figure (this week, an arrow, the week before, better or worse), then
-/// where it hurts most with a link to the dashboard filtered to the flow and the week. Numbers in an invariant English
+/// the places where it hurt most with a link to the dashboard filtered to the place (flow, object or system) and the week. Numbers in an invariant English
 /// form: the email goes to several people and has no locale of its own.
 /// </summary>
 public static class WeeklyDigestText
 {
-    /// <summary>The dashboard page; its filters travel in the query string (from, to, flow).</summary>
+    /// <summary>The dashboard page; its filters travel in the query string (from, to, flow, object, system).</summary>
     public const string DashboardPath = "/insights";
 
     private static readonly CultureInfo En = CultureInfo.InvariantCulture;
@@ -32,24 +32,43 @@ public static class WeeklyDigestText
         {
             text.Append(En, $"- {card.Title}: {Format(card.Value, card.Unit)} {Arrow(card)} from {Format(card.Baseline, card.Unit)}{Judgement(card)}").AppendLine();
         }
-        text.AppendLine().AppendLine("Where it hurts most (records rejected, failed or held for review per 1,000 records processed, the largest rises):");
+        text.AppendLine().AppendLine("Where it hurt most this week (records rejected, failed or held for review, plus incidents opened; the change is against the week before):");
         if (content.Hotspots.Count == 0)
         {
-            text.AppendLine("- No flow had more trouble than the week before.");
+            text.AppendLine("- Nowhere: no record was rejected, failed or held for review, and no incident was opened.");
         }
         foreach (var (h, i) in content.Hotspots.Select((h, i) => (h, i + 1)))
         {
-            text.Append(En, $"{i}. {h.Name}: {h.PerThousand:N1} per 1,000 (week before {(h.PerThousandBefore is { } b ? b.ToString("N1", En) : "none")}), ")
-                .Append(En, $"{h.Trouble:N0} of {h.Processed:N0} records; sync success {Format(h.SuccessRate, MetricUnit.Share)}.").AppendLine()
-                .Append("   ").AppendLine(Link(DashboardLink(week, h.FlowId), baseUrl));
+            text.Append(En, $"{i}. {h.Name} ({Word(h.Place)}): {h.Hurt:N0} needing a hand ({Change(h.Change)} from {h.HurtBefore:N0} the week before)")
+                .Append(En, $"; {h.Records:N0} record{(h.Records == 1 ? "" : "s")}{PerThousand(h)}, {h.Incidents:N0} incident{(h.Incidents == 1 ? "" : "s")}.").AppendLine()
+                .Append("   ").AppendLine(Link(DashboardLink(week, h), baseUrl));
         }
         text.AppendLine().Append("The whole dashboard: ").AppendLine(Link(DashboardLink(week, null), baseUrl)).AppendLine()
             .AppendLine("You receive this weekly as a manager in CrmGovernance; switching off email under Profile > Notifications stops it.");
         return text.ToString();
     }
 
-    public static string DashboardLink(DigestWeek week, Guid? flowId) =>
-        string.Create(En, $"{DashboardPath}?from={week.Monday:yyyy-MM-dd}&to={week.Sunday:yyyy-MM-dd}") + (flowId is { } f ? "&flow=" + f.ToString("D") : "");
+    public static string DashboardLink(DigestWeek week, DigestHotspot? place) =>
+        string.Create(En, $"{DashboardPath}?from={week.Monday:yyyy-MM-dd}&to={week.Sunday:yyyy-MM-dd}")
+        + (place is null ? "" : $"&{Word(place.Place)}={place.Id:D}");
+
+    /// <summary>The place's kind in the email and as the dashboard's query key: flow, object, system.</summary>
+    public static string Word(DigestPlace place) => place switch
+    {
+        DigestPlace.Flow => "flow",
+        DigestPlace.BusinessObject => "object",
+        _ => "system",
+    };
+
+    /// <summary>"+47", "-12", "no change".</summary>
+    public static string Change(double change) => change switch
+    {
+        > 1e-9 => "+" + change.ToString("N0", En),
+        < -1e-9 => change.ToString("N0", En),
+        _ => "no change",
+    };
+
+    private static string PerThousand(DigestHotspot h) => h.PerThousand is { } p ? string.Create(En, $" ({p:N1} per 1,000 processed)") : "";
 
     public static string Link(string path, string? baseUrl) => string.IsNullOrWhiteSpace(baseUrl) ? path : baseUrl.TrimEnd('/') + path;
 
