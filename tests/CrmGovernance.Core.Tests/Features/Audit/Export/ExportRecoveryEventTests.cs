@@ -19,7 +19,7 @@ public sealed class ExportRecoveryEventTests
     public async Task An_export_failed_as_cut_off_raises_ExportFinished_with_the_change_and_a_subscriber_receives_it_once()
     {
         await using var host = await CoreTestHost.StartAsync(Settings);
-        var subscriber = new RecordingSubscriber("export-events", OperationsEventKinds.Of<ExportFinished>());
+        var subscriber = new RecordingSubscriber("export-events", new HashSet<string> { OperationsEventKinds.Of<ExportFinished>() });
         var dispatcher = host.Dispatcher(subscriber);
         await dispatcher.DispatchOnceAsync(default); // starts at the head, as a portal running all along
         var now = host.Clock.GetUtcNow().UtcDateTime;

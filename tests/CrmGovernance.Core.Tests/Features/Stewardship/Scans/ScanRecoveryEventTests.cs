@@ -18,7 +18,7 @@ public sealed class ScanRecoveryEventTests
     public async Task A_scan_failed_as_cut_off_raises_ScanFinished_with_the_change_and_a_subscriber_receives_it_once()
     {
         await using var host = await CoreTestHost.StartAsync(Settings);
-        var subscriber = new RecordingSubscriber("scan-events", OperationsEventKinds.Of<ScanFinished>());
+        var subscriber = new RecordingSubscriber("scan-events", new HashSet<string> { OperationsEventKinds.Of<ScanFinished>() });
         var dispatcher = host.Dispatcher(subscriber);
         await dispatcher.DispatchOnceAsync(default); // starts at the head, as a portal running all along
         var now = host.Clock.GetUtcNow().UtcDateTime;

@@ -23,7 +23,7 @@ public sealed class CutOffRunsTests
     {
         await using var f = await SyncFlowFixture.StartAsync(SyncScenario.Build());
         await f.PersonAsync("p1", "person1@example.com");
-        var subscriber = new RecordingSubscriber("run-events", OperationsEventKinds.Of<RunFinished>());
+        var subscriber = new RecordingSubscriber("run-events", new HashSet<string> { OperationsEventKinds.Of<RunFinished>() });
         var dispatcher = Dispatcher(f.Host, subscriber);
         await dispatcher.DispatchOnceAsync(default); // starts at the head, as a portal running all along
         var dead = await DeadRunAsync(f);
