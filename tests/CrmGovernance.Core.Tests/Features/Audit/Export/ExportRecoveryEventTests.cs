@@ -35,6 +35,7 @@ public sealed class ExportRecoveryEventTests
         Assert.Equal(new ExportFinished(own, nameof(AuditExportStatus.Failed)), OperationsEventKinds.Read(stored)!.Event);
         Assert.Equal([new ExportFinished(own, nameof(AuditExportStatus.Failed))], subscriber.Handled.Select(e => e.Event));
         Assert.DoesNotContain(subscriber.Handled, e => e.Event is ExportFinished x && x.ExportId == live);
+        Assert.False(File.Exists(host.Singleton<AuditExportFiles>().TempPathOf(own)));
     }
 
     private static async Task<Guid> RunningAsync(CoreTestHost host, string node, DateTime heartbeat)
@@ -44,10 +45,15 @@ public sealed class ExportRecoveryEventTests
             Id = Guid.NewGuid(), RequestedById = "id-auditor", RequestedByName = "auditor", RequestedUtc = heartbeat.AddMinutes(-10),
             Status = AuditExportStatus.Running, StartedUtc = heartbeat, FileName = "audit-log.xlsx", Node = node, HeartbeatUtc = heartbeat,
         };
-        await using var scope = host.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        db.AuditExports.Add(export);
-        await db.SaveChangesAsync();
+        await using (var scope = host.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            db.AuditExports.Add(export);
+            await db.SaveChangesAsync();
+        }
+        var partial = host.Singleton<AuditExportFiles>().TempPathOf(export.Id);
+        Directory.CreateDirectory(Path.GetDirectoryName(partial)!);
+        await File.WriteAllTextAsync(partial, "half a workbook");
         return export.Id;
     }
 }
