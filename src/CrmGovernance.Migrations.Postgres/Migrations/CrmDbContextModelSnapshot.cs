@@ -626,6 +626,9 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("EventSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
 
@@ -647,6 +650,9 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventSequence")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "Id");
 

@@ -615,6 +615,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -636,6 +639,9 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EventSequence")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "Id");
 

@@ -50,6 +50,7 @@ internal sealed class IncidentEntryConfiguration : IEntityTypeConfiguration<Inci
     public void Configure(EntityTypeBuilder<IncidentEntry> builder)
     {
         builder.HasIndex(e => new { e.IncidentId, e.Id });
+        builder.HasIndex(e => e.EventSequence).IsUnique();
         builder.HasOne<Incident>().WithMany().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.AtUtc).HasConversion(UtcDateTimeConverter.Instance);
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);

@@ -12,4 +12,10 @@ public sealed class IncidentEntry
     public string Text { get; set; } = "";
     public long? RunId { get; set; }
     public string? RecordId { get; set; }
+
+    /// <summary>
+    /// The outbox sequence of the operations event this occurrence came from (unique): an event delivered again, after a
+    /// restart or by another node, finds it and records nothing (ADR 0015). Null for everything not caused by an event.
+    /// </summary>
+    public long? EventSequence { get; set; }
 }

@@ -61,6 +61,13 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
         var policy = current.Configuration.IncidentPolicyFor(signal.FlowId);
         var key = signal.FoldKey;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // At least once delivery: an event seen before (this process before a restart, or another node before it took the
+        // subscriber over) was recorded with its sequence, under this same lock.
+        if (signal.EventSequence is { } sequence
+            && await db.Set<IncidentEntry>().Where(e => e.EventSequence == sequence).Select(e => (long?)e.IncidentId).FirstOrDefaultAsync(cancellationToken) is { } recorded)
+        {
+            return recorded;
+        }
         var last = await db.Set<Incident>().Where(i => i.FoldKey == key).OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
 
         if (last is { IsActive: true })
@@ -85,12 +92,16 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
         }
 
         var incident = await OpenAsync(db, signal, key, current, policy, now, cancellationToken);
+        // The incident and its first entry (which carries the event's sequence) commit together, or a crash between them
+        // would leave an incident that a redelivered event folds into a second time.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(incident);
         await db.SaveChangesAsync(cancellationToken);
         Add(db, incident.Id, now, IncidentEntryKind.Opened,
             incident.CausingSummary is { } cause ? $"{signal.Detail} {cause}" : signal.Detail, signal);
         db.Raise(Changed(incident, incident.OwnershipGap ? IncidentChanges.OwnershipGap : IncidentChanges.Opened), now);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return incident.Id;
     }
 
@@ -184,7 +195,7 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
         db.Add(new IncidentEntry
         {
             IncidentId = incidentId, AtUtc = now, Kind = kind, Actor = signal.ReportedBy ?? "system",
-            Text = Clip(text, 4000), RunId = signal.RunId, RecordId = signal.RecordId,
+            Text = Clip(text, 4000), RunId = signal.RunId, RecordId = signal.RecordId, EventSequence = signal.EventSequence,
         });
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

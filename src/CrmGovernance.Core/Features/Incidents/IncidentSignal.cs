@@ -16,6 +16,8 @@ public sealed record IncidentSignal(IncidentCause Cause, string Title, string De
     public IncidentSeverity? Severity { get; init; }
     /// <summary>Who reported it by hand; null for a trigger.</summary>
     public string? ReportedBy { get; init; }
+    /// <summary>The outbox sequence of the event a trigger saw; the recorder records each sequence once.</summary>
+    public long? EventSequence { get; init; }
 
     /// <summary>Occurrences with the same key fold into one unfinished incident; manual reports never fold.</summary>
     public string FoldKey => Cause == IncidentCause.Reported

@@ -10,13 +10,14 @@ public sealed class AuditChainTrigger(IncidentRecorder recorder) : IncidentTrigg
 {
     public override string Name => "incidents.audit-chain";
 
-    protected override async Task HandleAsync(ChainVerified e, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ChainVerified e, long sequence, CancellationToken cancellationToken)
     {
         if (e.Intact)
         {
             return;
         }
         await recorder.RecordAsync(new IncidentSignal(IncidentCause.AuditChainBroken, "The audit chain is broken",
-            $"Verification up to entry {e.UpToSequence} found the audit chain broken: {e.Message ?? "no detail"}"), null, cancellationToken);
+            $"Verification up to entry {e.UpToSequence} found the audit chain broken: {e.Message ?? "no detail"}")
+        { EventSequence = sequence }, null, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class DuplicateSpikeTrigger(IServiceScopeFactory scopes, Published
 {
     public override string Name => "incidents.duplicate-spike";
 
-    protected override async Task HandleAsync(ScanFinished e, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ScanFinished e, long sequence, CancellationToken cancellationToken)
     {
         if (e.Status != nameof(ScanStatus.Completed))
         {
@@ -44,7 +44,7 @@ public sealed class DuplicateSpikeTrigger(IServiceScopeFactory scopes, Published
         var obj = configuration.FindObject(current.ObjectId)?.Name ?? "records";
         await recorder.RecordAsync(new IncidentSignal(IncidentCause.DuplicateSpike, $"Duplicates of {obj} in {system} jumped",
             $"Scan #{current.Id} found {Rate(current.DuplicateRate)} duplicates, {points.ToString("0.#", CultureInfo.InvariantCulture)} points more than scan #{before.Id} ({Rate(before.DuplicateRate)}); the threshold is {threshold.ToString("0.#", CultureInfo.InvariantCulture)} points.")
-        { SystemId = current.SystemId, ObjectId = current.ObjectId }, null, cancellationToken);
+        { SystemId = current.SystemId, ObjectId = current.ObjectId, EventSequence = sequence }, null, cancellationToken);
     }
 
     private static string Rate(double share) => share.ToString("P1", CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ public sealed class ErrorQueueTrigger(IServiceScopeFactory scopes, PublishedConf
 {
     public override string Name => "incidents.error-queue";
 
-    protected override async Task HandleAsync(ErrorQueueItemsAdded e, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(ErrorQueueItemsAdded e, long sequence, CancellationToken cancellationToken)
     {
         // Unreadable inbound payloads belong to no flow: nobody's queue grows.
         if (e.FlowId is not { } flowId)
@@ -28,6 +28,6 @@ public sealed class ErrorQueueTrigger(IServiceScopeFactory scopes, PublishedConf
         var name = configuration.FindFlow(flowId)?.Name ?? "a flow";
         await recorder.RecordAsync(new IncidentSignal(IncidentCause.ErrorQueueGrowing, $"The error queue of {name} grows",
             $"{waiting} records wait in the error queue of {name} (the threshold is {policy.ErrorQueueThreshold}); {e.Count} just joined.")
-        { FlowId = flowId, RunId = e.RunId }, null, cancellationToken);
+        { FlowId = flowId, RunId = e.RunId, EventSequence = sequence }, null, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RunFinishedTrigger(IServiceScopeFactory scopes, PublishedCon
 {
     public override string Name => "incidents.run-finished";
 
-    protected override async Task HandleAsync(RunFinished e, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(RunFinished e, long sequence, CancellationToken cancellationToken)
     {
         if (e.DryRun || !Enum.TryParse<SyncRunStatus>(e.Status, out var status))
         {
@@ -51,7 +51,7 @@ public sealed class RunFinishedTrigger(IServiceScopeFactory scopes, PublishedCon
         {
             if (!await AlreadyRecordedAsync(signal.FoldKey, e.RunId, cancellationToken))
             {
-                await recorder.RecordAsync(signal with { RunId = e.RunId }, null, cancellationToken);
+                await recorder.RecordAsync(signal with { RunId = e.RunId, EventSequence = sequence }, null, cancellationToken);
             }
             return;
         }

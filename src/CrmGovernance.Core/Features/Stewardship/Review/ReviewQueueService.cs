@@ -112,13 +112,15 @@ public sealed class ReviewQueueService(IDbContextFactory<CrmDbContext> contexts,
         return changed.Count;
     }
 
-    /// <summary>The user names items can be assigned to: enabled admins and stewards.</summary>
+    /// <summary>The user names items can be assigned to: enabled users who may work the queue (admins and stewards).</summary>
     public async Task<IReadOnlyList<string>> StewardsAsync(CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.ViewReviewQueue);
+        // Role ids are the role names (Roles); who may work the queue is the capability table's to say.
+        var working = CapabilityTable.Of(Capability.WorkReviewQueue).AnyRoles.ToArray();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && (r.RoleId == Roles.Steward || r.RoleId == Roles.Admin)))
+            .Where(u => !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && working.Contains(r.RoleId)))
             .Select(u => u.UserName!).ToListAsync(cancellationToken);
         return names.Where(n => !string.IsNullOrEmpty(n)).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }

@@ -1,5 +1,6 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -119,12 +120,24 @@ public sealed class DuplicateScanRunner(IServiceScopeFactory scopes, IOptions<Sy
             return 0;
         }
         var now = running.Now;
-        var failed = await db.DuplicateScans.Where(s => cutOff.Contains(s.Id) && s.Status == ScanStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Failed).SetProperty(x => x.FinishedUtc, now)
-                .SetProperty(x => x.Error, CutOff), cancellationToken);
+        var failed = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var id in cutOff)
+        {
+            // One row at a time, so ScanFinished goes, in the same transaction, with exactly the scans this statement
+            // failed: open scan pages and incidents hear of it as of any other end.
+            if (await db.DuplicateScans.Where(s => s.Id == id && s.Status == ScanStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ScanStatus.Failed).SetProperty(x => x.FinishedUtc, now)
+                        .SetProperty(x => x.Error, CutOff), cancellationToken) == 1)
+            {
+                await db.RaiseNowAsync(new ScanFinished(id, nameof(ScanStatus.Failed)), now, cancellationToken);
+                failed++;
+            }
+        }
         // Pairs of a scan that completed meanwhile (its node was slow, not dead) stay.
         await db.DuplicateScanPairs.Where(p => cutOff.Contains(p.ScanId) && db.DuplicateScans.Any(s => s.Id == p.ScanId && s.Status != ScanStatus.Completed))
             .ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return failed;
     }
 

@@ -179,9 +179,7 @@ public sealed class SyncRunner(IServiceScopeFactory scopes, PublishedConfigurati
         if (!request.DryRun)
         {
             // This run holds the flow's lease, so a run still marked running was cut off (a crash or a kill).
-            await db.SyncRuns.Where(r => r.FlowId == plan.Flow.Id && r.Status == SyncRunStatus.Running && !r.DryRun)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SyncRunStatus.Interrupted).SetProperty(r => r.FinishedUtc, r => r.HeartbeatUtc)
-                    .SetProperty(r => r.Message, "The process running it stopped before the run finished; the next run carried on from its last recorded batch."), cancellationToken);
+            await CutOffRuns.InterruptAsync(db, plan.Flow.Id, now, cancellationToken);
         }
         var run = new SyncRun
         {

@@ -86,7 +86,7 @@ internal sealed class AuditExportExecutor(IDbContextFactory<CrmDbContext> contex
         }
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!)
             .ToListAsync(cancellationToken);
-        return roles.Contains(Roles.Admin) || roles.Contains(Roles.Auditor) ? roles : null;
+        return CapabilityTable.Of(Capability.ExportAudit).AnyRoles.Any(roles.Contains) ? roles : null;
     }
 
     private async Task<AuditExport?> ClaimAsync(Guid exportId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,9 +42,23 @@ public sealed class AuditExportRetention(IServiceScopeFactory scopes, AuditExpor
             return 0;
         }
         var now = running.Now;
-        var failed = await db.AuditExports.Where(e => cutOff.Contains(e.Id) && e.Status == AuditExportStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Failed).SetProperty(x => x.CompletedUtc, now)
-                .SetProperty(x => x.Error, Interrupted), cancellationToken);
+        var failed = 0;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var id in cutOff)
+            {
+                // One row at a time, so ExportFinished goes, in the same transaction, with exactly the exports this
+                // statement failed: the exports panel and other subscribers hear of it as of any other end.
+                if (await db.AuditExports.Where(e => e.Id == id && e.Status == AuditExportStatus.Running)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, AuditExportStatus.Failed).SetProperty(x => x.CompletedUtc, now)
+                            .SetProperty(x => x.Error, Interrupted), cancellationToken) == 1)
+                {
+                    await db.RaiseNowAsync(new ExportFinished(id, nameof(AuditExportStatus.Failed)), now, cancellationToken);
+                    failed++;
+                }
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
         foreach (var id in cutOff)
         {
             files.Delete(id);
