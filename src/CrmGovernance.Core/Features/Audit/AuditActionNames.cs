@@ -61,6 +61,9 @@ public static class AuditActionNames
         AuditActions.AuditExported => "Audit log exported",
         AuditActions.ChangeRequestReportExported => "Change request report exported",
         AuditActions.ConfigurationExported => "Configuration exported",
+        AuditActions.ReviewApplyHeldChange => "Held change applied",
+        AuditActions.ReviewDismissHeldChange => "Held change dismissed",
+        AuditActions.AccessTokenRevoked => "Access token revoked",
         _ => Words(action),
     };
 
@@ -88,6 +91,12 @@ public static class AuditActionNames
             AuditActions.ReviewNotDuplicate => $"Marked {Count(count, "pair")} as not duplicates",
             AuditActions.ReviewDefer => $"Deferred {Count(count, "review item")}",
             AuditActions.ReviewAssign => Assigned(Detail("items")),
+            AuditActions.ReviewApplyHeldChange =>
+                $"Applied the held change from {Detail("sourceRecord") ?? "a source record"} to {Detail("object") ?? "record"} {Detail("record")} in {Detail("system") ?? "a system"} (review item {id})",
+            AuditActions.ReviewDismissHeldChange =>
+                $"Kept the existing values of {Detail("record") ?? "a record"}: dismissed the held change from {Detail("sourceRecord") ?? "a source record"} (review item {id})",
+            AuditActions.AccessTokenRevoked => $"Revoked access token “{Detail("name") ?? id}”" + (Detail("prefix") is { } prefix ? $" ({prefix})" : "")
+                + (Detail("owner") is { } owner ? $" of {owner}" : ""),
             AuditActions.DuplicateScanStarted => $"Started duplicate scan {id} of {Detail("object")} in {Detail("system")}",
             AuditActions.DuplicateScanFedToReview => $"Sent {Count(Detail("filed"), "pair")} from duplicate scan {id} to the review queue",
             AuditActions.AuditExported => $"Exported the audit log ({Count(Detail("entries"), "entry", "entries")})",

@@ -23,9 +23,25 @@ internal static class AuditEntityActionNames
             "User" => User(entry, fields, names, insert, delete),
             "InboundApiKey" when insert => $"Created inbound key {Now("Name")} for {Now("SystemKey")}",
             "InboundApiKey" when Field("RevokedUtc") is { New: not null } => $"Revoked inbound key {Now("Name") ?? entry.EntityId}",
+            "AccessToken" or "Notification webhook" or "Incident" or "Baseline" or "Notification preference" =>
+                AuditNamedEntityActions.Describe(entry, fields, Named(entry, fields, names), insert, delete),
             _ => Generic(entry, fields, insert, delete),
         };
     }
+
+    /// <summary>
+    /// The fields that name an entity of these types, read from the row itself (an insert or delete carries them) or, for
+    /// an update that did not change them, from the entity's insert row (<see cref="AuditNames.Entity"/>).
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string> NameFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AccessToken"] = "Name", ["Notification webhook"] = "Name", ["Incident"] = "Title", ["Baseline"] = "Name", ["Notification preference"] = "UserEmail",
+    };
+
+    private static string? Named(AuditEntry entry, Dictionary<string, AuditChange> fields, AuditNames names) =>
+        NameFields.TryGetValue(entry.EntityType, out var field) && fields.TryGetValue(field, out var change) && (change.New ?? change.Old) is { Length: > 0 } name
+            ? name
+            : names.Entity(entry.EntityType, entry.EntityId);
 
     private static string ChangeRequest(AuditEntry entry, Dictionary<string, AuditChange> fields, AuditNames names)
     {
@@ -107,6 +123,6 @@ internal static class AuditEntityActionNames
     }
 
     /// <summary>"title, reason" from "Title", "Reason".</summary>
-    private static string FieldList(IEnumerable<string> fields) =>
+    internal static string FieldList(IEnumerable<string> fields) =>
         string.Join(", ", fields.Select(f => AuditActionNames.Words(f).ToLowerInvariant()));
 }

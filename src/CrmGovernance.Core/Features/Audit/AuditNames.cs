@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -14,6 +15,8 @@ namespace CrmGovernance.Core.Features.Audit;
 public sealed class AuditNames
 {
     public static readonly AuditNames None = new(new Dictionary<string, string>(), new Dictionary<Guid, string>(), new Dictionary<Guid, string>(), null);
+
+    private Dictionary<(string Type, string Id), string> _entities = [];
 
     private readonly IReadOnlyDictionary<string, string> _users;
     private readonly IReadOnlyDictionary<Guid, string> _requests;
@@ -38,6 +41,12 @@ public sealed class AuditNames
     /// <summary>The name of a system, object, field, flow, … of the current configuration; null when unknown.</summary>
     public string? ConfigurationItem(Guid id) => _configuration?.Name(id);
 
+    /// <summary>
+    /// The name of an audited entity whose rows carry it only when it is created (an access token, a webhook, an incident,
+    /// a baseline), taken from its insert row; null when unknown.
+    /// </summary>
+    public string? Entity(string entityType, string? id) => id is not null && _entities.TryGetValue((entityType, id), out var name) ? name : null;
+
     /// <summary>An id of any kind as a name, or null: a user id, a change request, a request item, a configuration item.</summary>
     public string? Any(string? value) =>
         value is null ? null
@@ -55,7 +64,33 @@ public sealed class AuditNames
             .Select(r => new { r.Id, r.Number }).ToDictionaryAsync(r => r.Id, r => ChangeControl.ChangeRequest.LabelOf(r.Number), cancellationToken);
         var items = guids.Count == 0 ? [] : await db.ChangeRequestItems.AsNoTracking().Where(i => guids.Contains(i.Id))
             .Select(i => new { i.Id, i.DisplayName }).ToDictionaryAsync(i => i.Id, i => i.DisplayName, cancellationToken);
-        return new AuditNames(users, requests, items, configuration is null ? null : new ConfigurationNames(configuration));
+        return new AuditNames(users, requests, items, configuration is null ? null : new ConfigurationNames(configuration))
+        {
+            _entities = await EntityNamesAsync(db, entries, cancellationToken),
+        };
+    }
+
+    /// <summary>For rows that change a named entity without naming it: the name its insert row gave it (one look-up per type, by the entity index).</summary>
+    private static async Task<Dictionary<(string, string), string>> EntityNamesAsync(CrmDbContext db, IReadOnlyCollection<AuditEntry> entries, CancellationToken ct)
+    {
+        var names = new Dictionary<(string, string), string>();
+        var wanted = entries.Where(e => e.Action != AuditActions.Insert && e.EntityId is not null && AuditEntityActionNames.NameFields.ContainsKey(e.EntityType))
+            .GroupBy(e => e.EntityType, StringComparer.Ordinal);
+        foreach (var type in wanted)
+        {
+            var ids = type.Select(e => e.EntityId!).Distinct(StringComparer.Ordinal).ToList();
+            var inserts = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == type.Key && ids.Contains(e.EntityId!) && e.Action == AuditActions.Insert)
+                .Select(e => new { e.EntityId, e.Changes }).ToListAsync(ct);
+            var field = AuditEntityActionNames.NameFields[type.Key];
+            foreach (var insert in inserts)
+            {
+                if (AuditChange.Parse(insert.Changes).FirstOrDefault(c => c.Field == field)?.New is { Length: > 0 } name)
+                {
+                    names[(type.Key, insert.EntityId!)] = name;
+                }
+            }
+        }
+        return names;
     }
 
     /// <summary>For an export: every user and change request by their labels, and the configuration's items.</summary>

@@ -15,6 +15,9 @@ internal sealed partial class DemoDataSet
     /// <summary>CRM contacts (by index) keyed in twice, about one in fifteen.</summary>
     private static readonly int[] ContactsKeyedTwice = [3, 14, 27, 38, 51, 66, 79, 92, 105, 118, 131, 146];
 
+    /// <summary>How many CRM contacts were keyed in twice: the duplicates a scan of the demo CRM finds.</summary>
+    public static int ContactsKeyedTwiceCount => ContactsKeyedTwice.Length;
+
     private static readonly int[] CompaniesKeyedTwice = [4, 15];
 
     private static readonly int[] CustomersWithTwoAccounts = [6, 33, 61];

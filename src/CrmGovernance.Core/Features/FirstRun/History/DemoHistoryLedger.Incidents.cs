@@ -17,7 +17,7 @@ internal sealed partial class DemoHistoryLedger
         var marketing = _live.FindSystem(DemoConfiguration.Marketing)?.Name ?? "Marketing automation";
         foreach (var (from, to) in _marketingOutages.Where(o => o.To < _time.EndUtc))
         {
-            // The first run that fails in the outage opens the incident; the first run after it recovers it.
+            // The first run that fails in the outage opens the incident; the first successful poll after it recovers it.
             if (Runs.FirstOrDefault(r => r.Run.FlowId == DemoConfiguration.OpportunitiesFlow && r.Run.Status == Sync.Runs.SyncRunStatus.SystemUnavailable
                 && r.Run.StartedUtc >= from && r.Run.StartedUtc < to) is not { } failed)
             {
@@ -26,7 +26,8 @@ internal sealed partial class DemoHistoryLedger
             var opened = failed.Run.FinishedUtc!.Value;
             var before = !_time.AfterGoLive(opened);
             var acknowledged = opened.AddMinutes(before ? 40 + _random.Next(110) : 4 + _random.Next(20));
-            var recovered = Runs.FirstOrDefault(r => r.Run.FlowId == DemoConfiguration.OpportunitiesFlow && r.Run.StartedUtc >= to)?.Run.FinishedUtc ?? to;
+            // A successful poll recovers it, whether it read something (a run) or nothing (no run is kept).
+            var recovered = _opportunityChecks.FirstOrDefault(c => c >= to) is var check && check != default ? check.AddSeconds(2) : to;
             Add(IncidentCause.SystemUnavailable, IncidentSeverity.High, $"{marketing} is unavailable", "Runs of the opportunities flow could not open the marketing database.",
                 DemoConfiguration.OpportunitiesFlow, DemoConfiguration.Marketing, StandardObjects.Opportunity, marketing, opened, acknowledged < recovered ? acknowledged : null,
                 recovered, IncidentEnding.Recovered, ackMinutes: 30, resolveHours: 4);
@@ -71,7 +72,7 @@ internal sealed partial class DemoHistoryLedger
         entries.Add(Entry(ended, ending switch { IncidentEnding.Recovered => IncidentEntryKind.Recovered, IncidentEnding.Resolved => IncidentEntryKind.Resolved, _ => IncidentEntryKind.Expired },
             ending == IncidentEnding.Resolved ? Owner : "system", ending switch
             {
-                IncidentEnding.Recovered => "Recovered: the next run succeeded.",
+                IncidentEnding.Recovered => "Recovered: the next poll of the source succeeded.",
                 IncidentEnding.Resolved => incident.ResolutionNote!,
                 _ => "Expired: unattended past its time to live.",
             }));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.FirstRun.Demo;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Sync.Runs;
@@ -8,11 +9,17 @@ namespace CrmGovernance.Core.Features.FirstRun.History;
 /// <summary>
 /// Web enquiries. Before go-live the website's enquiries were collected every four hours and every one became a new CRM
 /// contact, even when its email was already there (duplicates; hours before sales saw it). From go-live each enquiry runs
-/// as it arrives and an existing email updates its contact.
+/// as it arrives: an existing email updates its contact, and the contact match rule does what the engine does with it
+/// (at or above its auto-match threshold the contact is matched and its identity fields guarded; between the thresholds
+/// a new contact is created and the pair sent to the review queue). Contacts the history created exist only in it
+/// (<see cref="DemoHistoryMarks"/>); a collection that found no enquiry keeps no run, as in the worker.
 /// </summary>
 internal sealed partial class DemoHistoryLedger
 {
     private static readonly TimeSpan Collection = TimeSpan.FromHours(4);
+
+    /// <summary>History-only numbers of the contacts the history's enquiries created.</summary>
+    private int _createdContacts = 60_000;
 
     private sealed record Enquiry(DateTime AtUtc, DemoPerson Person, int? CrmIndex, string SourceId);
 
@@ -22,10 +29,14 @@ internal sealed partial class DemoHistoryLedger
         var batches = enquiries.Where(e => SlotOf(e.AtUtc) <= _time.GoLiveUtc).GroupBy(e => SlotOf(e.AtUtc)).ToDictionary(g => g.Key, g => g.ToList());
         for (var slot = _time.StartUtc.Add(Collection); slot <= _time.GoLiveUtc && slot < _time.EndUtc; slot += Collection)
         {
+            if (batches.GetValueOrDefault(slot) is not { Count: > 0 } batch)
+            {
+                continue;
+            }
             var started = Chance(0.08, 0.08, slot) ? Seconds(slot, 360, 1_500) : Seconds(slot, 1, 40);
             var run = StartRun(DemoConfiguration.WebFormFlow, SyncTrigger.Schedule, started, slot, leads: true);
             var at = started.AddSeconds(1);
-            foreach (var enquiry in batches.GetValueOrDefault(slot) ?? [])
+            foreach (var enquiry in batch)
             {
                 Lead(run, enquiry, at);
                 at = at.AddMilliseconds(150 + _random.Next(600));
@@ -101,38 +112,84 @@ internal sealed partial class DemoHistoryLedger
         if (!_time.AfterGoLive(at) || e.CrmIndex is not { } index)
         {
             // Before go-live an existing email was not looked up: this is how the CRM collected its duplicates.
-            var target = "C-" + (60_000 + Runs.Count).ToString("D5", CultureInfo.InvariantCulture);
-            Outcome(run, OutcomeKind.Created, e.SourceId, target, at, values, sourceCreatedUtc: e.AtUtc);
+            Outcome(run, OutcomeKind.Created, e.SourceId, CreatedContact(), at, values, sourceCreatedUtc: e.AtUtc);
             return;
         }
-        var contact = "C-" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
+        var rule = ContactRule();
         var roll = _random.NextDouble();
-        if (roll < 0.04)
+        if (roll < 0.03)
         {
-            var proposed = p.FirstName + (p.FirstName.EndsWith('a') ? "h" : "e");
-            Outcome(run, OutcomeKind.Queued, e.SourceId, contact, at, reason: "Matched an existing contact by name and phone, not by email: held for a steward.",
-                match: "Fuzzy", sourceCreatedUtc: e.AtUtc);
-            run.Reviews.Add(Held(at, e.SourceId, contact, new ProposedFieldChange("first_name", "First name", p.FirstName, proposed)));
+            // A mistyped email: the match rule scored the existing contact between its thresholds. The engine creates the
+            // record and sends the pair to a steward, who merged or kept them apart (history-only records on both sides).
+            var score = Score(rule.ReviewThreshold, rule.AutoMatchThreshold);
+            var created = CreatedContact();
+            values["email"] = DemoNoise.Typo(p.Email, _random);
+            Outcome(run, OutcomeKind.Created, e.SourceId, created, at, values, sourceCreatedUtc: e.AtUtc, score: score,
+                reason: $"Possibly an existing contact (match probability {Text(score)}, between the match rule's thresholds): created, and the pair sent to the review queue.");
+            run.Reviews.Add(RunPair(at, created, DemoHistoryMarks.Record(ContactId(index)), score));
+        }
+        else if (roll < 0.1)
+        {
+            // A mistyped email the match rule still recognised (at or above its auto-match threshold): a fuzzy match never
+            // overwrites identity evidence, so the contact keeps its email, as the rule says.
+            var score = Score(rule.AutoMatchThreshold, 1);
+            var typo = DemoNoise.Typo(p.Email, _random);
+            var how = $"the record was matched by the match rule ({Text(score)}), and a fuzzy match never overwrites identity evidence.";
+            var hold = rule.FuzzyIdentityChange == FuzzyIdentityChange.HoldForSteward;
+            var reason = hold ? $"Held the incoming Email \"{typo}\" for a steward and kept the existing \"{p.Email}\": {how}"
+                : rule.FuzzyIdentityChange == FuzzyIdentityChange.KeepExisting ? $"Kept the existing Email \"{p.Email}\": {how} The incoming \"{typo}\" was not written."
+                : null;
+            if (rule.FuzzyIdentityChange == FuzzyIdentityChange.TakeIncoming)
+            {
+                values["email"] = typo;
+            }
+            Outcome(run, OutcomeKind.Updated, e.SourceId, ContactId(index), at, values, reason: reason, match: "Fuzzy", score: score, sourceCreatedUtc: e.AtUtc);
+            if (hold)
+            {
+                run.Reviews.Add(Held(at, e.SourceId, ContactId(index), score, new ProposedFieldChange("email", "Email", p.Email, typo)));
+            }
         }
         else
         {
-            var kind = roll < 0.14 ? OutcomeKind.Updated : _random.Next(2) == 0 ? OutcomeKind.Appended : OutcomeKind.Updated;
-            Outcome(run, kind, e.SourceId, contact, at, kind == OutcomeKind.Updated ? values : null, match: roll < 0.14 ? "Fuzzy" : "Key", sourceCreatedUtc: e.AtUtc);
+            var kind = _random.Next(2) == 0 ? OutcomeKind.Appended : OutcomeKind.Updated;
+            Outcome(run, kind, e.SourceId, ContactId(index), at, kind == OutcomeKind.Updated ? values : null, match: "Key", sourceCreatedUtc: e.AtUtc);
         }
     }
 
-    /// <summary>A held change a steward applied or dismissed within the next day or so.</summary>
-    private ReviewItem Held(DateTime at, string sourceId, string contactId, ProposedFieldChange change)
+    /// <summary>The demo's contact match rule (its thresholds and what a fuzzy match does to identity fields).</summary>
+    private MatchRule ContactRule() => _live.MatchRules.FirstOrDefault(r => r.ObjectId == StandardObjects.Contact)
+        ?? throw new InvalidOperationException("The demo configuration lacks a contact match rule.");
+
+    /// <summary>A match probability from <paramref name="from"/> up to (not including) <paramref name="to"/>, to three places.</summary>
+    private double Score(double from, double to) => Math.Min(Math.Round(from + (_random.NextDouble() * (to - from)), 3, MidpointRounding.ToZero), to - 0.001);
+
+    /// <summary>A contact created in the history: "history-C-60012", a record the demo CRM never held.</summary>
+    private string CreatedContact() => DemoHistoryMarks.Record("C-" + (++_createdContacts).ToString("D5", CultureInfo.InvariantCulture));
+
+    /// <summary>A review-band pair of a run (the created record and the existing one), merged or kept apart within days.</summary>
+    private ReviewItem RunPair(DateTime at, string created, string existing, double score)
+    {
+        var decided = DecidedAfter(at, 72);
+        return new ReviewItem
+        {
+            ObjectId = StandardObjects.Contact, SystemId = DemoConfiguration.Crm, FlowId = DemoConfiguration.WebFormFlow, LeftRecordId = created,
+            RightRecordId = existing, Score = score, ExplanationJson = "[]", CreatedUtc = at,
+            Status = _random.Next(10) < 8 ? ReviewStatus.Merged : ReviewStatus.NotDuplicate,
+            DecidedUtc = decided, DecidedBy = Steward, HandlingSeconds = HandlingSeconds(decided),
+        };
+    }
+
+    /// <summary>A held change (only when the rule holds identity changes) a steward applied or dismissed within the next day or so.</summary>
+    private ReviewItem Held(DateTime at, string sourceId, string contactId, double score, ProposedFieldChange change)
     {
         var decided = DecidedAfter(at, 30);
-        var open = decided is null;
         return new ReviewItem
         {
             ObjectId = StandardObjects.Contact, SystemId = DemoConfiguration.Crm, FlowId = DemoConfiguration.WebFormFlow, LeftRecordId = sourceId,
-            RightRecordId = contactId, Score = Math.Round(0.86 + (_random.NextDouble() * 0.08), 3), ExplanationJson = "[]", CreatedUtc = at,
+            RightRecordId = DemoHistoryMarks.Record(contactId), Score = score, ExplanationJson = "[]", CreatedUtc = at,
             ProposedChangesJson = ReviewJson.ProposedChanges([change]),
-            Status = open ? ReviewStatus.Open : _random.Next(3) == 0 ? ReviewStatus.ChangeDismissed : ReviewStatus.ChangeApplied,
-            DecidedUtc = decided, DecidedBy = open ? null : Steward, HandlingSeconds = decided is { } d ? HandlingSeconds(d) : null,
+            Status = _random.Next(3) == 0 ? ReviewStatus.ChangeApplied : ReviewStatus.ChangeDismissed,
+            DecidedUtc = decided, DecidedBy = Steward, HandlingSeconds = HandlingSeconds(decided),
         };
     }
 }

@@ -4,8 +4,9 @@ using CrmGovernance.Core.Features.Sync.Runs;
 namespace CrmGovernance.Core.Features.FirstRun.History;
 
 /// <summary>
-/// The two scheduled flows, one run every two hours (the live demo runs them every 30 seconds; two hours keep the history
-/// small, so the first start stays quick).
+/// The two scheduled flows, one poll every two hours (the live demo polls every 30 seconds; two hours keep the history
+/// small, so the first start stays quick). As in the worker, a poll that read nothing keeps no run (the flow's "last
+/// checked" moves on); only polls that read something or failed are runs.
 /// Orders changed at go-live (refunds reach the CRM); opportunities did not, so they are the comparison's control, and
 /// their marketing system has the same few outages before and after.
 /// </summary>
@@ -18,6 +19,8 @@ internal sealed partial class DemoHistoryLedger
     private const int Every = 2;
 
     private readonly List<(DateTime From, DateTime To)> _marketingOutages = [];
+    /// <summary>When the opportunities flow read the marketing system successfully, runs or not: the first after an outage ends its incident.</summary>
+    private readonly List<DateTime> _opportunityChecks = [];
     private int _orders;
     private int _opportunities;
 
@@ -26,14 +29,20 @@ internal sealed partial class DemoHistoryLedger
         for (var due = _time.StartUtc.AddHours(Every); due < _time.EndUtc; due = due.AddHours(Every))
         {
             var started = Chance(0.07, 0.015, due) ? Seconds(due, 360, 2_400) : Seconds(due, 0.5, 3);
-            var run = StartRun(DemoConfiguration.OrdersFlow, SyncTrigger.Schedule, started, due, holds: true);
             if (Chance(0.012, 0.003, due))
             {
-                Finish(run, Seconds(started, 2, 30), SyncRunStatus.Failed, "The shop database could not be read: database is locked.");
+                var failed = StartRun(DemoConfiguration.OrdersFlow, SyncTrigger.Schedule, started, due, holds: true);
+                Finish(failed, Seconds(started, 2, 30), SyncRunStatus.Failed, "The shop database could not be read: database is locked.");
                 continue;
             }
+            var records = Busy(due, 9);
+            if (records == 0)
+            {
+                continue;
+            }
+            var run = StartRun(DemoConfiguration.OrdersFlow, SyncTrigger.Schedule, started, due, holds: true);
             var at = started.AddSeconds(1);
-            for (var i = Busy(due, 9); i > 0; i--)
+            for (var i = records; i > 0; i--)
             {
                 Order(run, at);
                 at = at.AddMilliseconds(80 + _random.Next(300));
@@ -85,14 +94,21 @@ internal sealed partial class DemoHistoryLedger
         for (var due = _time.StartUtc.AddHours(Every).AddSeconds(15); due < _time.EndUtc; due = due.AddHours(Every))
         {
             var started = _random.Next(33) == 0 ? Seconds(due, 360, 1_800) : Seconds(due, 0.5, 3);
-            var run = StartRun(DemoConfiguration.OpportunitiesFlow, SyncTrigger.Schedule, started, due);
             if (_marketingOutages.Any(o => started >= o.From && started < o.To))
             {
-                Finish(run, Seconds(started, 1, 5), SyncRunStatus.SystemUnavailable, "Marketing automation is unavailable: unable to open database file.");
+                var failed = StartRun(DemoConfiguration.OpportunitiesFlow, SyncTrigger.Schedule, started, due);
+                Finish(failed, Seconds(started, 1, 5), SyncRunStatus.SystemUnavailable, "Marketing automation is unavailable: unable to open database file.");
                 continue;
             }
+            _opportunityChecks.Add(started);
+            var records = Busy(due, 5);
+            if (records == 0)
+            {
+                continue;
+            }
+            var run = StartRun(DemoConfiguration.OpportunitiesFlow, SyncTrigger.Schedule, started, due);
             var at = started.AddSeconds(1);
-            for (var i = Busy(due, 5); i > 0; i--)
+            for (var i = records; i > 0; i--)
             {
                 Opportunity(run, at);
                 at = at.AddMilliseconds(80 + _random.Next(300));

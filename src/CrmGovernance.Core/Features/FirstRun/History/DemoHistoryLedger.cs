@@ -12,7 +12,10 @@ namespace CrmGovernance.Core.Features.FirstRun.History;
 
 /// <summary>
 /// The demo's generated past, in memory: runs of the three demo flows with their record outcomes and the queue items they
-/// caused, weekly duplicate scans of the CRM's contacts, and a few incidents. One fixed seed, so two demos started at the
+/// caused, weekly duplicate scans of the CRM's contacts, and a few incidents. It must not contradict the live demo: no run
+/// for a poll that read nothing, no more contacts than the demo CRM holds, match scores and outcomes as the demo's match
+/// rule decides them, and no merge or change of a live record (what only the history knows has a history-only id,
+/// <see cref="DemoHistoryMarks"/>). One fixed seed, so two demos started at the
 /// same moment get the same history. Before go-live the business hurts (hours to reach sales, duplicates, more manual
 /// handling and rejections); after it, less.
 /// </summary>
@@ -81,13 +84,14 @@ internal sealed partial class DemoHistoryLedger
     }
 
     private RecordOutcome Outcome(HistoryRun run, OutcomeKind kind, string sourceId, string? targetId, DateTime atUtc, object? after = null,
-        string? reason = null, string? match = null, DateTime? sourceCreatedUtc = null)
+        string? reason = null, string? match = null, DateTime? sourceCreatedUtc = null, double? score = null)
     {
         var outcome = new RecordOutcome
         {
             SourceId = sourceId, TargetId = targetId, Outcome = kind, Reason = reason, AtUtc = atUtc, Match = match, SourceCreatedUtc = sourceCreatedUtc,
             AfterJson = after is null ? null : JsonSerializer.Serialize(after, Json),
-            MatchScore = match switch { "Key" => 1, "Fuzzy" => Math.Round(0.86 + (_random.NextDouble() * 0.1), 3), _ => null },
+            // As the engine: the match rule's probability when it scored a candidate; a match key has none.
+            MatchScore = score,
         };
         run.Outcomes.Add(outcome);
         if (kind is OutcomeKind.Rejected or OutcomeKind.Failed || (kind == OutcomeKind.Queued && run.QueuesToErrors))
@@ -123,6 +127,11 @@ internal sealed partial class DemoHistoryLedger
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(double probability) => probability.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>"C-00042": the demo CRM's contact at <paramref name="index"/> (0-based), as it holds it today.</summary>
+    private static string ContactId(int index) => "C-" + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
 
     /// <summary>Every day of the history, at midnight UTC.</summary>
     private IEnumerable<DateTime> HistoryDays()

@@ -1,0 +1,26 @@
+namespace CrmGovernance.Core.Features.FirstRun.History;
+
+/// <summary>
+/// How a page recognises the demo's generated past, so it can say so and offer no action on it: runs started by
+/// <see cref="DemoHistory.StartedBy"/>, duplicate scans requested by it, and record references that exist only in the
+/// history (they begin with <see cref="RecordPrefix"/>: contacts the history created, merged or kept apart, which the
+/// demo systems never held).
+/// </summary>
+public static class DemoHistoryMarks
+{
+    /// <summary>The start of every record id that exists only in the demo history ("history-C-50012").</summary>
+    public const string RecordPrefix = "history-";
+
+    /// <summary>What a page says about a generated run, scan or review item.</summary>
+    public const string Notice = "Generated demo history: written at the demo's first start so the insights dashboard has a past. "
+        + "It happened in no system; nothing here can be replayed, merged, sent or undone.";
+
+    /// <summary>A run or scan of the history (its starter is <see cref="DemoHistory.StartedBy"/>).</summary>
+    public static bool IsHistory(string? startedBy) => string.Equals(startedBy, DemoHistory.StartedBy, StringComparison.Ordinal);
+
+    /// <summary>A record id that only the history knows.</summary>
+    public static bool IsHistoryRecord(string? recordId) => recordId is not null && recordId.StartsWith(RecordPrefix, StringComparison.Ordinal);
+
+    /// <summary>"history-C-50012" for the history's contact 50012.</summary>
+    internal static string Record(string id) => RecordPrefix + id;
+}
