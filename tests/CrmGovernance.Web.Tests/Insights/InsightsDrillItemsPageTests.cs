@@ -60,6 +60,21 @@ public sealed class InsightsDrillItemsPageTests(PortalFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Home_figures_open_the_drill_down_of_the_last_30_days()
+    {
+        await using var pages = new OperationsPages(fixture.Host, Roles.Manager);
+        var day = InsightsDashboardPageTests.Today().AddDays(-7);
+        var id = await InsightsDashboardPageTests.FinishedRunAsync(pages, "home", day);
+        await InsightsDashboardPageTests.FilledAsync(pages, new InsightsFilter(day, day, FlowId: DemoConfiguration.WebFormFlow), id);
+        var last30 = InsightsFilter.LastDays(InsightsDashboardPageTests.Today(), 30);
+
+        var card = pages.Context.Render<InsightsHomeCard>();
+
+        card.WaitForAssertion(() => Assert.NotEmpty(card.FindAll("[data-home-figure]")), Wait);
+        Assert.All(card.FindAll("[data-home-figure]"), a => Assert.Equal(InsightsLinks.Drill(a.GetAttribute("data-home-figure")!, last30), a.GetAttribute("href")));
+    }
+
+    [Fact]
     public void Every_card_links_to_the_drill_down_with_the_period_and_subjects_and_a_baseline_value_with_its_own_period()
     {
         var filter = new InsightsFilter(new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), StandardObjects.Contact, DemoConfiguration.WebFormFlow, DemoConfiguration.Crm,
