@@ -78,8 +78,20 @@ public sealed class InsightsDashboardPageTests(PortalFixture fixture) : IClassFi
         Assert.Equal(InsightsFormat.Value(MetricUnit.Count, data.Card(InsightCards.RecordsMoved)!.Value), moved.TextContent.Trim());
         Assert.Equal(InsightsLinks.Drill(InsightCards.RecordsMoved, filter), moved.GetAttribute("href"));
         Assert.StartsWith("insights/drill?from=", moved.GetAttribute("href"), StringComparison.Ordinal);
-        // The review queue's figure opens the review queue, with the flow it was filtered by.
-        Assert.Equal($"review-queue?view=All&flow={DemoConfiguration.WebFormFlow}", page.Find("[data-card-value='review-per-1000']").GetAttribute("href"));
+        // Every figure, whatever makes it, opens the drill-down with the dashboard's period and flow.
+        foreach (var card in new[] { InsightCards.ReviewPerThousand, InsightCards.ErrorsPerThousand, InsightCards.StewardTime, InsightCards.DuplicateRate, InsightCards.Mttr })
+        {
+            var href = page.Find($"[data-card-value='{card}']").GetAttribute("href")!;
+            Assert.Equal(InsightsLinks.Drill(card, filter), href);
+            Assert.Contains($"from={InsightsQuery.Text(day)}&to={InsightsQuery.Text(day)}", href, StringComparison.Ordinal);
+            Assert.Contains($"flow={DemoConfiguration.WebFormFlow}", href, StringComparison.Ordinal);
+        }
+        // A baseline value opens the same figure in the baseline's own period (here the day before).
+        var baseline = page.Find("[data-card-baseline='records-moved']");
+        if (baseline.TagName == "A")
+        {
+            Assert.Equal(InsightsLinks.Drill(InsightCards.RecordsMoved, filter with { From = day.AddDays(-1), To = day.AddDays(-1) }), baseline.GetAttribute("href"));
+        }
 
         // Up to today the period holds the portal's first version: every chart marks it.
         var toToday = filter with { To = Today() };

@@ -10,6 +10,7 @@ namespace CrmGovernance.Web.Features.Insights;
 /// <summary>
 /// From a number to the runs behind it, and from there to the records counted, with the dashboard's filters
 /// (<c>?card=…&amp;from=…&amp;to=…&amp;object=…&amp;flow=…&amp;system=…&amp;reason=…&amp;run=…</c>). The runs' totals equal the card's figure.
+/// A figure runs do not make lists its units instead (<see cref="InsightsDrillItems"/>), whose totals equal it too.
 /// </summary>
 public sealed partial class InsightsDrillPage
 {

@@ -6,28 +6,29 @@ using CrmGovernance.Core.Features.Insights.Drill;
 namespace CrmGovernance.Web.Features.Insights;
 
 /// <summary>
-/// Where a number leads: the runs behind it (the drill-down page, same filters) when runs make it, otherwise the page
-/// that holds its source (the review or error queue, the duplicate scans, the incidents) with the filters that page takes.
+/// Where a number leads: always the drill-down page with the number's own period and subjects, which lists what it
+/// counts (the runs and their records, or the review items, decisions, error-queue items, scans or incidents) and links
+/// each to its own page.
 /// </summary>
 public static class InsightsLinks
 {
-    public static FigureLink For(string card, InsightsFilter filter, string? reason = null) => DrillMetric.For(card).Source switch
-    {
-        DrillSource.Runs => new(Drill(card, filter, reason), Capability.ViewInsights, "the runs behind this figure"),
-        DrillSource.ReviewQueue => new("review-queue" + Query(("view", "All"), ("object", filter.ObjectId), ("flow", filter.FlowId), ("system", filter.SystemId)),
-            Capability.ViewReviewQueue, "the review queue"),
-        DrillSource.ErrorQueue => new("error-queue" + Query(("status", "any"), ("flow", filter.FlowId)), Capability.ViewErrorQueue, "the error queue"),
-        DrillSource.Scans => new("duplicate-scans", Capability.ViewDuplicateScans, "the duplicate scans"),
-        _ => new("incidents?state=all", Capability.ViewIncidents, "the incidents"),
-    };
+    public static FigureLink For(string card, InsightsFilter filter, string? reason = null) =>
+        new(Drill(card, filter, reason), Capability.ViewInsights, DrillMetric.For(card).Source switch
+        {
+            DrillSource.Runs => "the runs behind this figure",
+            DrillSource.ReviewQueue => card == InsightCards.StewardTime ? "the steward decisions behind this figure" : "the review items behind this figure",
+            DrillSource.ErrorQueue => "the error-queue items behind this figure",
+            DrillSource.Scans => "the duplicate scans behind this figure",
+            _ => "the incidents behind this figure",
+        });
+
+    /// <summary>A card's value in its baseline period: the same figure and subjects, the baseline's days as the period.</summary>
+    public static FigureLink Baseline(string card, InsightsFilter filter, BaselinePeriod baseline) =>
+        For(card, filter with { From = baseline.From, To = baseline.To });
 
     /// <summary>The drill-down of a card with the dashboard's period and subjects (the baseline is not part of a number).</summary>
     public static string Drill(string card, InsightsFilter filter, string? reason = null, long? run = null) =>
         "insights/drill" + InsightsQuery.QueryString(filter with { BaselineFrom = null, BaselineTo = null }, ("card", card), ("reason", reason), ("run", run));
 
     public static string Version(int number, int days = InsightsComparison.DefaultDays) => $"insights/versions/{number}?days={days}";
-
-    private static string Query(params (string Name, object? Value)[] parameters) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", parameters.Where(p => p.Value is not null)
-            .Select(p => new KeyValuePair<string, string?>(p.Name, Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))));
 }

@@ -10,7 +10,8 @@ public enum DrillSource { Runs, ReviewQueue, ErrorQueue, Scans, Incidents }
 /// <summary>
 /// How a card's number breaks down: the run-level figure it sums (<see cref="Counted"/>, over <see cref="Of"/> for a
 /// share) and which of a run's records it counts. The same definitions as the roll-up (<see cref="Sources.RunContribution"/>),
-/// so the records listed are exactly the records counted.
+/// so the records listed are exactly the records counted. A figure from another <see cref="Source"/> lists its units instead
+/// (<see cref="InsightsDrill.ItemsAsync"/>).
 /// </summary>
 public sealed record DrillMetric(string Card, DrillSource Source, IReadOnlyList<string> Counted, string? Of, Func<OutcomeKind, string?, bool>? Counts, bool LeadsOnly = false)
 {
@@ -30,8 +31,11 @@ public sealed record DrillMetric(string Card, DrillSource Source, IReadOnlyList<
         InsightCards.StewardTime => new(card, DrillSource.ReviewQueue, [M.StewardSeconds], null, null),
         InsightCards.ErrorsPerThousand => new(card, DrillSource.ErrorQueue, [M.ErrorsEntered], M.Processed, null),
         InsightCards.DuplicateRate => new(card, DrillSource.Scans, [M.ScanDuplicates], M.ScanRecords, null),
-        InsightCards.IncidentsOpened or InsightCards.Mtta or InsightCards.Mttr or InsightCards.SlaBreaches or InsightCards.ExpiredShare =>
-            new(card, DrillSource.Incidents, [], null, null),
+        InsightCards.IncidentsOpened => new(card, DrillSource.Incidents, [M.IncidentsOpened], null, null),
+        InsightCards.Mtta => new(card, DrillSource.Incidents, [M.IncidentAckSeconds], M.IncidentsAcknowledged, null),
+        InsightCards.Mttr => new(card, DrillSource.Incidents, [M.IncidentResolveSeconds], M.IncidentsResolved, null),
+        InsightCards.SlaBreaches => new(card, DrillSource.Incidents, [M.IncidentBreaches], null, null),
+        InsightCards.ExpiredShare => new(card, DrillSource.Incidents, [M.IncidentsExpired], M.IncidentsResolved, null),
         _ => throw new ArgumentException($"There is no figure \"{card}\" on the dashboard."),
     };
 }

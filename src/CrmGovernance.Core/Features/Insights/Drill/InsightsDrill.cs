@@ -84,19 +84,56 @@ public sealed class InsightsDrill(IDbContextFactory<CrmDbContext> contexts, Publ
         new(o.Id, o.RunId, names.GetValueOrDefault(o.RunId, ""), o.SourceId, o.TargetId, o.Outcome.ToString(), o.Reason, o.AtUtc,
             metric.LeadsOnly && o.SourceCreatedUtc is { } created ? Math.Max(0, (o.AtUtc - created).TotalSeconds) : null);
 
-    /// <summary>The runs in the filter that added to the figure, newest first, with what each added.</summary>
-    private async Task<(DrillMetric, List<DrillRun>)> CountedRunsAsync(DrillQuery query, CancellationToken ct)
+    /// <summary>
+    /// The units behind a figure that runs do not make (review items, steward decisions, error-queue items, scans, incidents),
+    /// newest first, one page of them, with totals over all of them that are the card's figure for the same filters.
+    /// </summary>
+    public async Task<DrillItems> ItemsAsync(DrillQuery query, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var (metric, configuration, scope) = await PrepareAsync(query, cancellationToken);
+        if (metric.Source == DrillSource.Runs)
+        {
+            throw new ArgumentException("This figure is made by runs: list the runs behind it.");
+        }
+        var f = query.Filter;
+        var subjects = new DrillSubjects(f.FromUtc, f.ToUtc, f.ObjectId, f.FlowId, f.SystemId, scope, configuration);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = query.Card switch
+        {
+            InsightCards.ReviewPerThousand => await QueueDrill.ReviewEnteredAsync(db, subjects, page, pageSize, cancellationToken),
+            InsightCards.StewardTime => await QueueDrill.DecisionsAsync(db, subjects, page, pageSize, cancellationToken),
+            InsightCards.ErrorsPerThousand => await QueueDrill.ErrorsEnteredAsync(db, subjects, page, pageSize, cancellationToken),
+            InsightCards.DuplicateRate => await QueueDrill.ScansAsync(db, subjects, page, pageSize, cancellationToken),
+            _ => await IncidentDrill.ListAsync(db, query.Card, subjects, page, pageSize, cancellationToken),
+        };
+        if (metric.Of == M.Processed)
+        {
+            // The denominator is the records the runs processed, as the card reads it from the buckets.
+            var sums = await BucketReader.SumBySubjectAsync(db, BucketReader.SizeFor(f), f.FromUtc, f.ToUtc, f.ObjectId, f.FlowId, f.SystemId, scope, null, cancellationToken);
+            items = items with { Processed = BucketReader.Sum(sums)[M.Processed] };
+        }
+        return items;
+    }
+
+    private async Task<(DrillMetric, GovernanceConfiguration, InsightsScope)> PrepareAsync(DrillQuery query, CancellationToken ct)
     {
         actor.Ensure(Capability.ViewInsights);
         var metric = DrillMetric.For(query.Card);
-        var filter = query.Filter;
-        if (filter.Problem() is { } problem)
+        if (query.Filter.Problem() is { } problem)
         {
             throw new ArgumentException(problem);
         }
         var configuration = (await published.CurrentAsync(ct)).Configuration;
         var scope = InsightsScope.For(actor, configuration);
-        scope.Check(configuration, filter.ObjectId, filter.FlowId);
+        scope.Check(configuration, query.Filter.ObjectId, query.Filter.FlowId);
+        return (metric, configuration, scope);
+    }
+
+    /// <summary>The runs in the filter that added to the figure, newest first, with what each added.</summary>
+    private async Task<(DrillMetric, List<DrillRun>)> CountedRunsAsync(DrillQuery query, CancellationToken ct)
+    {
+        var (metric, configuration, scope) = await PrepareAsync(query, ct);
+        var filter = query.Filter;
         if (metric.Source != DrillSource.Runs)
         {
             return (metric, []);
