@@ -6,4 +6,4 @@ namespace CrmGovernance.Web.Components.Shared;
 /// </summary>
 /// <param name="Name">The slot, a constant of the page that offers it (e.g. <c>ChangeRequestSlots.Review</c>).</param>
 /// <param name="Component">The component rendered there; it takes the parameters the slot's constant documents.</param>
-public sealed record PageSlot(string Name, Type Component);
+internal sealed record PageSlot(string Name, Type Component);

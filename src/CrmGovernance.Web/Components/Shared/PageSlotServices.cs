@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmGovernance.Web.Components.Shared;
 
-public static class PageSlotServices
+internal static class PageSlotServices
 {
     /// <summary>Puts <typeparamref name="TComponent"/> into the slot <paramref name="name"/>, after those added before it.</summary>
     public static IServiceCollection AddPageSlot<TComponent>(this IServiceCollection services, string name)

@@ -4,7 +4,7 @@ namespace CrmGovernance.Web.Components.Shared;
 /// Every <see cref="PageSlot"/> the portal registered. One service rather than an injected list, so a component resolved
 /// through another container (bUnit's, falling back to the host's) still sees the host's slots.
 /// </summary>
-public sealed class PageSlots(IEnumerable<PageSlot> slots)
+internal sealed class PageSlots(IEnumerable<PageSlot> slots)
 {
     private readonly IReadOnlyList<PageSlot> _slots = [.. slots];
 
