@@ -1,8 +1,8 @@
 using CrmGovernance.Core.Hosting;
 using CrmGovernance.Core;
-using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.FirstRun;
 using CrmGovernance.Web.Features.Sync;
+using CrmGovernance.Web.Features.Users.Api;
 using CrmGovernance.Web.Hosting;
 using CrmGovernance.Web.Hosting.Telemetry;
 

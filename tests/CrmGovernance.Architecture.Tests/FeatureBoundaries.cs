@@ -20,18 +20,29 @@ internal static class FeatureBoundaries
         ["Users", "Configuration", "Systems", "ChangeControl", "Matching", "Sync", "Stewardship", "Audit", "Incidents", "Notifications", "Insights", "FirstRun"];
 
     /// <summary>The folder a namespace of Core belongs to: "Features/Sync", "Access", "" (Core's root) or null (not Core).</summary>
-    public static string? FolderOf(string? ns)
+    public static string? FolderOf(string? ns) => FolderOf(ns, Core);
+
+    /// <summary>The same for the project whose root namespace is <paramref name="root"/> (Core or Web: both have Features/&lt;Feature&gt;).</summary>
+    public static string? FolderOf(string? ns, string root)
     {
-        if (ns is null || !(ns == Core || ns.StartsWith(Core + ".", StringComparison.Ordinal)))
+        if (ns is null || !(ns == root || ns.StartsWith(root + ".", StringComparison.Ordinal)))
         {
             return null;
         }
-        var parts = ns.Split('.');
-        if (parts.Length < 3)
+        var parts = ns[root.Length..].Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
         {
             return "";
         }
-        return parts[2] == "Features" && parts.Length > 3 ? "Features/" + parts[3] : parts[2];
+        return parts[0] == "Features" && parts.Length > 1 ? "Features/" + parts[1] : parts[0];
+    }
+
+    /// <summary>Whether feature folder <paramref name="from"/> comes after <paramref name="to"/> (or is it): "Features/Sync" may use "Features/Systems".</summary>
+    public static bool IsAtOrAfter(string from, string to)
+    {
+        var user = Array.IndexOf(Features, from["Features/".Length..]);
+        var used = Array.IndexOf(Features, to["Features/".Length..]);
+        return user >= 0 && used >= 0 && used <= user;
     }
 
     /// <summary>Whether code in folder <paramref name="from"/> may use a type of folder <paramref name="to"/>.</summary>

@@ -53,14 +53,14 @@ public sealed class FeatureBoundaryTests
     [Fact]
     public void Every_feature_folder_of_core_is_placed_in_the_direction()
     {
-        var folders = Directory.GetDirectories(Path.Combine(RepositoryRoot(), "src", "CrmGovernance.Core", "Features")).Select(d => Path.GetFileName(d)!).Order().ToList();
+        var folders = Directory.GetDirectories(Path.Combine(Repository.Root(), "src", "CrmGovernance.Core", "Features")).Select(d => Path.GetFileName(d)!).Order().ToList();
         Assert.Equal(FeatureBoundaries.Features.Order().ToList(), folders);
     }
 
     [Fact]
     public void The_core_test_tree_mirrors_core_features_folder_for_folder()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var source = Path.Combine(root, "src", "CrmGovernance.Core", "Features");
         var tests = Path.Combine(root, "tests", "CrmGovernance.Core.Tests", "Features");
         var strays = Directory.GetDirectories(tests, "*", SearchOption.AllDirectories)
@@ -87,14 +87,4 @@ public sealed class FeatureBoundaryTests
     }
 
     private static string Short(string fullName) => fullName.Replace(FeatureBoundaries.Core + ".", "", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrmGovernance.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("CrmGovernance.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -14,14 +14,17 @@ internal static class LoggingSetup
     {
         var configured = builder.Configuration["Logs:Path"] ?? "logs/crmgovernance-.log";
         var path = Path.GetFullPath(configured, builder.Environment.ContentRootPath);
-        // Owner-only (0700 on Unix) before the file sink creates it world-readable: logs name users and systems.
-        CrmGovernance.Core.Data.OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
-        builder.Services.AddSerilog((services, log) => log
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(new SingleLineConsoleFormatter())
-            .WriteTo.File(new RenderedCompactJsonFormatter(), path, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+        builder.Services.AddSerilog((services, log) =>
+        {
+            // When the host builds the logger, not while registering: owner-only (0700 on Unix) before the file sink
+            // creates the folder world-readable, since logs name users and systems.
+            CrmGovernance.Core.Data.OwnerOnly.CreateFolder(Path.GetDirectoryName(path)!);
+            log.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(new SingleLineConsoleFormatter())
+                .WriteTo.File(new RenderedCompactJsonFormatter(), path, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+        });
         return builder;
     }
 }

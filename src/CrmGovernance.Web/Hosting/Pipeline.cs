@@ -1,10 +1,12 @@
 using CrmGovernance.Core.Hosting;
 using CrmGovernance.Web.Components.Account;
 using CrmGovernance.Web.Components;
-using CrmGovernance.Web.Features.Api;
 using CrmGovernance.Web.Features.Audit;
-using CrmGovernance.Web.Features.InsightsExcel;
+using CrmGovernance.Web.Features.Incidents.Api;
+using CrmGovernance.Web.Features.Insights;
+using CrmGovernance.Web.Features.Insights.Api;
 using CrmGovernance.Web.Features.Sync;
+using CrmGovernance.Web.Features.Users.Api;
 using CrmGovernance.Web.Hosting.Telemetry;
 using CrmGovernance.Web.Security;
 using Serilog;
@@ -45,7 +47,9 @@ internal static class Pipeline
         app.MapCrmHealth();
         app.MapCrmMetrics();
         app.MapInboundEndpoint();
-        app.MapReadApi();
+        app.MapIncidentApi();
+        app.MapInsightsApi();
+        app.MapReadApiReference();
         app.MapAuditExportDownload();
         app.MapInsightsExport();
         app.MapAccountEndpoints();

@@ -1,3 +1,8 @@
+using CrmGovernance.Web.Components.Shared;
+using CrmGovernance.Web.Features.ChangeControl;
+using CrmGovernance.Web.Features.Configuration;
+using CrmGovernance.Web.Features.Incidents;
+using CrmGovernance.Web.Features.Sync;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -15,6 +20,10 @@ internal static class UiSetup
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        // Later features' parts on earlier features' pages: the page offers a slot or a column and never names the feature
+        // (docs/architecture.md, "Web").
+        services.AddPageSlot<ChangeRequestDryRuns>(ChangeRequestSlots.Review);
+        services.AddFlowListColumn<FlowHealthColumn>();
         return services;
     }
 }

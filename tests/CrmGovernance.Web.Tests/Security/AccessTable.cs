@@ -88,7 +88,7 @@ public static class AccessTable
         ["/api/incidents"] = Needs(Capability.ViewIncidents),
         ["/api/incidents/{id:long}"] = Needs(Capability.ViewIncidents),
         // The insights API: a token with the insights:read scope of someone who may see insights; a business owner's token
-        // sees the objects they own only (checked by the services, Api/InsightsApiTests).
+        // sees the objects they own only (checked by the services, Insights/InsightsApiTests).
         ["/api/insights/dashboard"] = Needs(Capability.ViewInsights),
         ["/api/insights/versions/{number:int}"] = Needs(Capability.ViewInsights),
         ["/api/insights/drill/runs"] = Needs(Capability.ViewInsights),

@@ -6,6 +6,13 @@ namespace CrmGovernance.Core.Data.Dialects;
 public interface IDatabaseLocks
 {
     /// <summary>
+    /// Whether the locks order several processes (PostgreSQL). False where one process owns the database and the
+    /// in-process gates order its writers (SQLite): taking and holding then do nothing, and callers need not open a
+    /// transaction only to take one.
+    /// </summary>
+    bool OrderProcesses { get; }
+
+    /// <summary>
     /// Waits for <paramref name="name"/> (narrowed to <paramref name="key"/> when given, e.g. an incident's fold key) inside the
     /// database's current transaction, which the caller must have begun; released when that transaction ends.
     /// </summary>

@@ -11,6 +11,9 @@ public interface IPortalSqlDialect
 {
     DatabaseProvider Provider { get; }
 
+    /// <summary>The engine's name in telemetry (OpenTelemetry's <c>db.system</c>: "sqlite", "postgresql").</summary>
+    string TelemetryName { get; }
+
     /// <summary>Points EF Core at this engine: provider, migrations assembly, what every new connection must set.</summary>
     DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot);
 
@@ -48,4 +51,7 @@ public interface IPortalSqlDialect
 
     /// <summary>Locks shared by every process on the database (ADR 0019).</summary>
     IDatabaseLocks Locks { get; }
+
+    /// <summary>The place Quartz's store goes in, made ready before Quartz opens it (ADR 0006, 0019).</summary>
+    ISchedulerStoreStatements SchedulerStore { get; }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Data.Dialects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,8 +9,9 @@ namespace CrmGovernance.Core.Features.Audit;
 /// The audit chain across processes (ADR 0019): where the engine has database locks (PostgreSQL), a save that appends audit
 /// rows reads the chain's head and inserts after it inside one transaction holding the chain lock, so two nodes never
 /// append after the same head. A save already in a caller's transaction takes the lock there (held to the caller's
-/// commit); otherwise the save gets a transaction of its own, committed when the save succeeds. SQLite needs none of
-/// this: one process owns the file and the in-process <see cref="AuditChainLock"/> orders its writers.
+/// commit); otherwise the save gets a transaction of its own, committed when the save succeeds. An engine whose locks do
+/// not order processes (<see cref="IDatabaseLocks.OrderProcesses"/>: SQLite, one process owns the file) needs none of this:
+/// the in-process <see cref="AuditChainLock"/> orders its writers.
 /// </summary>
 internal sealed class AuditChainTransactions
 {
@@ -20,7 +20,7 @@ internal sealed class AuditChainTransactions
     public async Task EnterAsync(DbContext context, CancellationToken cancellationToken)
     {
         var dialect = context.Database.Dialect();
-        if (dialect.Provider == DatabaseProvider.Sqlite)
+        if (!dialect.Locks.OrderProcesses)
         {
             return;
         }
@@ -34,7 +34,7 @@ internal sealed class AuditChainTransactions
     public void Enter(DbContext context)
     {
         var dialect = context.Database.Dialect();
-        if (dialect.Provider == DatabaseProvider.Sqlite)
+        if (!dialect.Locks.OrderProcesses)
         {
             return;
         }

@@ -9,5 +9,5 @@ public static class SystemServices
     /// <summary>Systems' encrypted settings and the connectors that reach them, with what they may reach.</summary>
     public static IServiceCollection AddSystems(this IServiceCollection services, CoreHost host) => services
         .AddSingleton<SecretProtector>()
-        .AddSyncConnectors(host.Configuration);
+        .AddSystemConnectors(host.Configuration);
 }

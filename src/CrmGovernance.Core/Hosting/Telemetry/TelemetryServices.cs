@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Data.Dialects;
 using CrmGovernance.Core.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,7 @@ public static class TelemetryServices
         {
             return services;
         }
-        services.AddSingleton<IInterceptor>(new DatabaseCommandTiming(host.Database.Provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite"));
+        services.AddSingleton<IInterceptor>(new DatabaseCommandTiming(PortalDialects.For(host.Database.Provider).TelemetryName));
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
             .WithMetrics(metrics =>

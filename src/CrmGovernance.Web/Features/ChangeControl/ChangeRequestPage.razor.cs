@@ -1,13 +1,9 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Audit.Reports;
 using CrmGovernance.Core.Features.ChangeControl;
-using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
-using CrmGovernance.Core.Features.Sync.Engine;
-using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core;
 using CrmGovernance.Web.Components;
-using CrmGovernance.Web.Features.Sync;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -25,7 +21,6 @@ public sealed partial class ChangeRequestPage
     private bool isAuthor;
     private bool mayReview;
     private string? comment;
-    private IReadOnlyList<DataFlow> dryRunFlows = [];
 
     [Parameter] public Guid Id { get; set; }
     [Inject] private ChangeRequestService Requests { get; set; } = default!;
@@ -33,8 +28,6 @@ public sealed partial class ChangeRequestPage
     [Inject] private ActorContext Actor { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private PublishedConfiguration Published { get; set; } = default!;
-    [Inject] private SyncRunner Runner { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ChangeRequestReport Reports { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -52,13 +45,7 @@ public sealed partial class ChangeRequestPage
         diffs = await Requests.DescribeAsync(Id);
         isAuthor = request.AuthorId == (Actor.UserId ?? Actor.Name) && ChangeControlAccess.MayDraft(Actor);
         mayReview = await Review.MayReviewAsync(request);
-        dryRunFlows = mayReview
-            ? DryRunFlows.For(request.Items, (await Published.CurrentAsync()).Configuration, await Requests.DraftConfigurationAsync(Id))
-            : [];
     }
-
-    private Task DryRunAsync(DataFlow flow) =>
-        RunLauncher.StartAsync(Runner, new SyncRunRequest(flow.Id, SyncTrigger.Manual, Actor.Name, DryRun: true, ChangeRequestId: Id), Actor, Navigation, Snackbar);
 
     private Task DiscardAsync(ChangeRequestItem item) => RunAsync(() => Requests.DiscardItemAsync(Id, item.Id), $"Removed {item.DisplayName} from the request.");
 

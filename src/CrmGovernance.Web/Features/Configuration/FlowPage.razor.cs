@@ -2,7 +2,6 @@ using CrmGovernance.Core.Features.ChangeControl.Import;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Web.Components;
-using CrmGovernance.Web.Features.ChangeControl;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;

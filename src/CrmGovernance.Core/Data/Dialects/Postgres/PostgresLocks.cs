@@ -17,6 +17,8 @@ internal sealed class PostgresLocks : IDatabaseLocks
     // "CG" in the high bytes keeps the portal's locks apart from any other application's on the same server.
     private const int Namespace = 0x4347_0000;
 
+    public bool OrderProcesses => true;
+
     public async Task TakeAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default)
     {
         Require(database);

@@ -16,6 +16,8 @@ internal sealed class PostgresPortalDialect : IPortalSqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Postgres;
 
+    public string TelemetryName => "postgresql";
+
     // Npgsql prepares the statements a connection runs often by itself (Max Auto Prepare below); preparing by hand
     // would fix parameter types before the first values are bound.
     public bool PreparesExplicitly => false;
@@ -44,6 +46,8 @@ internal sealed class PostgresPortalDialect : IPortalSqlDialect
     public IAuditTriggerStatements AuditTriggers { get; } = new PostgresAuditTriggers();
 
     public IDatabaseLocks Locks { get; } = new PostgresLocks();
+
+    public ISchedulerStoreStatements SchedulerStore { get; } = new PostgresSchedulerStore();
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
         builder.UseNpgsql(ConnectionString(options.ConnectionString), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));

@@ -8,6 +8,8 @@ namespace CrmGovernance.Core.Data.Dialects.Sqlite;
 /// </summary>
 internal sealed class SqliteLocks : IDatabaseLocks
 {
+    public bool OrderProcesses => false;
+
     public Task TakeAsync(DatabaseFacade database, DatabaseLock name, string? key = null, CancellationToken ct = default) => Task.CompletedTask;
 
     public void Take(DatabaseFacade database, DatabaseLock name, string? key = null)

@@ -12,6 +12,8 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
 
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public string TelemetryName => "sqlite";
+
     public bool PreparesExplicitly => true;
 
     // SQLite's upper() changes a to z only: "müller" must stay "MüLLER" to meet upper('Müller').
@@ -44,6 +46,8 @@ internal sealed class SqlitePortalDialect : IPortalSqlDialect
     public IAuditTriggerStatements AuditTriggers { get; } = new SqliteAuditTriggers();
 
     public IDatabaseLocks Locks { get; } = new SqliteLocks();
+
+    public ISchedulerStoreStatements SchedulerStore { get; } = new SqliteSchedulerStore();
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string contentRoot) =>
         builder.UseSqlite(options.SqliteConnectionString(contentRoot), sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))

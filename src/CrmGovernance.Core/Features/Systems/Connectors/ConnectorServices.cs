@@ -14,7 +14,7 @@ public static class ConnectorServices
     /// The connector factory, what connectors may reach (options "Connectors"), and the resilient HttpClient of the REST
     /// connectors (options "Sync:Http"), which connects only where <see cref="OutboundPolicy"/> allows and never follows a redirect.
     /// </summary>
-    public static IServiceCollection AddSyncConnectors(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSystemConnectors(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddConnectorLimits(configuration);
 

@@ -38,7 +38,7 @@ internal sealed class ConnectorTestHost : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Test", ApplicationName = "CrmGovernance.Tests" });
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section));
         services.AddSingleton(Secrets);
-        services.AddSyncConnectors(config);
+        services.AddSystemConnectors(config);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
