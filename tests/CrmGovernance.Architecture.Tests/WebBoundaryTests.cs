@@ -86,7 +86,7 @@ public sealed class WebBoundaryTests
         var features = Path.Combine(root, "src", "CrmGovernance.Web", "Features");
         var strays = Directory.GetDirectories(Path.Combine(root, "tests", "CrmGovernance.Web.Tests"))
             .Select(d => Path.GetFileName(d)!)
-            .Where(d => d is not ("bin" or "obj") && !WebBoundaries.FrameTests.Contains(d) && !Directory.Exists(Path.Combine(features, d)))
+            .Where(d => d is not ("bin" or "obj" or "TestResults") && !WebBoundaries.FrameTests.Contains(d) && !Directory.Exists(Path.Combine(features, d)))
             .ToList();
         Assert.True(strays.Count == 0, "Web.Tests folders with no Web/Features folder of the same name: " + string.Join(", ", strays));
     }

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Sync.Runs;
 using System.Diagnostics;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
@@ -25,7 +26,7 @@ public sealed partial class DemoHistory(
     IDbContextFactory<CrmDbContext> contexts, PublishedConfiguration published, InsightsRebuild rebuild, TimeProvider clock, ILogger<DemoHistory> logger)
 {
     /// <summary>Who started every run of the history (<c>SyncRun.StartedBy</c>).</summary>
-    public const string StartedBy = "demo history";
+    public const string StartedBy = DemoHistoryMarks.StartedBy;
 
     /// <summary>The title of the go-live change request, which published version 2.</summary>
     public const string GoLiveTitle = "Go-live: web enquiries in real time and matched to existing contacts; refunds reach the CRM";

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Features.Sync.Runs;
 using System.Globalization;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Stewardship.Scans;
