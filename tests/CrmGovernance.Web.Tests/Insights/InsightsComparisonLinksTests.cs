@@ -1,5 +1,8 @@
+using System.Globalization;
 using Bunit;
 using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Sync.Runs;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Insights.Comparison;
 using CrmGovernance.Core.Features.Insights.Dashboard;
@@ -21,6 +24,9 @@ public sealed class InsightsComparisonLinksTests(PortalFixture fixture) : IClass
     public async Task Each_number_of_the_before_and_after_table_links_to_its_sides_hours_and_flows()
     {
         await using var pages = new OperationsPages(fixture.Host, Roles.Manager);
+        // A run after the first version, so its changed flows have figures after it.
+        var id = await RunAsync(pages, DateTime.UtcNow, OutcomeKind.Created);
+        await InsightsDashboardPageTests.FilledAsync(pages, new InsightsFilter(InsightsDashboardPageTests.Today(), InsightsDashboardPageTests.Today()), id);
         pages.Navigation.NavigateTo("insights/versions/1");
         var c = await pages.Context.Services.GetRequiredService<InsightsComparison>().CompareAsync(1);
 
@@ -59,23 +65,43 @@ public sealed class InsightsComparisonLinksTests(PortalFixture fixture) : IClass
     public async Task The_flows_tables_failed_and_manual_handling_open_drill_downs_that_list_what_they_count()
     {
         await using var pages = new OperationsPages(fixture.Host, Roles.Manager);
-        var filter = InsightsFilter.LastDays(InsightsDashboardPageTests.Today(), 30);
+        // A day of its own: one run of the web form with a record that failed.
+        var day = InsightsDashboardPageTests.Today().AddDays(-11);
+        var id = await RunAsync(pages, day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), OutcomeKind.Failed);
+        var filter = new InsightsFilter(day, day);
         var only = filter with { FlowId = DemoConfiguration.WebFormFlow };
-        var flow = (await pages.Context.Services.GetRequiredService<InsightsDashboard>().LoadAsync(filter)).Flows.Single(f => f.FlowId == DemoConfiguration.WebFormFlow);
+        var flow = (await InsightsDashboardPageTests.FilledAsync(pages, only, id)).Flows.Single(f => f.FlowId == DemoConfiguration.WebFormFlow);
         pages.Navigation.NavigateTo("insights" + InsightsQuery.QueryString(filter));
 
         var page = pages.Context.Render<InsightsDashboardPage>();
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-flow-row='Web form to CRM contacts'] [data-figure='manual']")), Wait);
         var row = "[data-flow-row='Web form to CRM contacts']";
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"{row} [data-figure='manual']")), Wait);
         Assert.Equal(InsightsLinks.Drill(DrillFigures.RecordsFailed, only), page.Find($"{row} [data-figure='failed']").GetAttribute("href"));
         Assert.Equal(InsightsLinks.Drill(DrillFigures.ManualPerThousand, only), page.Find($"{row} [data-figure='manual']").GetAttribute("href"));
 
-        // The drill-down of manual handling lists review and error-queue items whose figure is the table's.
+        // Failed opens the run and its failed record; manual handling the queues' items, whose figure is the table's.
+        pages.Navigation.NavigateTo(InsightsLinks.Drill(DrillFigures.RecordsFailed, only));
+        var failed = pages.Context.Render<InsightsDrillPage>();
+        failed.WaitForAssertion(() => Assert.Equal(flow.Failed.ToString(CultureInfo.InvariantCulture), failed.Find("#drill-totals").GetAttribute("data-counted")), Wait);
+        Assert.Equal(1.0, flow.Failed);
         pages.Navigation.NavigateTo(InsightsLinks.Drill(DrillFigures.ManualPerThousand, only));
-        var drill = pages.Context.Render<InsightsDrillPage>();
-        drill.WaitForAssertion(() => Assert.NotNull(drill.Find("#drill-items-totals")), Wait);
-        var figure = drill.Find("#drill-items-totals").GetAttribute("data-figure");
-        Assert.Equal(flow.ManualPerThousand?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", figure);
+        var manual = pages.Context.Render<InsightsDrillPage>();
+        manual.WaitForAssertion(() => Assert.NotNull(manual.Find("#drill-items-totals")), Wait);
+        Assert.Equal(flow.ManualPerThousand?.ToString(CultureInfo.InvariantCulture) ?? "", manual.Find("#drill-items-totals").GetAttribute("data-figure"));
+    }
+
+    /// <summary>A finished run of the web form: one record created and one of <paramref name="second"/>.</summary>
+    private static async Task<long> RunAsync(OperationsPages pages, DateTime startedUtc, OutcomeKind second)
+    {
+        var run = OperationsPages.Run(SyncRunStatus.Running);
+        run.StartedUtc = run.HeartbeatUtc = startedUtc;
+        run.FlowId = DemoConfiguration.WebFormFlow;
+        run.ConfigurationVersion = (await pages.Context.Services.GetRequiredService<PublishedConfiguration>().CurrentAsync()).Version;
+        var prefix = "cmp-" + Guid.NewGuid().ToString("N")[..6];
+        var id = await pages.AddRunAsync(run, new RecordOutcome { SourceId = prefix + "-1", Outcome = OutcomeKind.Created, TargetId = "crm-" + prefix },
+            new RecordOutcome { SourceId = prefix + "-2", Outcome = second, Reason = "the CRM refused it" });
+        await pages.UpdateRunAsync(id, r => (r.Created, r.Failed, r.Status, r.FinishedUtc) = (1, second == OutcomeKind.Failed ? 1 : 0, SyncRunStatus.Succeeded, r.StartedUtc.AddMinutes(1)));
+        return id;
     }
 }
