@@ -44,7 +44,7 @@ public sealed class InsightsFlowsTableDrillTests
         Assert.Equal(2, records.Total);
         Assert.All(records.Items, r => Assert.Equal(nameof(OutcomeKind.Failed), r.Outcome));
         Assert.Equal(3, manual.Total);
-        Assert.Equal([DrillSource.ErrorQueue, DrillSource.ErrorQueue, DrillSource.ReviewQueue], manual.Items.Select(i => i.Source).Order());
+        Assert.Equal([DrillSource.ReviewQueue, DrillSource.ErrorQueue, DrillSource.ErrorQueue], manual.Items.Select(i => i.Source).Order());
         Assert.Equal(row.ManualPerThousand!.Value, manual.Figure!.Value, 6);
         Assert.Single(secondPage.Items);
     }
