@@ -91,6 +91,27 @@ public sealed class InsightsComparisonLinksTests(PortalFixture fixture) : IClass
         Assert.Equal(flow.ManualPerThousand?.ToString(CultureInfo.InvariantCulture) ?? "", manual.Find("#drill-items-totals").GetAttribute("data-figure"));
     }
 
+    [Fact]
+    public async Task A_drill_link_with_a_window_that_does_not_read_or_too_many_flows_says_why_and_lists_nothing()
+    {
+        await using var pages = new OperationsPages(fixture.Host, Roles.Manager);
+        var flows = string.Join(",", Enumerable.Range(0, DrillFlows.Max + 1).Select(_ => Guid.NewGuid()));
+        pages.Navigation.NavigateTo($"insights/drill?card=rejections&from=2026-11-01&to=2026-11-02&fromUtc=yesterday&toUtc=2026-11-02T10:00:00Z&flows={flows}");
+
+        var page = pages.Context.Render<InsightsDrillPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#drill-problem")), Wait);
+        var problem = page.Find("#drill-problem").TextContent;
+        Assert.Contains("The window start \"yesterday\" is not a UTC time", problem, StringComparison.Ordinal);
+        Assert.Contains($"at most {DrillFlows.Max} flows", problem, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#drill-runs"));
+
+        pages.Navigation.NavigateTo("insights/drill?card=rejections&from=2026-11-01&to=2026-11-02&fromUtc=2026-11-01T10:30:00Z&toUtc=2026-11-02T10:00:00Z&flows=not-a-flow");
+        var half = pages.Context.Render<InsightsDrillPage>();
+        half.WaitForAssertion(() => Assert.Contains("on the hour", half.Find("#drill-problem").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Contains("1 flow(s) the portal does not know", half.Find("#drill-problem").TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>A finished run of the web form: one record created and one of <paramref name="second"/>.</summary>
     private static async Task<long> RunAsync(OperationsPages pages, DateTime startedUtc, OutcomeKind second)
     {
