@@ -10,9 +10,12 @@ public sealed partial class InsightsDrillItems
 {
     private bool Steward => Metric.Card == InsightCards.StewardTime;
 
+    private bool Manual => Metric.Card == DrillFigures.ManualPerThousand;
+
     private string Heading => Metric.Source switch
     {
-        DrillSource.ReviewQueue => Steward ? "Steward decisions behind the number" : "Review items that entered the queue",
+        DrillSource.ReviewQueue => Steward ? "Steward decisions behind the number"
+            : Manual ? "Review and error-queue items that entered the queues" : "Review items that entered the queue",
         DrillSource.ErrorQueue => "Error-queue items that entered the queue",
         DrillSource.Scans => "Duplicate scans behind the number",
         _ => "Incidents behind the number",
@@ -20,7 +23,7 @@ public sealed partial class InsightsDrillItems
 
     private string Noun => Metric.Source switch
     {
-        DrillSource.ReviewQueue => Steward ? "decision(s)" : "pair(s) and held change(s)",
+        DrillSource.ReviewQueue => Steward ? "decision(s)" : Manual ? "item(s)" : "pair(s) and held change(s)",
         DrillSource.ErrorQueue => "item(s)",
         DrillSource.Scans => "scan(s)",
         _ => "incident(s)",
@@ -28,7 +31,7 @@ public sealed partial class InsightsDrillItems
 
     private string ItemTitle => Metric.Source switch
     {
-        DrillSource.ReviewQueue => "Review item",
+        DrillSource.ReviewQueue => Manual ? "Review item, or source id: reason" : "Review item",
         DrillSource.ErrorQueue => "Source id: reason",
         DrillSource.Scans => "Scan",
         _ => "Incident",
@@ -68,7 +71,7 @@ public sealed partial class InsightsDrillItems
         var figure = InsightsFormat.Value(Definition.Unit, t.Figure);
         return Metric.Card switch
         {
-            InsightCards.ReviewPerThousand or InsightCards.ErrorsPerThousand =>
+            InsightCards.ReviewPerThousand or InsightCards.ErrorsPerThousand or DrillFigures.ManualPerThousand =>
                 $"Per 1,000 of the {InsightsFormat.Count(t.Processed ?? 0)} records the runs processed: {figure}.",
             InsightCards.StewardTime => $"Handling time in all: {figure}.",
             InsightCards.DuplicateRate => $"{InsightsFormat.Count(t.Counted)} duplicate records of {InsightsFormat.Count(t.Of ?? 0)} read: {figure}.",
@@ -86,6 +89,7 @@ public sealed partial class InsightsDrillItems
             InsightCards.ReviewPerThousand => "No pair or held change entered the review queue in this period for these filters.",
             InsightCards.StewardTime => "No steward decided a review item in this period for these filters, so no steward time is counted.",
             InsightCards.ErrorsPerThousand => "No record of a flow entered the error queue in this period for these filters.",
+            DrillFigures.ManualPerThousand => "No pair, held change or record of a flow entered the review or error queue in this period for these filters.",
             InsightCards.DuplicateRate => "No duplicate scan finished in this period for these filters. Stewards start scans from Duplicate scans.",
             InsightCards.IncidentsOpened => "No incident was opened in this period for these filters.",
             InsightCards.Mtta => "No incident was acknowledged in this period for these filters.",

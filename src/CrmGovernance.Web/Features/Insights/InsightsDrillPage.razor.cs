@@ -34,7 +34,10 @@ public sealed partial class InsightsDrillPage
     [SupplyParameterFromQuery(Name = "reason")] private string? Reason { get; set; }
     [SupplyParameterFromQuery(Name = "run")] private long? Run { get; set; }
 
-    private DrillQuery DrillQuery => new(Card ?? "", query.Filter, string.IsNullOrWhiteSpace(Reason) ? null : Reason);
+    private DrillQueryString narrowed = new(null, null, null);
+
+    // Kept, not rebuilt per render: the lists reload when the query changes.
+    private DrillQuery DrillQuery { get; set; } = new("", InsightsFilter.LastDays(DateOnly.FromDateTime(DateTime.UtcNow), 1));
 
     private string CountedTitle => metric?.Card switch
     {
@@ -59,8 +62,10 @@ public sealed partial class InsightsDrillPage
         }
         loadedUri = Navigation.Uri;
         query = InsightsQuery.Parse(Navigation.Uri, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
-        definition = InsightCards.Find(Card ?? "");
-        (problem, metric, totals) = (query.Problem, null, null);
+        narrowed = DrillQueryString.Parse(Navigation.Uri);
+        DrillQuery = new(Card ?? "", query.Filter, string.IsNullOrWhiteSpace(Reason) ? null : Reason, narrowed.Window, narrowed.Flows);
+        definition = DrillFigures.Find(Card ?? "");
+        (problem, metric, totals) = (query.Problem is null ? narrowed.Problem : query.Problem + (narrowed.Problem is { } n ? " " + n : ""), null, null);
         crumbs = [new("Insights", "insights" + InsightsQuery.QueryString(query.Filter)), new(definition?.Title ?? "Figure", null, disabled: true)];
         if (definition is null)
         {
@@ -102,7 +107,10 @@ public sealed partial class InsightsDrillPage
     private string Describe()
     {
         var f = query.Filter;
-        var parts = new List<string> { InsightsFormat.Period(f.From, f.To) + " (UTC days)" };
+        var parts = new List<string>
+        {
+            narrowed.Window is { } w ? $"{DrillQueryString.Text(w.FromUtc)} to {DrillQueryString.Text(w.ToUtc)} (UTC, end excluded)" : InsightsFormat.Period(f.From, f.To) + " (UTC days)",
+        };
         if (f.ObjectId is { } o)
         {
             parts.Add("object " + choices.NameOf(o));
@@ -114,6 +122,10 @@ public sealed partial class InsightsDrillPage
         if (f.SystemId is { } s)
         {
             parts.Add("system " + choices.NameOf(s));
+        }
+        if (narrowed.Flows is { } set)
+        {
+            parts.Add((set.Ids.Count == 1 ? "flow " : "flows ") + string.Join(", ", set.Ids.Select(choices.NameOf)));
         }
         if (!string.IsNullOrWhiteSpace(Reason))
         {

@@ -12,11 +12,19 @@ namespace CrmGovernance.Web.Features.Insights;
 /// </summary>
 public static class InsightsLinks
 {
-    public static FigureLink For(string card, InsightsFilter filter, string? reason = null) =>
-        new(Drill(card, filter, reason), Capability.ViewInsights, DrillMetric.For(card).Source switch
+    public static FigureLink For(string card, InsightsFilter filter, string? reason = null) => For(new DrillQuery(card, filter, reason));
+
+    /// <summary>A number over its own window and flows (the version comparison's cells), or over the dashboard's filters.</summary>
+    public static FigureLink For(DrillQuery query) =>
+        new(Drill(query), Capability.ViewInsights, DrillMetric.For(query.Card).Source switch
         {
             DrillSource.Runs => "the runs behind this figure",
-            DrillSource.ReviewQueue => card == InsightCards.StewardTime ? "the steward decisions behind this figure" : "the review items behind this figure",
+            DrillSource.ReviewQueue => query.Card switch
+            {
+                InsightCards.StewardTime => "the steward decisions behind this figure",
+                DrillFigures.ManualPerThousand => "the review and error-queue items behind this figure",
+                _ => "the review items behind this figure",
+            },
             DrillSource.ErrorQueue => "the error-queue items behind this figure",
             DrillSource.Scans => "the duplicate scans behind this figure",
             _ => "the incidents behind this figure",
@@ -28,7 +36,11 @@ public static class InsightsLinks
 
     /// <summary>The drill-down of a card with the dashboard's period and subjects (the baseline is not part of a number).</summary>
     public static string Drill(string card, InsightsFilter filter, string? reason = null, long? run = null) =>
-        "insights/drill" + InsightsQuery.QueryString(filter with { BaselineFrom = null, BaselineTo = null }, ("card", card), ("reason", reason), ("run", run));
+        Drill(new DrillQuery(card, filter, reason), run);
+
+    public static string Drill(DrillQuery query, long? run = null) =>
+        "insights/drill" + InsightsQuery.QueryString(query.Filter with { BaselineFrom = null, BaselineTo = null },
+            [("card", query.Card), ("reason", query.Reason), .. DrillQueryString.Parameters(query), ("run", run)]);
 
     public static string Version(int number, int days = InsightsComparison.DefaultDays) => $"insights/versions/{number}?days={days}";
 }

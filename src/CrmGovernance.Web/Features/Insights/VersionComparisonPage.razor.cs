@@ -55,4 +55,13 @@ public sealed partial class VersionComparisonPage
     }
 
     private static string Per(ComparisonRow row, double? value) => InsightsFormat.Value(row.Unit, value);
+
+    /// <summary>The four numbers of a row, each with its side (changed flows or control, before or after) and its data-figure name.</summary>
+    private static (string Name, bool Changed, bool After, double? Value)[] Cells(ComparisonRow row) =>
+    [
+        ("changed-before", true, false, row.ChangedBefore),
+        ("changed-after", true, true, row.ChangedAfter),
+        ("control-before", false, false, row.ControlBefore),
+        ("control-after", false, true, row.ControlAfter),
+    ];
 }

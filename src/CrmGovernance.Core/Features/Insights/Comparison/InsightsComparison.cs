@@ -4,6 +4,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
 using CrmGovernance.Core.Features.Configuration.Versions;
 using CrmGovernance.Core.Features.Insights.Dashboard;
+using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Insights.Rollups;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,6 +76,6 @@ public sealed class InsightsComparison(IDbContextFactory<CrmDbContext> contexts,
                 Per(cb, days), Per(ca, daysAfter), Per(kb, days), Per(ka, daysAfter)));
         }
         return new VersionComparison(version, publishedAt, target.PublishedByName, title, days, (int)Math.Ceiling(daysAfter), changed, control, rows,
-            daysAfter < MinimumDays);
+            new DrillWindow(splitHour.AddDays(-days), splitHour), new DrillWindow(splitHour, afterEnd), daysAfter < MinimumDays);
     }
 }

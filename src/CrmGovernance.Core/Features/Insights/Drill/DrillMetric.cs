@@ -36,6 +36,9 @@ public sealed record DrillMetric(string Card, DrillSource Source, IReadOnlyList<
         InsightCards.Mttr => new(card, DrillSource.Incidents, [M.IncidentResolveSeconds], M.IncidentsResolved, null),
         InsightCards.SlaBreaches => new(card, DrillSource.Incidents, [M.IncidentBreaches], null, null),
         InsightCards.ExpiredShare => new(card, DrillSource.Incidents, [M.IncidentsExpired], M.IncidentsResolved, null),
+        DrillFigures.RecordsFailed => new(card, DrillSource.Runs, [M.Failed], null, (o, _) => o == OutcomeKind.Failed),
+        // Both queues' items, listed together: the flows table's manual handling counts them as one number.
+        DrillFigures.ManualPerThousand => new(card, DrillSource.ReviewQueue, [M.ReviewEntered, M.ErrorsEntered], M.Processed, null),
         _ => throw new ArgumentException($"There is no figure \"{card}\" on the dashboard."),
     };
 }

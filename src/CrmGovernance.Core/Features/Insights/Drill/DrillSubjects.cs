@@ -9,8 +9,11 @@ namespace CrmGovernance.Core.Features.Insights.Drill;
 /// the caller's scope keeps it only when those match (a unit with no flow, such as a scan, is never in a flow's figures).
 /// </summary>
 internal sealed record DrillSubjects(DateTime FromUtc, DateTime ToUtc, Guid? ObjectId, Guid? FlowId, Guid? SystemId, InsightsScope Scope,
-    GovernanceConfiguration Configuration)
+    GovernanceConfiguration Configuration, IReadOnlyList<Guid>? FlowSet = null)
 {
+    /// <summary>The set of flows as a list SQL can read (a unit without a flow is in no set); null when there is no set.</summary>
+    public List<Guid?>? InFlows => FlowSet?.Select(f => (Guid?)f).ToList();
+
     public List<Guid> Allowed => [.. Scope.Objects];
 
     /// <summary>

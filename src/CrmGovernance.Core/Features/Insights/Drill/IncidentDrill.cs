@@ -35,6 +35,10 @@ internal static class IncidentDrill
         {
             incidents = incidents.Where(i => i.FlowId == f);
         }
+        if (s.InFlows is { } set)
+        {
+            incidents = incidents.Where(i => set.Contains(i.FlowId));
+        }
         if (s.SystemId is { } system)
         {
             incidents = incidents.Where(i => i.SystemId == system);

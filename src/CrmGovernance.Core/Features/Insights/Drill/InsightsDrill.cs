@@ -96,20 +96,23 @@ public sealed class InsightsDrill(IDbContextFactory<CrmDbContext> contexts, Publ
             throw new ArgumentException("This figure is made by runs: list the runs behind it.");
         }
         var f = query.Filter;
-        var subjects = new DrillSubjects(f.FromUtc, f.ToUtc, f.ObjectId, f.FlowId, f.SystemId, scope, configuration);
+        var subjects = new DrillSubjects(query.FromUtc, query.ToUtc, f.ObjectId, f.FlowId, f.SystemId, scope, configuration, query.Flows?.Ids);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var items = query.Card switch
         {
             InsightCards.ReviewPerThousand => await QueueDrill.ReviewEnteredAsync(db, subjects, page, pageSize, cancellationToken),
             InsightCards.StewardTime => await QueueDrill.DecisionsAsync(db, subjects, page, pageSize, cancellationToken),
             InsightCards.ErrorsPerThousand => await QueueDrill.ErrorsEnteredAsync(db, subjects, page, pageSize, cancellationToken),
+            DrillFigures.ManualPerThousand => await QueueDrill.ManualAsync(db, subjects, page, pageSize, cancellationToken),
             InsightCards.DuplicateRate => await QueueDrill.ScansAsync(db, subjects, page, pageSize, cancellationToken),
             _ => await IncidentDrill.ListAsync(db, query.Card, subjects, page, pageSize, cancellationToken),
         };
         if (metric.Of == M.Processed)
         {
             // The denominator is the records the runs processed, as the card reads it from the buckets.
-            var sums = await BucketReader.SumBySubjectAsync(db, BucketReader.SizeFor(f), f.FromUtc, f.ToUtc, f.ObjectId, f.FlowId, f.SystemId, scope, null, cancellationToken);
+            // A window split at an hour is read from the hourly buckets, as the version comparison reads it.
+            var size = query.Window is null ? BucketReader.SizeFor(f) : BucketSize.Hour;
+            var sums = await BucketReader.SumBySubjectAsync(db, size, query.FromUtc, query.ToUtc, f.ObjectId, f.FlowId, f.SystemId, scope, query.Flows?.Ids, cancellationToken);
             items = items with { Processed = BucketReader.Sum(sums)[M.Processed] };
         }
         return items;
@@ -119,13 +122,17 @@ public sealed class InsightsDrill(IDbContextFactory<CrmDbContext> contexts, Publ
     {
         actor.Ensure(Capability.ViewInsights);
         var metric = DrillMetric.For(query.Card);
-        if (query.Filter.Problem() is { } problem)
+        if (query.Problem() is { } problem)
         {
             throw new ArgumentException(problem);
         }
         var configuration = (await published.CurrentAsync(ct)).Configuration;
         var scope = InsightsScope.For(actor, configuration);
         scope.Check(configuration, query.Filter.ObjectId, query.Filter.FlowId);
+        foreach (var flow in query.Flows?.Ids ?? [])
+        {
+            scope.Check(configuration, null, flow);
+        }
         return (metric, configuration, scope);
     }
 
@@ -138,9 +145,9 @@ public sealed class InsightsDrill(IDbContextFactory<CrmDbContext> contexts, Publ
         {
             return (metric, []);
         }
-        var flows = Flows(configuration, filter, scope);
+        var flows = Flows(configuration, filter, query.Flows, scope);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (from, to) = (filter.FromUtc, filter.ToUtc);
+        var (from, to) = (query.FromUtc, query.ToUtc);
         var runs = db.SyncRuns.AsNoTracking().Where(r => !r.DryRun && r.Status != SyncRunStatus.Running && r.StartedUtc >= from && r.StartedUtc < to);
         if (flows is not null)
         {
@@ -167,14 +174,16 @@ public sealed class InsightsDrill(IDbContextFactory<CrmDbContext> contexts, Publ
         return (metric, list);
     }
 
-    /// <summary>The flows the filter and scope allow; null for every flow.</summary>
-    private static List<Guid>? Flows(GovernanceConfiguration configuration, InsightsFilter filter, InsightsScope scope)
+    /// <summary>The flows the filter, the set and the scope allow; null for every flow.</summary>
+    private static List<Guid>? Flows(GovernanceConfiguration configuration, InsightsFilter filter, DrillFlows? set, InsightsScope scope)
     {
         if (filter.FlowId is null && filter.ObjectId is null && filter.SystemId is null && scope.Everything)
         {
-            return null;
+            // A set is taken as named (a version's flows may since have been removed), as the comparison's buckets are read.
+            return set?.Ids.ToList();
         }
-        return configuration.Flows.Where(f => (filter.FlowId is null || f.Id == filter.FlowId) && (filter.ObjectId is null || f.ObjectId == filter.ObjectId)
+        return configuration.Flows.Where(f => (filter.FlowId is null || f.Id == filter.FlowId) && (set is null || set.Ids.Contains(f.Id))
+                && (filter.ObjectId is null || f.ObjectId == filter.ObjectId)
                 && (filter.SystemId is null || f.SourceSystemId == filter.SystemId || f.TargetSystemId == filter.SystemId) && scope.Includes(f.ObjectId))
             .Select(f => f.Id).ToList();
     }

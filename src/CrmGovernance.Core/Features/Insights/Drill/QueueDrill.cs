@@ -16,7 +16,7 @@ internal static class QueueDrill
 {
     public static async Task<DrillItems> ReviewEnteredAsync(CrmDbContext db, DrillSubjects s, int page, int size, CancellationToken ct)
     {
-        var items = Review(db, s).Where(r => r.CreatedUtc >= s.FromUtc && r.CreatedUtc < s.ToUtc);
+        var items = ReviewEntered(db, s);
         var total = await items.CountAsync(ct);
         var rows = await Page(items.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id), page, size).ToListAsync(ct);
         return new DrillItems(rows.Select(r => ReviewRow(r, s, r.CreatedUtc, 1)).ToList(), total, total, null, null);
@@ -35,6 +35,39 @@ internal static class QueueDrill
     /// <summary>Error-queue items of a flow (an item without one is counted nowhere), in the hour they entered.</summary>
     public static async Task<DrillItems> ErrorsEnteredAsync(CrmDbContext db, DrillSubjects s, int page, int size, CancellationToken ct)
     {
+        var items = ErrorsEntered(db, s);
+        var total = await items.CountAsync(ct);
+        var rows = await Page(items.OrderByDescending(e => e.CreatedUtc).ThenByDescending(e => e.Id), page, size).ToListAsync(ct);
+        return new DrillItems(rows.Select(e => ErrorRow(e, s)).ToList(), total, total, null, null);
+    }
+
+    /// <summary>
+    /// Review and error-queue items together, newest first, as the flows table's manual handling counts them. Each list is
+    /// read up to the end of the page asked for and the two merged: a page deep in the list reads more rows, which a
+    /// period's manual handling keeps few.
+    /// </summary>
+    public static async Task<DrillItems> ManualAsync(CrmDbContext db, DrillSubjects s, int page, int size, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(size, 1, 500);
+        var upTo = (Math.Max(0, page) + 1) * pageSize;
+        var (reviews, errors) = (ReviewEntered(db, s), ErrorsEntered(db, s));
+        var total = await reviews.CountAsync(ct) + await errors.CountAsync(ct);
+        var r = await reviews.OrderByDescending(x => x.CreatedUtc).ThenByDescending(x => x.Id).Take(upTo).ToListAsync(ct);
+        var e = await errors.OrderByDescending(x => x.CreatedUtc).ThenByDescending(x => x.Id).Take(upTo).ToListAsync(ct);
+        var merged = r.Select(x => ReviewRow(x, s, x.CreatedUtc, 1)).Concat(e.Select(x => ErrorRow(x, s)))
+            .OrderByDescending(x => x.AtUtc).ThenBy(x => x.Source).ThenByDescending(x => x.Id).Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToList();
+        return new DrillItems(merged, total, total, null, null);
+    }
+
+    private static IQueryable<ReviewItem> ReviewEntered(CrmDbContext db, DrillSubjects s) =>
+        Review(db, s).Where(r => r.CreatedUtc >= s.FromUtc && r.CreatedUtc < s.ToUtc);
+
+    private static DrillItem ErrorRow(ErrorQueueItem e, DrillSubjects s) =>
+        new(DrillSource.ErrorQueue, e.Id, $"{e.SourceId ?? "(no source id)"}: {Short(e.Reason)}", s.FlowName(e.FlowId), e.CreatedUtc, $"{e.Kind}, {e.Status}", 1, null,
+            e.FlowId, e.SourceId);
+
+    private static IQueryable<ErrorQueueItem> ErrorsEntered(CrmDbContext db, DrillSubjects s)
+    {
         var items = db.ErrorQueueItems.AsNoTracking().Where(e => e.FlowId != null && e.CreatedUtc >= s.FromUtc && e.CreatedUtc < s.ToUtc);
         if (s.FlowId is { } f)
         {
@@ -44,17 +77,17 @@ internal static class QueueDrill
         {
             items = items.Where(e => flows.Contains(e.FlowId));
         }
-        var total = await items.CountAsync(ct);
-        var rows = await Page(items.OrderByDescending(e => e.CreatedUtc).ThenByDescending(e => e.Id), page, size)
-            .Select(e => new { e.Id, e.FlowId, e.SourceId, e.Reason, e.Kind, e.Status, e.CreatedUtc }).ToListAsync(ct);
-        return new DrillItems(rows.Select(e => new DrillItem(DrillSource.ErrorQueue, e.Id, $"{e.SourceId ?? "(no source id)"}: {Short(e.Reason)}",
-            s.FlowName(e.FlowId), e.CreatedUtc, $"{e.Kind}, {e.Status}", 1, null, e.FlowId, e.SourceId)).ToList(), total, total, null, null);
+        if (s.InFlows is { } set)
+        {
+            items = items.Where(e => set.Contains(e.FlowId));
+        }
+        return items;
     }
 
     /// <summary>Completed scans, in the hour they finished: duplicate records found over records read. A scan belongs to no flow.</summary>
     public static async Task<DrillItems> ScansAsync(CrmDbContext db, DrillSubjects s, int page, int size, CancellationToken ct)
     {
-        if (s.FlowId is not null)
+        if (s.FlowId is not null || s.FlowSet is not null)
         {
             return new DrillItems([], 0, 0, 0, null);
         }
@@ -92,6 +125,10 @@ internal static class QueueDrill
         if (s.FlowId is { } f)
         {
             items = items.Where(r => r.FlowId == f);
+        }
+        if (s.InFlows is { } set)
+        {
+            items = items.Where(r => set.Contains(r.FlowId));
         }
         if (s.SystemId is { } system)
         {
