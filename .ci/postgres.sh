@@ -18,8 +18,9 @@ if ! grep -q "^listen_addresses = '127.0.0.1'" "$conf"; then
 fi
 if [ "$installed_here" = 1 ]; then
   # A server this script installed exists only for the tests (a fresh CI machine), which create and drop a database per
-  # test: durability is traded for speed. A server that was already there (benchmarks, a developer's data) is left as it is.
-  printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$conf"
+  # test: durability is traded for speed, and no autovacuum worker starts in each new database (a drop would wait for it).
+  # A server that was already there (benchmarks, a developer's data) is left as it is.
+  printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nautovacuum = off\n' >>"$conf"
 fi
 
 if ! pg_lsclusters -h | awk '$1 == "15" && $2 == "main" && $4 == "online" { found = 1 } END { exit !found }'; then
