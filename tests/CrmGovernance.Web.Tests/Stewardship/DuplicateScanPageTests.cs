@@ -48,8 +48,9 @@ public sealed class DuplicateScanPageTests(PortalFixture fixture) : IClassFixtur
         Assert.Equal("1", page.Find("#figure-review").TextContent.Trim());
         Assert.Equal(new string?[] { "c-1", "c-2", "c-3", "k-1", "k-2" }, page.FindAll("[data-member]").Select(m => m.GetAttribute("data-member")).ToArray());
         Assert.Contains("c-1 ↔ c-2 0.999", page.Find("#clusters-grid").TextContent, StringComparison.Ordinal);
-        Assert.Single(page.FindAll("#review-pairs-grid [data-pair-score]"));
-        Assert.Equal("Send 4 pairs to the review queue", page.Find("#scan-feed-button").TextContent.Trim());
+        // The pairs to review load on their own, after the clusters.
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#review-pairs-grid [data-pair-score]")));
+        page.WaitForAssertion(() => Assert.Equal("Send 4 pairs to the review queue", page.Find("#scan-feed-button").TextContent.Trim()));
     }
 
     [Fact]
