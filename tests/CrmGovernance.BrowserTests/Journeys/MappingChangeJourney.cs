@@ -53,7 +53,7 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         // A loaded CI machine can take a while to start the reviewer's circuit and load the request.
         await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" })
             .WaitForAsync(new() { Timeout = 45_000 });
-        await ReviewPanelAsync(reviewer);
+        await ReviewPanelAsync(reviewer, requestUrl);
         await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
         await reviewer.Locator("#approve-cr").ClickAsync();
         // The portal says what approving does before it publishes.
@@ -77,16 +77,29 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
     /// the failure says what the page showed instead, so a page that decided the admin may not review is told apart
     /// from a slow one.
     /// </summary>
-    private static async Task ReviewPanelAsync(IPage reviewer)
+    /// <remarks>
+    /// Once on a loaded CI machine the page at the request's address showed the Home page's content instead (the link was
+    /// followed while Home was still starting its circuit); the request is then opened once more by its address.
+    /// </remarks>
+    private static async Task ReviewPanelAsync(IPage reviewer, string requestUrl)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await reviewer.Locator("#review-comment").WaitForAsync(new() { Timeout = 45_000 });
-        }
-        catch (TimeoutException)
-        {
-            var shown = await reviewer.Locator("body").InnerTextAsync();
-            throw new InvalidOperationException($"No review panel on {reviewer.Url} after 45 s. The page showed:\n{shown}");
+            try
+            {
+                await reviewer.Locator("#review-comment").WaitForAsync(new() { Timeout = 45_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                if (attempt == 1 && await reviewer.Locator("#needs-me").CountAsync() > 0)
+                {
+                    await reviewer.GotoAsync(requestUrl);
+                    continue;
+                }
+                var shown = await reviewer.Locator("body").InnerTextAsync();
+                throw new InvalidOperationException($"No review panel on {reviewer.Url} after 45 s. The page showed:\n{shown}");
+            }
         }
     }
 }
