@@ -99,7 +99,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         page.WaitForAssertion(() => Assert.Contains("source only", page.Find("#target-problem").TextContent, StringComparison.Ordinal));
         Assert.True(page.Find("#merge").HasAttribute("disabled"));
         Assert.False(page.Find("#defer").HasAttribute("disabled"));
-        page.Find("#not-duplicate").Click();
+        await page.InvokeAsync(() => page.Find("#not-duplicate").Click());
         pages.Dialogs.WaitForAssertion(() => Assert.NotNull(pages.Dialogs.Find("#not-duplicate-confirm")));
         pages.Dialogs.Find("#not-duplicate-confirm").Click();
 
@@ -116,7 +116,7 @@ public sealed class ReviewItemPageTests(PortalFixture fixture) : IClassFixture<P
         var page = pages.Context.Render<ReviewItemPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#comparison")));
 
-        page.Find("#not-duplicate").Click();
+        await page.InvokeAsync(() => page.Find("#not-duplicate").Click());
         pages.Dialogs.WaitForAssertion(() => Assert.Equal(
             $"{left} and {right} stay two separate records in CRM; nothing is written there. The pair leaves the queue and is never suggested again, by the sync worker or by a duplicate scan.",
             Regex.Replace(pages.Dialogs.Find("#not-duplicate-message").TextContent, @"\s+", " ").Trim()));
