@@ -28,9 +28,8 @@ public sealed partial class InsightsJourney(BrowserPortal portal)
         await page.GotoAsync("insights");
         await page.Locator("[data-card='records-moved']").WaitForAsync();
         var flowSelect = page.Locator("#insights-filters .mud-select", new() { HasText = "Flow" });
-        await Interactive.ClickUntilAsync(flowSelect.Locator(".mud-input-control").First, page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Web form to CRM contacts" }));
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Web form to CRM contacts" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"flow={DemoConfiguration.WebFormFlow}", RegexOptions.IgnoreCase));
+        await Interactive.ChooseAsync(page, flowSelect.Locator(".mud-input-control").First, "Web form to CRM contacts",
+            timeout => page.WaitForURLAsync(new Regex($"flow={DemoConfiguration.WebFormFlow}", RegexOptions.IgnoreCase), new() { Timeout = timeout }));
 
         // The versions published today are marked on the charts (on one day they share a place, so the versions table beside
         // them is the sure way in); the latest one's before/after names the flows it changed.

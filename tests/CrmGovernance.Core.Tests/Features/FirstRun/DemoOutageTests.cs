@@ -15,7 +15,8 @@ public sealed class DemoOutageTests : IDisposable
     [Fact]
     public async Task The_marketing_database_is_moved_aside_for_the_outage_and_back_after_it_and_at_shutdown()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(start);
         var options = Options.Create(new DemoOptions { Enabled = true, FirstOutageAfterSeconds = 0, MarketingOfflineSeconds = 60 });
         var paths = new DemoPaths(Options.Create(new DatabaseOptions { Path = Path.Combine(_folder, "portal.db") }), new HostingEnvironment { ContentRootPath = _folder });
         Directory.CreateDirectory(paths.Folder);
@@ -24,25 +25,32 @@ public sealed class DemoOutageTests : IDisposable
         using var outages = new DemoOutages(options, paths, new DemoTimetable(options, clock), clock, NullLogger<DemoOutages>.Instance);
 
         await outages.StartAsync(CancellationToken.None);
-        await UntilAsync(() => !File.Exists(online) && File.Exists(online + ".offline"));
-        clock.Advance(TimeSpan.FromSeconds(65));
-        await UntilAsync(() => File.Exists(online) && !File.Exists(online + ".offline"));
+        await UntilAsync(clock, () => !File.Exists(online) && File.Exists(online + ".offline"), TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromSeconds(55));
+        Assert.False(File.Exists(online));
+        await UntilAsync(clock, () => File.Exists(online) && !File.Exists(online + ".offline"), TimeSpan.FromSeconds(1));
         Assert.Equal("marketing", await File.ReadAllTextAsync(online));
 
         // The next cycle takes it offline again; stopping the portal mid-outage puts it back.
-        clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(60));
-        await UntilAsync(() => !File.Exists(online));
+        clock.Advance(start.AddMinutes(30).AddSeconds(-10) - clock.GetUtcNow());
+        Assert.True(File.Exists(online));
+        await UntilAsync(clock, () => !File.Exists(online), TimeSpan.FromSeconds(1));
         await outages.StopAsync(CancellationToken.None);
         Assert.True(File.Exists(online));
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
+    /// <summary>
+    /// Waits for the condition, moving the fake clock by <paramref name="step"/> at each look: the service may not have
+    /// armed its next delay yet when the test moves the clock, and a delay armed after a jump waits for the clock to move again.
+    /// </summary>
+    private static async Task UntilAsync(FakeTimeProvider clock, Func<bool> condition, TimeSpan step)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "The outage did not move the file in time.");
             await Task.Delay(20);
+            clock.Advance(step);
         }
     }
 
