@@ -9,12 +9,14 @@ namespace CrmGovernance.Core.Events;
 /// <summary>
 /// Delivers the outbox to each subscriber, in order and at least once, saving its position after each success. Each
 /// subscriber has a loop of its own, so one that throws (retried with growing pauses) or hangs holds up nobody else.
-/// The loops wake when this process commits an event and otherwise poll for events from other processes. The portal
+/// The loops wake when this process commits an event, or when one watch, polling for all of them, finds work no commit
+/// here announced (events from other processes, a retry due). The portal
 /// runs it as a hosted service; the command line does not (its events reach the portal through the table).
 /// </summary>
 public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> database, IEnumerable<IOperationsEventSubscriber> subscribers,
     OperationsEventSignal signal, IOptions<OperationsEventsOptions> options, TimeProvider time, ILogger<OperationsEventDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan IdlePass = TimeSpan.FromMinutes(1);
     private readonly IReadOnlyList<IOperationsEventSubscriber> _subscribers = [.. subscribers];
 
     /// <summary>One pass for every subscriber, one after the other; returns the events handled. The hosted loops call
@@ -112,8 +114,55 @@ public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> dat
         return await db.OperationsEvents.Where(e => e.OccurredUtc < cutoff && e.Sequence <= handledByAll).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether any of <paramref name="names"/> has something to do: an event after its position that it may handle now (not
+    /// waiting out a retry pause), or no position yet. One read of the head and of the positions, however many subscribers.
+    /// </summary>
+    public async Task<bool> AnyDueAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        await using var db = new CrmDbContext(database);
+        var head = await OperationsEventPositions.HeadAsync(db, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var consumers = await db.OperationsEventConsumers.AsNoTracking().Where(c => names.Contains(c.Subscriber))
+            .Select(c => new { c.Position, c.RetryAfterUtc }).ToListAsync(cancellationToken);
+        return consumers.Count < names.Count || consumers.Any(c => c.Position < head && (c.RetryAfterUtc == null || c.RetryAfterUtc <= now));
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_subscribers.Select(s => Task.Run(() => LoopAsync(s, stoppingToken), CancellationToken.None)).Append(PruneLoopAsync(stoppingToken)));
+        Task.WhenAll(_subscribers.Select(s => Task.Run(() => LoopAsync(s, stoppingToken), CancellationToken.None))
+            .Append(WatchAsync(stoppingToken)).Append(PruneLoopAsync(stoppingToken)));
+
+    /// <summary>
+    /// Looks every <see cref="OperationsEventsOptions.PollInterval"/> whether a subscriber of this process has work that no
+    /// commit here announced (events written by another process, a retry pause over, a position a rebuild moved back, a
+    /// subscriber another node held) and then wakes the loops. An idle portal reads two small things per interval instead
+    /// of each subscriber reading the outbox: the per-subscriber polls cost the webhook intake 15 % of its throughput.
+    /// </summary>
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        var names = _subscribers.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+                if (await AnyDueAsync(names, stoppingToken))
+                {
+                    signal.Notify();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database busy or not migrated yet: let the loops look for themselves.
+                logger.LogDebug(e, "Looking for operations events to deliver failed");
+                signal.Notify();
+            }
+        }
+    }
 
     private async Task LoopAsync(IOperationsEventSubscriber subscriber, CancellationToken stoppingToken)
     {
@@ -135,11 +184,12 @@ public sealed class OperationsEventDispatcher(DbContextOptions<CrmDbContext> dat
             }
             try
             {
-                await wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                // Woken by a commit here or by the watch; a pass a minute regardless keeps an idle subscriber's row fresh.
+                await wake.WaitAsync(IdlePass, stoppingToken);
             }
             catch (TimeoutException)
             {
-                // Poll: another process may have written events.
+                // Nothing announced for a while: look anyway.
             }
             catch (OperationCanceledException)
             {

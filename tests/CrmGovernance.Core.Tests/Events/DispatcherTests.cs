@@ -2,6 +2,8 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CrmGovernance.Core.Tests.Events;
 
@@ -86,6 +88,60 @@ public sealed class DispatcherTests
             await host.RaiseAsync(new ExportFinished(Guid.NewGuid(), "Completed"));
             await live.WaitForAsync(e => e is ExportFinished, TimeSpan.FromSeconds(10));
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(default);
+        }
+    }
+
+    [Fact]
+    public async Task The_watch_finds_work_only_when_a_subscriber_has_an_event_it_may_handle_now()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var broken = new RecordingSubscriber("broken", failures: 1);
+        var healthy = new RecordingSubscriber("healthy");
+        var dispatcher = host.Dispatcher(broken, healthy);
+        string[] names = ["broken", "healthy"];
+        Assert.True(await dispatcher.AnyDueAsync(names, default)); // No positions yet: a first pass is due.
+        await dispatcher.DispatchOnceAsync(default);
+        Assert.False(await dispatcher.AnyDueAsync(names, default));
+
+        await host.RaiseAsync(new ScanFinished(1, "Completed"));
+        Assert.True(await dispatcher.AnyDueAsync(names, default));
+        await dispatcher.DispatchOnceAsync(default);
+
+        // The healthy one is at the head; the broken one waits out its pause, and is due again after it.
+        Assert.False(await dispatcher.AnyDueAsync(names, default));
+        host.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await dispatcher.AnyDueAsync(names, default));
+        await dispatcher.DispatchOnceAsync(default);
+        Assert.False(await dispatcher.AnyDueAsync(names, default));
+        Assert.Single(broken.Handled);
+
+        // A rebuild moving a position back makes it due without any new event.
+        await using (var scope = host.Scope())
+        {
+            await OperationsEventPositions.ContinueAfterAsync(scope.ServiceProvider.GetRequiredService<CrmDbContext>(), "healthy", 0, host.Clock.GetUtcNow().UtcDateTime, default);
+        }
+        Assert.True(await dispatcher.AnyDueAsync(["healthy"], default));
+        Assert.False(await dispatcher.AnyDueAsync(["broken"], default));
+    }
+
+    [Fact]
+    public async Task An_event_committed_by_another_process_reaches_the_running_dispatcher_through_its_watch()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var live = new RecordingSubscriber("live");
+        // A signal of its own: this host's commits do not wake it, as another process's never do.
+        var dispatcher = new OperationsEventDispatcher(host.Singleton<DbContextOptions<CrmDbContext>>(), [live], new OperationsEventSignal(),
+            Options.Create(new OperationsEventsOptions { PollInterval = TimeSpan.FromMilliseconds(100) }), host.Clock, NullLogger<OperationsEventDispatcher>.Instance);
+        await dispatcher.DispatchOnceAsync(default);
+        await dispatcher.StartAsync(default);
+        try
+        {
+            await host.RaiseAsync(new ExportFinished(Guid.NewGuid(), "Completed"));
+            await live.WaitForAsync(e => e is ExportFinished, TimeSpan.FromSeconds(10));
         }
         finally
         {
