@@ -31,18 +31,22 @@ internal static class InboundEndpoints
     public static WebApplication MapInboundEndpoint(this WebApplication app)
     {
         // Not a cookie endpoint: the API key is its authentication, checked by the handler, so antiforgery does not apply.
-        app.MapPost(Pattern, async (HttpContext http, string systemKey, [FromRoute(Name = "object")] string objectKey, InboundHandler handler) =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                var result = await handler.HandleAsync(http, systemKey, objectKey);
-                CrmTelemetry.InboundWebhookDuration.Record(CrmTelemetry.SecondsSince(started),
-                    new KeyValuePair<string, object?>("http.response.status_code", (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK));
-                return result;
-            })
+        app.MapPost(Pattern, (HttpContext http, string systemKey, [FromRoute(Name = "object")] string objectKey, InboundHandler handler) =>
+                // Timed only while something listens (telemetry on): otherwise the request costs what it did before.
+                CrmTelemetry.InboundWebhookDuration.Enabled ? TimedAsync(handler, http, systemKey, objectKey) : handler.HandleAsync(http, systemKey, objectKey))
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(InboundRateLimitPolicy.Name)
             .WithName("InboundWebhook");
         return app;
+    }
+
+    private static async Task<IResult> TimedAsync(InboundHandler handler, HttpContext http, string systemKey, string objectKey)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await handler.HandleAsync(http, systemKey, objectKey);
+        CrmTelemetry.InboundWebhookDuration.Record(CrmTelemetry.SecondsSince(started),
+            new KeyValuePair<string, object?>("http.response.status_code", (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK));
+        return result;
     }
 }
