@@ -117,7 +117,8 @@ public sealed partial class SessionEndTests(SlowRevalidationFixture fixture) : I
             var key = KeyOf(await here.Client.GetStringAsync("Account/Manage/EnableAuthenticator"));
             using var enabled = await Forms.PostAsync(here.Client, "Account/Manage/EnableAuthenticator", "send-code",
                 new Dictionary<string, string> { ["Input.Code"] = Totp.CodeFor(key) });
-            Assert.Contains("class=\"recovery-code\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var page = await enabled.Content.ReadAsStringAsync();
+            Assert.True(page.Contains("class=\"recovery-code\"", StringComparison.Ordinal), $"No recovery codes; the page said: {Alert(page)}");
             await AssertSentToSignInAsync(elsewhere.Client);
             Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync("audit")).StatusCode);
         }
@@ -162,6 +163,11 @@ public sealed partial class SessionEndTests(SlowRevalidationFixture fixture) : I
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         return (await users.FindByIdAsync(userId))!.SecurityStamp;
     }
+
+    private static string Alert(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "role=\"alert\"[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } m
+            ? System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, "<[^>]+>", " ").Trim()
+            : "(no message)";
 
     private static string KeyOf(string page)
     {
