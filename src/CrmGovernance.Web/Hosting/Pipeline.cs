@@ -22,9 +22,11 @@ internal static class Pipeline
         app.UseHttpsRequirement(app.Environment);
         if (!node.ServesPortal)
         {
-            // A worker-only node (Node:Role = Worker) answers its probes and nothing else: no pages, no API, no sign-in.
+            // A worker-only node (Node:Role = Worker) answers its probes and its metrics' scrape (where runs happen, their
+            // figures are) and nothing else: no pages, no API, no sign-in.
             app.UseSerilogRequestLogging();
             app.MapCrmHealth();
+            app.MapCrmMetrics();
             return app;
         }
         if (!app.Environment.IsDevelopment())

@@ -57,6 +57,30 @@ public sealed class NodeRoleTests
         await WaitForVerificationAsync(worker, "on demand by node-role-test");
     }
 
+    [Fact]
+    public async Task A_worker_only_node_answers_an_authorised_scrape_of_its_metrics_and_refuses_one_without_the_token()
+    {
+        const string token = "worker-scrape-token-for-this-test-0123456789";
+        using var worker = new PortalHost(demo: false, settings: new Dictionary<string, string>
+        {
+            ["Node:Role"] = "Worker", ["Node:Name"] = "worker-metrics",
+            ["Telemetry:Prometheus:Enabled"] = "true",
+            ["Telemetry:Prometheus:TokenHash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))),
+        });
+        using var anonymous = worker.NewClient();
+        using var scraper = worker.NewClient();
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var refused = await anonymous.GetAsync("metrics");
+        using var scraped = await scraper.GetAsync("metrics");
+        using var login = await scraper.GetAsync("Account/Login");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        Assert.Contains("# TYPE", await scraped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, login.StatusCode);
+    }
+
     /// <summary>The scheduler's check once the node is healthy (a clustered scheduler on PostgreSQL can take a moment to start).</summary>
     private static async Task<JsonElement> SchedulerCheckAsync(HttpClient client)
     {
