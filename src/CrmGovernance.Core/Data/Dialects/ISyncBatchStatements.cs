@@ -9,6 +9,13 @@ public interface ISyncBatchStatements
     /// <summary>@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox, @created, @match.</summary>
     SqlStatement InsertOutcome { get; }
 
+    /// <summary>
+    /// The outcomes as one stream, columns in <see cref="InsertOutcome"/>'s order, where the engine has one (PostgreSQL's
+    /// COPY: a run records a row per record, and a statement per row was where a server-side run waited). Null: the rows
+    /// go through <see cref="InsertOutcome"/> (SQLite, in-process, has no round trip to save).
+    /// </summary>
+    IRowCopy? CopyOutcomes { get; }
+
     /// <summary>A link that already exists (same source record, object and target system) is left as it is.</summary>
     SqlStatement InsertLink { get; }
 

@@ -1,3 +1,5 @@
+using NpgsqlTypes;
+
 namespace CrmGovernance.Core.Data.Dialects.Postgres;
 
 internal sealed class PostgresSyncBatchStatements : ISyncBatchStatements
@@ -6,6 +8,11 @@ internal sealed class PostgresSyncBatchStatements : ISyncBatchStatements
         INSERT INTO "RecordOutcomes" ("RunId", "SourceId", "TargetId", "Outcome", "Reason", "BeforeJson", "AfterJson", "MatchScore", "AtUtc", "InboxId", "SourceCreatedUtc", "Match")
         VALUES (@run, @source, @target, @outcome, @reason, @before, @after, @score, @at, @inbox, @created, @match)
         """, "@run", "@source", "@target", "@outcome", "@reason", "@before", "@after", "@score", "@at", "@inbox", "@created", "@match");
+
+    public IRowCopy? CopyOutcomes { get; } = new PostgresRowCopy("RecordOutcomes",
+        ("RunId", NpgsqlDbType.Bigint), ("SourceId", NpgsqlDbType.Varchar), ("TargetId", NpgsqlDbType.Varchar), ("Outcome", NpgsqlDbType.Varchar),
+        ("Reason", NpgsqlDbType.Text), ("BeforeJson", NpgsqlDbType.Text), ("AfterJson", NpgsqlDbType.Text), ("MatchScore", NpgsqlDbType.Double),
+        ("AtUtc", NpgsqlDbType.TimestampTz), ("InboxId", NpgsqlDbType.Bigint), ("SourceCreatedUtc", NpgsqlDbType.TimestampTz), ("Match", NpgsqlDbType.Varchar));
 
     public SqlStatement InsertLink { get; } = new("""
         INSERT INTO "CrosswalkLinks" ("ObjectId", "SourceSystemId", "SourceId", "TargetSystemId", "TargetId", "FlowId", "CreatedUtc", "ByMatchRule")

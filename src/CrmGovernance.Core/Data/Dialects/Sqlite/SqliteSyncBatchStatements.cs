@@ -28,4 +28,6 @@ internal sealed class SqliteSyncBatchStatements : ISyncBatchStatements
 
     // SQLite has no array parameters, and the LINQ lookup uses the unique index there (no statistics that lag the table).
     public SqlStatement? FindLinks => null;
+
+    public IRowCopy? CopyOutcomes => null;
 }

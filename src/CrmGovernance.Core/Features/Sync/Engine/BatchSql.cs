@@ -17,11 +17,17 @@ internal sealed class BatchSql(IPortalSqlDialect dialect, DbConnection connectio
 
     public async Task InsertOutcomesAsync(long runId, IReadOnlyList<RecordResult> records, DateTime now, CancellationToken ct)
     {
-        await Rows(Sql.InsertOutcome, records.Select(r => new object?[]
+        var rows = records.Select(r => new object?[]
         {
             runId, r.SourceId, r.TargetId, r.Outcome.ToString(), Truncate(r.Reason, 4000), r.BeforeJson, r.AfterJson, r.MatchScore, now, r.InboxId,
             r.SourceCreatedUtc, r.Match == MatchKind.None ? null : r.Match.ToString(),
-        }), ct);
+        });
+        if (Sql.CopyOutcomes is { } copy)
+        {
+            await copy.CopyAsync(connection, rows, ct);
+            return;
+        }
+        await Rows(Sql.InsertOutcome, rows, ct);
     }
 
     public async Task InsertLinksAsync(FlowPlan plan, IEnumerable<RecordResult> records, DateTime now, CancellationToken ct)
