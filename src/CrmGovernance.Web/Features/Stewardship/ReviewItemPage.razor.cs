@@ -73,16 +73,19 @@ public sealed partial class ReviewItemPage
             // Steward time starts when this item first shows on the screen (reloads after a refusal do not restart it).
             (openedId, openedUtc) = (Id, Now);
         }
-        comparison = await Comparisons.CompareAsync(Id);
+        var compared = await Comparisons.CompareAsync(Id);
         neighbours = await Queue.NeighboursAsync(Id, filter);
-        loaded = true;
-        focusedField = null;
-        focusPending = true;
+        // The pair, its survivor and the default choices change together: a render between them (a live update
+        // arriving while the neighbours load) showed the new pair with the last one's merge result.
+        comparison = compared;
         if (comparison is not null)
         {
             survivorId = MergeDefaults.Survivor(comparison);
             choices = MergeDefaults.Choices(comparison, survivorId);
         }
+        loaded = true;
+        focusedField = null;
+        focusPending = true;
     }
 
     private void ChooseSurvivor(string id)
