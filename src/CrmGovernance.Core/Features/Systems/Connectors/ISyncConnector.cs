@@ -33,9 +33,11 @@ public interface ISyncConnector : IAsyncDisposable
 
 /// <summary>
 /// A record of a system: its id, its fields by name, when it was created there if the system says, and for a webhook
-/// source the portal's inbox item it arrived as (so its outcome can be found by the inbox id the sender was given).
+/// source the portal's inbox item it arrived as (so its outcome can be found by the inbox id the sender was given), and
+/// when it was last updated there if the system says (an assessment's stale records).
 /// </summary>
-public sealed record ConnectorRecord(string Id, IReadOnlyDictionary<string, string?> Fields, DateTime? CreatedUtc = null, long? InboxId = null);
+public sealed record ConnectorRecord(string Id, IReadOnlyDictionary<string, string?> Fields, DateTime? CreatedUtc = null, long? InboxId = null,
+    DateTime? UpdatedUtc = null);
 
 /// <summary>A page of changes and the cursor after its last record (unchanged when the page is empty).</summary>
 public sealed record ChangePage(IReadOnlyList<ConnectorRecord> Records, string? NextCursor);

@@ -134,6 +134,7 @@ internal sealed class SqlConnector : ISyncConnector
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keyOrdinal = reader.GetOrdinal(table.Key);
         var createdOrdinal = table.Created is null ? -1 : reader.GetOrdinal(table.Created);
+        var updatedOrdinal = table.Updated is null ? -1 : reader.GetOrdinal(table.Updated);
         var values = new object[reader.FieldCount];
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -144,7 +145,8 @@ internal sealed class SqlConnector : ISyncConnector
                 fields[table.Columns[i]] = _dialect.Text(values[i]);
             }
             var created = createdOrdinal < 0 ? null : ConnectorTime.ParseUtc(values[createdOrdinal]);
-            records.Add(new ConnectorRecord(fields[table.Columns[keyOrdinal]] ?? "", fields, created));
+            var updated = updatedOrdinal < 0 ? null : ConnectorTime.ParseUtc(values[updatedOrdinal]);
+            records.Add(new ConnectorRecord(fields[table.Columns[keyOrdinal]] ?? "", fields, created, UpdatedUtc: updated));
         }
         return records;
     }
