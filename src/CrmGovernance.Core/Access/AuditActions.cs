@@ -22,6 +22,8 @@ public static class AuditActions
     public const string ReviewDismissHeldChange = "DismissHeldChange";
     public const string DuplicateScanStarted = "DuplicateScanStarted";
     public const string DuplicateScanFedToReview = "DuplicateScanFedToReview";
+    public const string AssessmentStarted = "AssessmentStarted";
+    public const string AssessmentCancelled = "AssessmentCancelled";
     public const string AuditExported = "AuditExported";
     public const string ChangeRequestReportExported = "ChangeRequestReportExported";
     public const string ConfigurationExported = "ConfigurationExported";
@@ -29,6 +31,6 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
         [Insert, Update, Delete, SignIn, SignInFailed, LockedOut, SignOut, TwoFactorReset, SyncRunStarted, SyncDryRunStarted, ErrorQueueDiscard,
-         DuplicateScanStarted, DuplicateScanFedToReview,
+         DuplicateScanStarted, DuplicateScanFedToReview, AssessmentStarted, AssessmentCancelled,
          ReviewMerge, ReviewUnmerge, ReviewNotDuplicate, ReviewDefer, ReviewAssign, ReviewApplyHeldChange, ReviewDismissHeldChange, AuditExported, ChangeRequestReportExported, ConfigurationExported, AccessTokenRevoked];
 }

@@ -71,4 +71,8 @@ public enum Capability
 
     /// <summary>Recompute the insights roll-ups from the ledger.</summary>
     RebuildInsights,
+    /// <summary>See data-quality assessments and their findings: business owners and stewards for their own objects.</summary>
+    ViewDataQuality,
+    /// <summary>Start and cancel assessments: business owners and stewards for their own objects.</summary>
+    RunAssessments,
 }

@@ -12,5 +12,5 @@ public sealed record CapabilityGrant(Capability Capability, IReadOnlyList<string
 
     public bool IsReadOnly => Capability is Capability.ReadConfiguration or Capability.ViewRuns or Capability.ViewErrorQueue
         or Capability.ViewReviewQueue or Capability.ViewDuplicateScans or Capability.ReadAudit or Capability.ViewIncidents or Capability.ViewOwnership
-        or Capability.ViewInsights;
+        or Capability.ViewInsights or Capability.ViewDataQuality;
 }

@@ -37,6 +37,8 @@ public static class CapabilityTable
         new(Capability.ViewInsights, [A, M], [O], "Only admins, managers, and business owners for their own objects, may see insights."),
         new(Capability.ManageBaselines, [A], [O], "Only an admin, or the business owner of the object or flow, may name its baseline."),
         new(Capability.RebuildInsights, [A], [], "Only admins may rebuild the insights roll-ups."),
+        new(Capability.ViewDataQuality, [A, M], [O, S], "Only admins, managers, and the owners and stewards of an object, may see its data quality."),
+        new(Capability.RunAssessments, [A], [O, S], "Only an admin, or the owner or steward of the object, may start or cancel its assessment."),
     ];
 
     private static readonly Dictionary<Capability, CapabilityGrant> ByCapability = All.ToDictionary(g => g.Capability);

@@ -6,6 +6,7 @@ using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Stewardship.Review;
+using CrmGovernance.Core.Features.Quality.Assessments;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
 using CrmGovernance.Core.Features.Sync.ErrorQueue;
@@ -45,6 +46,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<RecordMerge> RecordMerges => Set<RecordMerge>();
     public DbSet<DuplicateScan> DuplicateScans => Set<DuplicateScan>();
     public DbSet<DuplicateScanPair> DuplicateScanPairs => Set<DuplicateScanPair>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentField> AssessmentFields => Set<AssessmentField>();
     public DbSet<MatchIndexEntry> MatchIndexEntries => Set<MatchIndexEntry>();
     public DbSet<MatchIndexCursor> MatchIndexCursors => Set<MatchIndexCursor>();
     public DbSet<OutboxEvent> OperationsEvents => Set<OutboxEvent>();

@@ -1164,6 +1164,183 @@ namespace CrmGovernance.Migrations.Postgres.Migrations
                     b.HasAnnotation("CrmGovernance:Audit:EntityName", "Notification webhook");
                 });
 
+            modelBuilder.Entity("CrmGovernance.Core.Features.Quality.Assessments.Assessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Completeness")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ConfigurationVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("DuplicateRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("DuplicateScanId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Freshness")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("RecordsRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RecordsWithUpdateTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaleExamplesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StaleMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StaleRecords")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Uniqueness")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Validity")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("SystemId", "ObjectId", "RequestedUtc");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Quality.Assessments.AssessmentField", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AssessmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("Checked")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Distinct")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DistinctCapped")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExamplesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Filled")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Invalid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Missing")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherUnknownValues")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Reformattable")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnknownValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Field")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentFields");
+                });
+
             modelBuilder.Entity("CrmGovernance.Core.Features.Stewardship.Review.RecordMerge", b =>
                 {
                     b.Property<long>("Id")

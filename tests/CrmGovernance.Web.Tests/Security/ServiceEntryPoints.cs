@@ -14,6 +14,7 @@ using CrmGovernance.Core.Features.Insights.Comparison;
 using CrmGovernance.Core.Features.Insights.Dashboard;
 using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Notifications;
+using CrmGovernance.Core.Features.Quality.Assessments;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -101,6 +102,10 @@ public static class ServiceEntryPoints
         .. Of<DuplicateScanService>(Capability.RunDuplicateScans,
             ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
         .. Of<DuplicateScanFeeder>(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
+        .. Of<AssessmentService>(Capability.ViewDataQuality,
+            ("ListAsync", s => s.ListAsync(0, 10)), ("GetAsync", s => s.GetAsync(-1)), ("FieldsAsync", s => s.FieldsAsync(-1))),
+        .. Of<AssessmentService>(Capability.RunAssessments,
+            ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
 
         .. Of<IncidentQueries>(Capability.ViewIncidents,
             ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),
