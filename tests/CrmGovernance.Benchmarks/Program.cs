@@ -17,6 +17,7 @@ public static class Program
         new Security.SignInBenchmark(),
         new Uploads.HostileImportsBenchmark(),
         new Insights.DashboardBenchmark(),
+        new Quality.AssessBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);

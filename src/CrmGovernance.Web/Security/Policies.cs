@@ -22,6 +22,7 @@ public static class Policies
     public const string ViewIncidents = nameof(Capability.ViewIncidents);
     public const string ManageNotificationChannels = nameof(Capability.ManageNotificationChannels);
     public const string ViewInsights = nameof(Capability.ViewInsights);
+    public const string ViewDataQuality = nameof(Capability.ViewDataQuality);
 
     public static AuthorizationBuilder AddCrmPolicies(this AuthorizationBuilder builder)
     {

@@ -53,6 +53,8 @@ public static class AccessTable
         ["/insights"] = Needs(Capability.ViewInsights),
         ["/insights/versions/{Number:int}"] = Needs(Capability.ViewInsights),
         ["/insights/drill"] = Needs(Capability.ViewInsights),
+        ["/quality"] = Needs(Capability.ViewDataQuality),
+        ["/quality/assessments/{Id:long}"] = Needs(Capability.ViewDataQuality),
 
         // Stewardship: the review queue and duplicate scans, read by managers too; deciding, merging and scanning is checked by the services.
         ["/review-queue"] = Needs(Capability.ViewReviewQueue),

@@ -26,6 +26,7 @@ public static class NavigationItems
         new("Operations", "Duplicate scans", "duplicate-scans", Icons.Material.Filled.ManageSearch, Policies.ViewDuplicateScans),
         new("Operations", "Incidents", "incidents", Icons.Material.Filled.NotificationImportant, nameof(Core.Access.Capability.ViewIncidents)),
         new("Insights", "Dashboard", "insights", Icons.Material.Filled.Insights, Policies.ViewInsights),
+        new("Insights", "Data quality", "quality", Icons.Material.Filled.FactCheck, Policies.ViewDataQuality),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.ReadAudit),
         new("Audit", "Exports", "audit/exports", Icons.Material.Filled.Download, Policies.ExportAudit),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.ManageUsers),
