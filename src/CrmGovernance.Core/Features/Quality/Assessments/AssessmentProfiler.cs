@@ -13,7 +13,9 @@ public sealed class AssessmentProfiler(IEnumerable<FieldDefinition> fields, stri
     public const int StaleExampleCap = 5;
 
     private readonly List<FieldProfile> _fields = fields.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FieldProfile(f, region)).ToList();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    // 64-bit fingerprints of the ids read, not the ids: a million of them take about 20 MB instead of 70. Two ids of
+    // one object sharing a fingerprint (odds about 1 in 10^7 for ten million records) would count as one record.
+    private readonly HashSet<ulong> _seen = [];
     private readonly List<ValueExample> _staleExamples = [];
 
     public long Records { get; private set; }
@@ -22,7 +24,7 @@ public sealed class AssessmentProfiler(IEnumerable<FieldDefinition> fields, stri
 
     public void Add(ConnectorRecord record)
     {
-        if (string.IsNullOrEmpty(record.Id) || !_seen.Add(record.Id))
+        if (string.IsNullOrEmpty(record.Id) || !_seen.Add(Fingerprint(record.Id)))
         {
             return;
         }
@@ -46,6 +48,17 @@ public sealed class AssessmentProfiler(IEnumerable<FieldDefinition> fields, stri
     }
 
     public IReadOnlyList<ValueExample> StaleExamples => _staleExamples;
+
+    /// <summary>FNV-1a over the id's UTF-16 code units.</summary>
+    private static ulong Fingerprint(string id)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
 
     public IReadOnlyList<FieldFindings> Findings() => [.. _fields.Select(f => f.Findings())];
 }
