@@ -2,7 +2,7 @@ using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
-using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Quality;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Incidents;
@@ -46,7 +46,7 @@ public static class CoreServices
             .AddMatching()
             .AddSync(host)
             .AddStewardship()
-            .AddAssessments()
+            .AddQuality()
             .AddAudit(host)
             .AddIncidents()
             .AddNotifications(host)

@@ -75,4 +75,6 @@ public enum Capability
     ViewDataQuality,
     /// <summary>Start and cancel assessments: business owners and stewards for their own objects.</summary>
     RunAssessments,
+    /// <summary>Accept a data-quality finding as a known issue until a date, or withdraw that: business owners for their own objects.</summary>
+    AcceptFindings,
 }

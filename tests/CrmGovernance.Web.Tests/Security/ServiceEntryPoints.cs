@@ -15,6 +15,7 @@ using CrmGovernance.Core.Features.Insights.Dashboard;
 using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Quality.KnownIssues;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -100,12 +101,14 @@ public static class ServiceEntryPoints
             ("ClustersAsync", s => s.ClustersAsync(-1, 0, 10)), ("PairsAsync", s => s.PairsAsync(-1, null, 0, 10)),
             ("RecordNamesAsync", s => s.RecordNamesAsync(-1, ["C-00001"]))),
         .. Of<DuplicateScanService>(Capability.RunDuplicateScans,
-            ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
-        .. Of<DuplicateScanFeeder>(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
+XX(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
         .. Of<AssessmentService>(Capability.ViewDataQuality,
             ("ListAsync", s => s.ListAsync(0, 10)), ("GetAsync", s => s.GetAsync(-1)), ("FieldsAsync", s => s.FieldsAsync(-1))),
         .. Of<AssessmentService>(Capability.RunAssessments,
             ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
+        .. Of<KnownIssueService>(Capability.ViewDataQuality, ("ListAsync", s => s.ListAsync(Nobody, Nobody))),
+        .. Of<KnownIssueService>(Capability.AcceptFindings,
+            ("AcceptAsync", s => s.AcceptAsync(Nobody, Nobody, "email", FindingKind.NotConforming, "Matrix", new DateOnly(2099, 1, 1))), ("WithdrawAsync", s => s.WithdrawAsync(-1))),
 
         .. Of<IncidentQueries>(Capability.ViewIncidents,
             ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),
