@@ -101,7 +101,8 @@ public static class ServiceEntryPoints
             ("ClustersAsync", s => s.ClustersAsync(-1, 0, 10)), ("PairsAsync", s => s.PairsAsync(-1, null, 0, 10)),
             ("RecordNamesAsync", s => s.RecordNamesAsync(-1, ["C-00001"]))),
         .. Of<DuplicateScanService>(Capability.RunDuplicateScans,
-XX(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
+            ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
+        .. Of<DuplicateScanFeeder>(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
         .. Of<AssessmentService>(Capability.ViewDataQuality,
             ("ListAsync", s => s.ListAsync(0, 10)), ("GetAsync", s => s.GetAsync(-1)), ("FieldsAsync", s => s.FieldsAsync(-1))),
         .. Of<AssessmentService>(Capability.RunAssessments,
@@ -181,6 +182,7 @@ XX(Capability.RunDuplicateScans, ("FeedAsync", s => s.FeedAsync(-1))),
     public static readonly IReadOnlyDictionary<string, string> NotEntryPoints = new Dictionary<string, string>
     {
         ["ChangeRequestReview.MayReviewAsync"] = "a question about a request the caller already read; answers false, changes and reveals nothing",
+        ["KnownIssueService.MayAcceptAsync"] = "a question about the caller's own rights on an object; answers false, changes and reveals nothing",
     };
 
     /// <summary>Types that act for a person but are not entry points: the audit writer, the first-run setup.</summary>

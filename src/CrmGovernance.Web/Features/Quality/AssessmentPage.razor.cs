@@ -1,6 +1,7 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Quality.KnownIssues;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -11,12 +12,15 @@ public sealed partial class AssessmentPage : IDisposable
 {
     private AssessmentView? view;
     private IReadOnlyList<AssessmentField> fields = [];
-    private bool loaded, mayRun;
+    private IReadOnlyList<KnownIssue> issues = [];
+    private bool loaded, mayRun, mayAccept;
     private IDisposable? following;
 
     [Parameter] public long Id { get; set; }
 
     [Inject] private AssessmentService Assessments { get; set; } = default!;
+    [Inject] private KnownIssueService KnownIssues { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ActorContext Actor { get; set; } = default!;
     [Inject] private OperationsEventBroadcaster Events { get; set; } = default!;
@@ -36,8 +40,41 @@ public sealed partial class AssessmentPage : IDisposable
     private async Task LoadAsync()
     {
         var loadedView = await Assessments.GetAsync(Id);
-        var loadedFields = loadedView?.Assessment.Status == AssessmentStatus.Completed ? await Assessments.FieldsAsync(Id) : [];
-        (view, fields, loaded) = (loadedView, loadedFields, true);
+        var completed = loadedView?.Assessment.Status == AssessmentStatus.Completed;
+        var loadedFields = completed ? await Assessments.FieldsAsync(Id) : [];
+        var a = loadedView?.Assessment;
+        var loadedIssues = completed && a is not null ? await KnownIssues.ListAsync(a.SystemId, a.ObjectId) : [];
+        mayAccept = completed && a is not null && await KnownIssues.MayAcceptAsync(a.SystemId, a.ObjectId);
+        (view, fields, issues, loaded) = (loadedView, loadedFields, loadedIssues, true);
+    }
+
+    private async Task AcceptAsync((string Field, FindingKind Kind) finding)
+    {
+        var a = view!.Assessment;
+        var parameters = new DialogParameters<AcceptFindingDialog>
+        {
+            { d => d.SystemId, a.SystemId }, { d => d.ObjectId, a.ObjectId }, { d => d.Field, finding.Field }, { d => d.Finding, finding.Kind },
+        };
+        var dialog = await Dialogs.ShowAsync<AcceptFindingDialog>("Accept a finding", parameters);
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add("Accepted as a known issue.", Severity.Success);
+            await LoadAsync();
+        }
+    }
+
+    private async Task WithdrawAsync(long id)
+    {
+        try
+        {
+            var withdrawn = await KnownIssues.WithdrawAsync(id);
+            Snackbar.Add(withdrawn ? "Acceptance withdrawn: the finding shows as a finding again." : "That acceptance had already ended.", Severity.Info);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        await LoadAsync();
     }
 
     private async Task CancelAsync()

@@ -18,6 +18,17 @@ public sealed class KnownIssueService(IDbContextFactory<CrmDbContext> contexts, 
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Whether the caller may accept findings of this system's object (to offer the action); reveals nothing else.</summary>
+    public async Task<bool> MayAcceptAsync(Guid systemId, Guid objectId, CancellationToken cancellationToken = default)
+    {
+        if (!actor.Holds(Capability.AcceptFindings))
+        {
+            return false;
+        }
+        var configuration = (await published.CurrentAsync(cancellationToken)).Configuration;
+        return actor.HoldsFor(Capability.AcceptFindings, [Owners(configuration, systemId, objectId)]);
+    }
+
     /// <summary>Every acceptance of the system's object, holding or not (newest first); none when the caller may not see its data quality.</summary>
     public async Task<IReadOnlyList<KnownIssue>> ListAsync(Guid systemId, Guid objectId, CancellationToken cancellationToken = default)
     {
