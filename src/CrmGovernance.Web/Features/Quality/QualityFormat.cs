@@ -14,7 +14,7 @@ public static class QualityFormat
 
     public static string Share(double share) => share.ToString("P1", CultureInfo.CurrentCulture);
 
-    public static string Score(double? score) => score is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : NotMeasured;
+    public static string Score(double? score) => score is { } s ? s.ToString("P1", CultureInfo.CurrentCulture) : NotMeasured;
 
     public static Color ColorOf(double? score) => score switch
     {
