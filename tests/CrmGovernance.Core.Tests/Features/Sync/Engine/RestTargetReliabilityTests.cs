@@ -8,12 +8,15 @@ namespace CrmGovernance.Core.Tests.Features.Sync.Engine;
 /// <summary>The engine against a REST CRM on 127.0.0.1 that fails: every record delivered once, or the run stops and keeps its cursor.</summary>
 public sealed class RestTargetReliabilityTests
 {
+    // The breaker opens only when every call of its window fails: on a busy machine the 30 % of faults, the 429s' pauses
+    // and attempts timing out at 0.5 s once made 90 % of a 2-second window (seen on CI), and these tests are about
+    // delivery under partial failure, not about the breaker's threshold (RestConnectorResilienceTests cover that).
     private static readonly Dictionary<string, string?> FastHttp = new()
     {
         [FakeApi.AllowLoopbackSetting] = "127.0.0.1",
         ["Sync:Http:AttemptTimeoutSeconds"] = "0.5", ["Sync:Http:TotalTimeoutSeconds"] = "20", ["Sync:Http:RetryDelaySeconds"] = "0.05",
         ["Sync:Http:MaxRetries"] = "6", ["Sync:Http:BreakerMinimumThroughput"] = "10", ["Sync:Http:BreakerSamplingSeconds"] = "2",
-        ["Sync:Http:BreakerBreakSeconds"] = "60", ["Sync:Http:BreakerFailureRatio"] = "0.9", ["Sync:BatchSize"] = "200",
+        ["Sync:Http:BreakerBreakSeconds"] = "60", ["Sync:Http:BreakerFailureRatio"] = "1", ["Sync:BatchSize"] = "200",
     };
 
     [Fact]
