@@ -70,9 +70,15 @@ internal sealed class PostgresPortalDialect : IPortalSqlDialect
     public object Value(object? value) => value switch
     {
         null => DBNull.Value,
-        // timestamptz takes UTC only; the ledger's times are UTC whatever kind a caller left on them.
-        DateTime { Kind: DateTimeKind.Unspecified } t => DateTime.SpecifyKind(t, DateTimeKind.Utc),
-        DateTime { Kind: DateTimeKind.Local } t => t.ToUniversalTime(),
+        DateTime t => Utc(t),
         _ => value,
+    };
+
+    /// <summary>timestamptz takes UTC only; the ledger's times are UTC whatever kind a caller left on them.</summary>
+    public static DateTime Utc(DateTime t) => t.Kind switch
+    {
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(t, DateTimeKind.Utc),
+        DateTimeKind.Local => t.ToUniversalTime(),
+        _ => t,
     };
 }

@@ -43,9 +43,7 @@ internal sealed class PostgresRowCopy : IRowCopy
     private static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken cancellationToken) => value switch
     {
         null or DBNull => importer.WriteNullAsync(cancellationToken),
-        // timestamptz takes UTC only, as the dialect binds it (PostgresPortalDialect.Value).
-        DateTime { Kind: DateTimeKind.Unspecified } t => importer.WriteAsync(DateTime.SpecifyKind(t, DateTimeKind.Utc), type, cancellationToken),
-        DateTime { Kind: DateTimeKind.Local } t => importer.WriteAsync(t.ToUniversalTime(), type, cancellationToken),
+        DateTime t => importer.WriteAsync(PostgresPortalDialect.Utc(t), type, cancellationToken),
         _ => importer.WriteAsync(value, type, cancellationToken),
     };
 }

@@ -16,7 +16,7 @@ public sealed record AssessmentPlan(ConnectedSystem System, BusinessObject Busin
         {
             return (null, "That system or object is not in the published configuration.");
         }
-        if (!CanRead(system))
+        if (!ConnectorFactory.CanReadRecords(system))
         {
             return (null, $"The system {system.Name} has no connector the portal can read records from (connector type '{system.ConnectorType}').");
         }
@@ -40,10 +40,4 @@ public sealed record AssessmentPlan(ConnectedSystem System, BusinessObject Busin
     /// <summary>Who answers for the assessment: the object's owner and steward, and the system's owner.</summary>
     public AccountableParty Party => new($"{BusinessObject.Name} in {System.Name}", [BusinessObject.Owner, System.Owner], [BusinessObject.Steward]);
 
-    // A webhook system holds no records of its own (the portal's inbox does).
-    private static bool CanRead(ConnectedSystem system)
-    {
-        var type = system.ConnectorType.Trim();
-        return ConnectorFactory.Types.Contains(type, StringComparer.OrdinalIgnoreCase) && !type.Equals("webhook", StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -23,7 +23,7 @@ public sealed record DuplicateScanPlan(ConnectedSystem System, BusinessObject Bu
         {
             return (null, $"The object {businessObject.Name} has no match rule; add one in a change request first.");
         }
-        if (!CanRead(system))
+        if (!ConnectorFactory.CanReadRecords(system))
         {
             return (null, $"The system {system.Name} has no connector the portal can read records from (connector type '{system.ConnectorType}').");
         }
@@ -44,10 +44,4 @@ public sealed record DuplicateScanPlan(ConnectedSystem System, BusinessObject Bu
             orderby plan.BusinessObject.Name, plan.System.Name
             select plan];
 
-    // A webhook system holds no records of its own (the portal's inbox does) and cannot take merges.
-    private static bool CanRead(ConnectedSystem system)
-    {
-        var type = system.ConnectorType.Trim();
-        return ConnectorFactory.Types.Contains(type, StringComparer.OrdinalIgnoreCase) && !type.Equals("webhook", StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -28,6 +28,16 @@ public sealed class ConnectorFactory(
 {
     public static readonly IReadOnlyList<string> Types = ["sql", "rest", "webhook", "csv"];
 
+    /// <summary>
+    /// Whether the portal can read the system's records through its connector (scans, assessments). A webhook system holds
+    /// no records of its own (the portal's inbox does) and cannot take merges.
+    /// </summary>
+    public static bool CanReadRecords(ConnectedSystem system)
+    {
+        var type = system.ConnectorType.Trim();
+        return Types.Contains(type, StringComparer.OrdinalIgnoreCase) && !type.Equals("webhook", StringComparison.OrdinalIgnoreCase);
+    }
+
     public ISyncConnector Open(ConnectedSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
