@@ -7,6 +7,7 @@ using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Quality.Fields;
 using CrmGovernance.Core.Features.Quality.KnownIssues;
 using CrmGovernance.Core.Features.Stewardship.Scans;
 using CrmGovernance.Core.Features.Sync.Engine;
@@ -50,6 +51,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentField> AssessmentFields => Set<AssessmentField>();
     public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
+    public DbSet<FieldRetirement> FieldRetirements => Set<FieldRetirement>();
     public DbSet<MatchIndexEntry> MatchIndexEntries => Set<MatchIndexEntry>();
     public DbSet<MatchIndexCursor> MatchIndexCursors => Set<MatchIndexCursor>();
     public DbSet<OutboxEvent> OperationsEvents => Set<OutboxEvent>();

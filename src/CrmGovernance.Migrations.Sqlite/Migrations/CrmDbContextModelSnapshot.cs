@@ -1306,12 +1306,76 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ValueSignature")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentId", "Field")
                         .IsUnique();
 
                     b.ToTable("AssessmentFields");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Quality.Fields.FieldRetirement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbandonedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AbandonedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeprecateRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FieldId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RetireRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StopWritingRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WatchDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldId");
+
+                    b.ToTable("FieldRetirements");
+
+                    b.HasAnnotation("CrmGovernance:Audit:EntityName", "FieldRetirement");
                 });
 
             modelBuilder.Entity("CrmGovernance.Core.Features.Quality.KnownIssues.KnownIssue", b =>

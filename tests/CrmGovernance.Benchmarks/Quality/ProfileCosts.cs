@@ -31,7 +31,7 @@ internal static class ProfileCosts
             {
                 foreach (var record in page)
                 {
-                    profile.Add(record.Id, record.Fields.GetValueOrDefault(field.Name));
+                    profile.Add(record.Id, AssessmentProfiler.Fingerprint(record.Id), record.Fields.GetValueOrDefault(field.Name));
                 }
             }
             var microseconds = Stopwatch.GetElapsedTime(started).TotalMicroseconds / (Repeats * page.Count);

@@ -15,6 +15,7 @@ using CrmGovernance.Core.Features.Insights.Dashboard;
 using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Quality.Fields;
 using CrmGovernance.Core.Features.Quality.KnownIssues;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Stewardship.Scans;
@@ -110,6 +111,12 @@ public static class ServiceEntryPoints
         .. Of<KnownIssueService>(Capability.ViewDataQuality, ("ListAsync", s => s.ListAsync(Nobody, Nobody))),
         .. Of<KnownIssueService>(Capability.AcceptFindings,
             ("AcceptAsync", s => s.AcceptAsync(Nobody, Nobody, "email", FindingKind.NotConforming, "Matrix", new DateOnly(2099, 1, 1))), ("WithdrawAsync", s => s.WithdrawAsync(-1))),
+        .. Of<FieldRationalisationService>(Capability.ViewDataQuality,
+            ("ListAsync", s => s.ListAsync(new(), 0, 10)), ("GetAsync", s => s.GetAsync(Nobody)), ("RowsAsync", s => s.RowsAsync(new()))),
+        .. Of<FieldRationalisationWorkbook>(Capability.ViewDataQuality, ("ExportAsync", s => s.ExportAsync(new()))),
+        .. Of<FieldRetirementService>(Capability.ViewDataQuality, ("GetAsync", s => s.GetAsync(-1))),
+        .. Of<FieldRetirementService>(Capability.DraftChanges,
+            ("ProposeAsync", s => s.ProposeAsync(Nobody, "Matrix")), ("StartNextStepAsync", s => s.StartNextStepAsync(-1)), ("AbandonAsync", s => s.AbandonAsync(-1))),
 
         .. Of<IncidentQueries>(Capability.ViewIncidents,
             ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),

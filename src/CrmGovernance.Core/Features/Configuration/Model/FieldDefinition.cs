@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrmGovernance.Core.Features.Configuration.Model;
 
 /// <summary>One attribute of an object in one system's field catalog.</summary>
@@ -19,6 +21,13 @@ public sealed record FieldDefinition : IConfigurationItem
 
     public string Description { get; init; } = "";
     public string Owner { get; init; } = "";
+
+    /// <summary>
+    /// On its way out (a field retirement's second step): nothing should write it any more, and it is removed after a
+    /// watch period. Left out of the JSON while false, so configurations stored before it existed keep their text and hash.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Deprecated { get; init; }
 
     public string DisplayName => $"field {Name}";
 }

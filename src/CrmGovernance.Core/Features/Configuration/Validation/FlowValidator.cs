@@ -87,6 +87,11 @@ public static class FlowValidator
             yield return new(ConfigurationItemKind.Mapping, m.Id, $"{flow.Name}: the target field {target.Name}.{m.TargetField} is not in {target.Name}'s field catalog.");
             yield break;
         }
+        if (targetField.Deprecated)
+        {
+            yield return new(ConfigurationItemKind.Mapping, m.Id,
+                $"{flow.Name}: the target field {target.Name}.{m.TargetField} is deprecated (on its way out of the catalog); nothing may write it any more.");
+        }
         if (unknown.Count > 0)
         {
             yield break;

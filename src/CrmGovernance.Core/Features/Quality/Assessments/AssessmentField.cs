@@ -22,4 +22,7 @@ public sealed class AssessmentField
     public string UnknownValuesJson { get; set; } = "[]";
     public long OtherUnknownValues { get; set; }
     public string ExamplesJson { get; set; } = "[]";
+
+    /// <summary>See <see cref="FieldFindings.ValueSignature"/>: unchanged between two assessments, the values did not change.</summary>
+    public long ValueSignature { get; set; }
 }

@@ -12,7 +12,7 @@ public static class AssessmentJson
         AssessmentId = assessmentId, Field = f.Field, Type = f.Type, Required = f.Required, Filled = f.Filled, Missing = f.Missing, Format = f.Format,
         Checked = f.Checked, Invalid = f.Invalid, Reformattable = f.Reformattable, Distinct = f.Distinct, DistinctCapped = f.DistinctCapped,
         Behaviour = f.Behaviour, UnknownValuesJson = JsonSerializer.Serialize(f.UnknownValues, Options), OtherUnknownValues = f.OtherUnknownValues,
-        ExamplesJson = JsonSerializer.Serialize(f.Examples, Options),
+        ExamplesJson = JsonSerializer.Serialize(f.Examples, Options), ValueSignature = f.ValueSignature,
     };
 
     public static IReadOnlyList<ValueCount> UnknownValues(AssessmentField row) => JsonSerializer.Deserialize<List<ValueCount>>(row.UnknownValuesJson, Options) ?? [];

@@ -24,14 +24,19 @@ public sealed class AssessmentProfiler(IEnumerable<FieldDefinition> fields, stri
 
     public void Add(ConnectorRecord record)
     {
-        if (string.IsNullOrEmpty(record.Id) || !_seen.Add(Fingerprint(record.Id)))
+        if (string.IsNullOrEmpty(record.Id))
+        {
+            return;
+        }
+        var id = Fingerprint(record.Id);
+        if (!_seen.Add(id))
         {
             return;
         }
         Records++;
         foreach (var profile in _fields)
         {
-            profile.Add(record.Id, record.Fields.GetValueOrDefault(profile.Field.Name));
+            profile.Add(record.Id, id, record.Fields.GetValueOrDefault(profile.Field.Name));
         }
         if (record.UpdatedUtc is { } updated)
         {
@@ -49,11 +54,11 @@ public sealed class AssessmentProfiler(IEnumerable<FieldDefinition> fields, stri
 
     public IReadOnlyList<ValueExample> StaleExamples => _staleExamples;
 
-    /// <summary>FNV-1a over the id's UTF-16 code units.</summary>
-    private static ulong Fingerprint(string id)
+    /// <summary>FNV-1a over the text's UTF-16 code units.</summary>
+    public static ulong Fingerprint(string text)
     {
         var hash = 14695981039346656037UL;
-        foreach (var c in id)
+        foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }

@@ -5,6 +5,8 @@ namespace CrmGovernance.Core.Features.Quality.Assessments;
 /// <summary>
 /// What an assessment found in one catalog field. <see cref="Checked"/> counts the filled values a format or picklist
 /// check looked at (0: the field has no check); <see cref="Distinct"/> stops counting at <see cref="FieldProfile.DistinctCap"/>.
+/// <see cref="ValueSignature"/> sums a hash of every (record, filled value) pair: equal signatures in two assessments
+/// mean the field's values did not change between them, whatever order the records were read in.
 /// </summary>
 public sealed record FieldFindings(
     string Field,
@@ -21,7 +23,8 @@ public sealed record FieldFindings(
     IReadOnlyList<ValueCount> UnknownValues,
     long OtherUnknownValues,
     IReadOnlyList<ValueExample> Examples,
-    FieldBehaviour Behaviour)
+    FieldBehaviour Behaviour,
+    long ValueSignature)
 {
     public double FillRate(long records) => records == 0 ? 0 : (double)Filled / records;
 }

@@ -27,10 +27,14 @@ public sealed class FieldProfile(FieldDefinition definition, string region)
     private readonly Dictionary<string, int> _examplesPerProblem = new(StringComparer.Ordinal);
     private long _filled, _missing, _checked, _invalid, _reformattable, _otherUnknown;
     private bool _capped;
+    private ulong _signature;
 
     public FieldDefinition Field => definition;
 
-    public void Add(string recordId, string? value)
+    /// <param name="recordId">The record's id, for examples.</param>
+    /// <param name="idFingerprint">The id's fingerprint, for the value signature.</param>
+    /// <param name="value">The field's value in the record.</param>
+    public void Add(string recordId, ulong idFingerprint, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -42,6 +46,7 @@ public sealed class FieldProfile(FieldDefinition definition, string region)
             return;
         }
         _filled++;
+        _signature += Mix(idFingerprint ^ (AssessmentProfiler.Fingerprint(value) * 0x9E3779B97F4A7C15UL));
         if (!_capped && _distinct.Add(value) && _distinct.Count > DistinctCap)
         {
             _capped = true;
@@ -87,7 +92,15 @@ public sealed class FieldProfile(FieldDefinition definition, string region)
         };
         var unknown = _unknown.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal).Select(u => new ValueCount(u.Key, u.Value)).ToList();
         return new FieldFindings(definition.Name, definition.Type, definition.Required, _filled, _missing, _allowed is null ? _format : FormatCheck.None, _checked, _invalid,
-            _reformattable, distinct, _capped, unknown, _otherUnknown, [.. _examples], behaviour);
+            _reformattable, distinct, _capped, unknown, _otherUnknown, [.. _examples], behaviour, unchecked((long)_signature));
+    }
+
+    /// <summary>SplitMix64's finaliser: spreads each (record, value) pair over 64 bits before they are summed.</summary>
+    private static ulong Mix(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 
     private void Unknown(string value)
