@@ -5,6 +5,7 @@ using CrmGovernance.Web.Features.Audit;
 using CrmGovernance.Web.Features.Incidents.Api;
 using CrmGovernance.Web.Features.Insights;
 using CrmGovernance.Web.Features.Insights.Api;
+using CrmGovernance.Web.Features.Quality;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Features.Users.Api;
 using CrmGovernance.Web.Hosting.Telemetry;
@@ -54,6 +55,7 @@ internal static class Pipeline
         app.MapReadApiReference();
         app.MapAuditExportDownload();
         app.MapInsightsExport();
+        app.MapFieldRationalisationExport();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

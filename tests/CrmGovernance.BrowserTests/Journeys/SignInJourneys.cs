@@ -10,10 +10,10 @@ public sealed class SignInJourneys(BrowserPortal portal)
 {
     public static TheoryData<string, string[]> MenusByRole => new()
     {
-        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks"] },
-        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Incidents", "Dashboard", "Data quality"] },
-        { Roles.Steward, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Data quality"] },
-        { Roles.Manager, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality"] },
+        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Field rationalisation", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks"] },
+        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Incidents", "Dashboard", "Data quality", "Field rationalisation"] },
+        { Roles.Steward, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Data quality", "Field rationalisation"] },
+        { Roles.Manager, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Field rationalisation"] },
         { Roles.Auditor, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Incidents", "Audit log", "Exports"] },
     };
 

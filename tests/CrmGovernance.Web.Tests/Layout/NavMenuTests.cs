@@ -15,10 +15,10 @@ public sealed class NavMenuTests
 {
     public static TheoryData<string, string[]> MenusByRole => new()
     {
-        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks"] },
-        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Incidents", "Dashboard", "Data quality"] },
-        { Roles.Steward, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Data quality"] },
-        { Roles.Manager, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality"] },
+        { Roles.Admin, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Field rationalisation", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks"] },
+        { Roles.BusinessOwner, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Incidents", "Dashboard", "Data quality", "Field rationalisation"] },
+        { Roles.Steward, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Data quality", "Field rationalisation"] },
+        { Roles.Manager, ["Home", "Ownership", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Field rationalisation"] },
         { Roles.Auditor, ["Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Incidents", "Audit log", "Exports"] },
     };
 
@@ -38,7 +38,7 @@ public sealed class NavMenuTests
     {
         await using var ctx = NewContext();
         var menu = ctx.Render<NavMenu>(p => p.AddCascadingValue(SignedIn(Roles.Auditor, Roles.Admin)));
-        Assert.Equal(new string?[] { "Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks" }, menu.FindAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).ToArray());
+        Assert.Equal(new string?[] { "Home", "Journeys", "Objects & sources of truth", "Systems", "Flows", "Change requests", "Versions", "Ownership", "Incident policy", "Runs", "Error queue", "Review queue", "Duplicate scans", "Incidents", "Dashboard", "Data quality", "Field rationalisation", "Audit log", "Exports", "Users & roles", "Inbound API keys", "Notification webhooks" }, menu.FindAll("[data-nav]").Select(a => a.GetAttribute("data-nav")).ToArray());
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public static class AccessTable
         ["/insights/drill"] = Needs(Capability.ViewInsights),
         ["/quality"] = Needs(Capability.ViewDataQuality),
         ["/quality/assessments/{Id:long}"] = Needs(Capability.ViewDataQuality),
+        ["/field-rationalisation"] = Needs(Capability.ViewDataQuality),
 
         // Stewardship: the review queue and duplicate scans, read by managers too; deciding, merging and scanning is checked by the services.
         ["/review-queue"] = Needs(Capability.ViewReviewQueue),
@@ -97,6 +98,7 @@ public static class AccessTable
         ["/api/insights/drill/records"] = Needs(Capability.ViewInsights),
         // The dashboard's tables as a workbook, for the signed-in portal user (the service applies the owner's scope).
         ["/insights/export.xlsx"] = Needs(Capability.ViewInsights),
+        ["/field-rationalisation/export.xlsx"] = Needs(Capability.ViewDataQuality),
         // Its description and reference page: public, like the API's shape; they hold no data.
         ["/openapi/{documentName}.json"] = Access.Anonymous,
         ["/api/reference/{documentName?}"] = Access.Anonymous,

@@ -27,6 +27,7 @@ public static class NavigationItems
         new("Operations", "Incidents", "incidents", Icons.Material.Filled.NotificationImportant, nameof(Core.Access.Capability.ViewIncidents)),
         new("Insights", "Dashboard", "insights", Icons.Material.Filled.Insights, Policies.ViewInsights),
         new("Insights", "Data quality", "quality", Icons.Material.Filled.FactCheck, Policies.ViewDataQuality),
+        new("Insights", "Field rationalisation", "field-rationalisation", Icons.Material.Filled.ViewList, Policies.ViewDataQuality),
         new("Audit", "Audit log", "audit", Icons.Material.Filled.FactCheck, Policies.ReadAudit),
         new("Audit", "Exports", "audit/exports", Icons.Material.Filled.Download, Policies.ExportAudit),
         new("Admin", "Users & roles", "admin/users", Icons.Material.Filled.ManageAccounts, Policies.ManageUsers),

@@ -32,6 +32,18 @@ public sealed class FieldRationalisationService(IDbContextFactory<CrmDbContext> 
         return new PagedResult<FieldRationalisationRow>([.. rows.Skip(page * pageSize).Take(pageSize)], rows.Count);
     }
 
+    /// <summary>The systems and objects whose fields the caller may see, by name: the page's filters.</summary>
+    public async Task<(IReadOnlyList<(Guid Id, string Name)> Systems, IReadOnlyList<(Guid Id, string Name)> Objects)> FiltersAsync(CancellationToken cancellationToken = default)
+    {
+        actor.Ensure(Capability.ViewDataQuality);
+        var configuration = (await published.CurrentAsync(cancellationToken)).Configuration;
+        var scope = AssessmentScope.Of(actor, Capability.ViewDataQuality, configuration);
+        var visible = configuration.Fields.Where(f => scope.Includes(f.SystemId, f.ObjectId)).ToList();
+        var systems = configuration.Systems.Where(s => visible.Exists(f => f.SystemId == s.Id)).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Select(s => (s.Id, s.Name));
+        var objects = configuration.Objects.Where(o => visible.Exists(f => f.ObjectId == o.Id)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(o => (o.Id, o.Name));
+        return ([.. systems], [.. objects]);
+    }
+
     public async Task<FieldRationalisationRow?> GetAsync(Guid fieldId, CancellationToken cancellationToken = default) =>
         await RowsAsync(new FieldRationalisationFilter(), fieldId, cancellationToken) is [var row] ? row : null;
 
