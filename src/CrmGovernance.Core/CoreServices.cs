@@ -46,7 +46,7 @@ public static class CoreServices
             .AddMatching()
             .AddSync(host)
             .AddStewardship()
-            .AddQuality()
+            .AddQuality(host)
             .AddAudit(host)
             .AddIncidents()
             .AddNotifications(host)

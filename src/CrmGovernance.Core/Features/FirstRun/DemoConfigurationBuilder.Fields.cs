@@ -19,6 +19,8 @@ internal sealed partial class DemoConfigurationBuilder
         Field(Crm, contact, "first_name", FieldType.Text);
         Field(Crm, contact, "last_name", FieldType.Text, required: true);
         Field(Crm, contact, "phone", FieldType.Phone);
+        // A column from the days of fax machines: still in the catalog, filled by nobody (the first assessment says so).
+        Field(Crm, contact, "fax", FieldType.Phone);
         Field(Crm, contact, "lifecycle_stage", FieldType.Picklist, values: ["subscriber", "lead", "customer", "churned"]);
         Field(Crm, contact, "customer_status", FieldType.Picklist, values: ["prospect", "active", "refunded"]);
         Field(Crm, contact, "last_form_at", FieldType.DateTime);
@@ -34,7 +36,8 @@ internal sealed partial class DemoConfigurationBuilder
         Field(Crm, company, "name", FieldType.Text, required: true);
         Field(Crm, company, "domain", FieldType.Text);
         Field(Crm, company, "industry", FieldType.Text);
-        Field(Crm, company, "country", FieldType.Text);
+        // People typed UK, GB, England or Scotland where the catalog allows two values.
+        Field(Crm, company, "country", FieldType.Picklist, values: ["United Kingdom", "Ireland"]);
         Field(Crm, company, "employees", FieldType.Number);
         var order = StandardObjects.Order;
         Field(Shop, order, "order_id", FieldType.Text, required: true);

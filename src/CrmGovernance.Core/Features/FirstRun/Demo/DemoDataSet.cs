@@ -28,6 +28,7 @@ internal sealed partial class DemoDataSet
         MarketingContacts = BuildMarketingContacts();
         MarketingOpportunities = BuildMarketingOpportunities();
         AddDuplicates();
+        AddDefects();
     }
 
     public DemoTable Companies { get; }

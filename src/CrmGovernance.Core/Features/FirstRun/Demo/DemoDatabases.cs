@@ -19,7 +19,7 @@ public static class DemoDatabases
         CREATE TABLE companies (id TEXT PRIMARY KEY, name TEXT NOT NULL, domain TEXT, industry TEXT, country TEXT, employees INTEGER,
             created_at TEXT NOT NULL {Now}, updated_at TEXT);
         CREATE TABLE contacts (id TEXT PRIMARY KEY, email TEXT NOT NULL, first_name TEXT CHECK (length(first_name) <= 40),
-            last_name TEXT NOT NULL, phone TEXT, lifecycle_stage TEXT, customer_status TEXT, last_form_at TEXT,
+            last_name TEXT NOT NULL, phone TEXT, fax TEXT, lifecycle_stage TEXT, customer_status TEXT, last_form_at TEXT,
             company_id TEXT REFERENCES companies (id), created_at TEXT NOT NULL {Now}, updated_at TEXT);
         CREATE INDEX contacts_email ON contacts (email);
         CREATE INDEX contacts_changes ON contacts (updated_at, id);

@@ -43,6 +43,41 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> contexts, 
             throw new InvalidOperationException(problem);
         }
         actor.EnsureFor(Capability.RunAssessments, [plan.Party]);
+        return await QueueAsync(plan, current.Version, region, staleMonths, cancellationToken);
+    }
+
+    /// <summary>
+    /// For the schedule (the caller acts as the system): queues an assessment of every system's object the current
+    /// configuration can assess, skipping each that is waiting or running already. Returns the ids queued and the
+    /// names of those skipped ("Contact in CRM").
+    /// </summary>
+    /// <exception cref="ArgumentException">The region or the months are not valid (the message says why).</exception>
+    internal async Task<(IReadOnlyList<long> Queued, IReadOnlyList<string> Skipped)> QueueEveryAsync(string region, int staleMonths,
+        CancellationToken cancellationToken)
+    {
+        actor.Ensure(Capability.RunAssessments);
+        var current = await published.CurrentAsync(cancellationToken);
+        var (queued, skipped) = (new List<long>(), new List<string>());
+        foreach (var plan in AssessmentPlan.All(current.Configuration).Where(p => actor.HoldsFor(Capability.RunAssessments, [p.Party])))
+        {
+            try
+            {
+                queued.Add(await QueueAsync(plan, current.Version, region, staleMonths, cancellationToken));
+            }
+            catch (InvalidOperationException)
+            {
+                // The runner's refusal: one of this system's object is waiting or running; it counts for this round.
+                skipped.Add($"{plan.BusinessObject.Name} in {plan.System.Name}");
+            }
+        }
+        return (queued, skipped);
+    }
+
+    /// <summary>Checks the region and months, queues the assessment as the current actor, and audits it.</summary>
+    /// <exception cref="ArgumentException">The region or the months are not valid.</exception>
+    /// <exception cref="InvalidOperationException">That system's object is being assessed already.</exception>
+    private async Task<long> QueueAsync(AssessmentPlan plan, int version, string region, int staleMonths, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(region))
         {
             throw new ArgumentException("Region: give the two-letter ISO 3166 code phones and postcodes are checked for, e.g. GB.", nameof(region));
@@ -57,12 +92,12 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> contexts, 
         }
         var assessment = new Assessment
         {
-            SystemId = systemId, ObjectId = objectId, ConfigurationVersion = current.Version, RequestedBy = actor.Name,
+            SystemId = plan.System.Id, ObjectId = plan.BusinessObject.Id, ConfigurationVersion = version, RequestedBy = actor.Name,
             RequestedUtc = clock.GetUtcNow().UtcDateTime, Phase = "waiting", Region = region.Trim().ToUpperInvariant(), StaleMonths = staleMonths,
         };
         var id = await runner.QueueAsync(assessment, $"{plan.BusinessObject.Name} in {plan.System.Name}", cancellationToken);
         await audit.RecordAsync(AuditActions.AssessmentStarted, AuditEntityType, id.ToString(CultureInfo.InvariantCulture),
-            new { system = plan.System.Name, @object = plan.BusinessObject.Name, region = assessment.Region, staleMonths, version = current.Version },
+            new { system = plan.System.Name, @object = plan.BusinessObject.Name, region = assessment.Region, staleMonths, version },
             cancellationToken: cancellationToken);
         return id;
     }
