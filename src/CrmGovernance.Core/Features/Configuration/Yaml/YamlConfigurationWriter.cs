@@ -34,7 +34,7 @@ internal sealed class YamlConfigurationWriter(IEmitter emitter)
                 Mapping(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value, info.ElementType!)).ToList());
                 break;
             case JsonObject o:
-                Mapping(info.Properties.Where(p => p.Set is not null).Select(p => (p.Name, o[p.Name], p.PropertyType)).ToList());
+                Mapping(info.Properties.Where(p => p.Set is not null && o.ContainsKey(p.Name)).Select(p => (p.Name, o[p.Name], p.PropertyType)).ToList());
                 break;
             case JsonArray a:
                 var style = a.Count == 0 ? SequenceStyle.Flow : SequenceStyle.Block;

@@ -19,6 +19,20 @@ public sealed class ConfigurationYamlTests
     }
 
     [Fact]
+    public void A_deprecated_field_is_exported_as_such_and_reads_back_deprecated_while_the_others_stay_as_they_were()
+    {
+        var demo = YamlSamples.Demo();
+        var deprecated = demo with { Fields = [demo.Fields[0] with { Deprecated = true }, .. demo.Fields.Skip(1)] };
+
+        var yaml = ConfigurationYaml.Export(deprecated, 2);
+        var parsed = Parse(yaml, deprecated);
+
+        Assert.Single(yaml.Split('\n'), line => line.Trim() == "deprecated: true");
+        Assert.True(parsed.Fields.Single(f => f.Id == demo.Fields[0].Id).Deprecated);
+        Assert.Equal(ConfigurationJson.Serialize(deprecated), ConfigurationJson.Serialize(parsed));
+    }
+
+    [Fact]
     public void Export_then_parse_keeps_value_maps_secrets_and_text_that_looks_like_numbers_or_booleans()
     {
         var sample = YamlSamples.WithSecret();
