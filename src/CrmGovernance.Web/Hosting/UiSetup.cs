@@ -2,7 +2,10 @@ using CrmGovernance.Web.Components.Shared;
 using CrmGovernance.Web.Features.ChangeControl;
 using CrmGovernance.Web.Features.Configuration;
 using CrmGovernance.Web.Features.Incidents;
+using CrmGovernance.Web.Features.Insights;
+using CrmGovernance.Web.Features.Quality;
 using CrmGovernance.Web.Features.Sync;
+using CrmGovernance.Web.Features.Systems;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -23,6 +26,10 @@ internal static class UiSetup
         // Later features' parts on earlier features' pages: the page offers a slot or a column and never names the feature
         // (docs/architecture.md, "Web").
         services.AddPageSlot<ChangeRequestDryRuns>(ChangeRequestSlots.Review);
+        services.AddPageSlot<ChangeRequestDataAssessments>(ChangeRequestSlots.Context);
+        services.AddPageSlot<FlowDataAssessments>(FlowSlots.Summary);
+        services.AddPageSlot<AssessSystemLink>(SystemsSlots.Row);
+        services.AddPageSlot<QualityDashboardCard>(InsightsSlots.Dashboard);
         services.AddFlowListColumn<FlowHealthColumn>();
         return services;
     }

@@ -109,6 +109,8 @@ public static class ServiceEntryPoints
         .. Of<AssessmentService>(Capability.RunAssessments,
             ("ChoicesAsync", s => s.ChoicesAsync()), ("RequestAsync", s => s.RequestAsync(Nobody, Nobody)), ("CancelAsync", s => s.CancelAsync(-1))),
         .. Of<KnownIssueService>(Capability.ViewDataQuality, ("ListAsync", s => s.ListAsync(Nobody, Nobody))),
+        .. Of<AssessmentTrends>(Capability.ViewDataQuality,
+            ("TrendAsync", s => s.TrendAsync(Nobody, Nobody)), ("LatestAsync", s => s.LatestAsync([(Nobody, Nobody)])), ("OverviewAsync", s => s.OverviewAsync())),
         .. Of<KnownIssueService>(Capability.AcceptFindings,
             ("AcceptAsync", s => s.AcceptAsync(Nobody, Nobody, "email", FindingKind.NotConforming, "Matrix", new DateOnly(2099, 1, 1))), ("WithdrawAsync", s => s.WithdrawAsync(-1))),
         .. Of<FieldRationalisationService>(Capability.ViewDataQuality,

@@ -31,6 +31,7 @@ public static class QualityServices
         services.AddHostedService(sp => sp.GetRequiredService<AssessmentRunner>());
         services.AddScoped<AssessmentExecutor>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<AssessmentTrends>();
         services.AddScoped<KnownIssueService>();
         services.AddScoped<FieldRationalisationService>();
         services.AddScoped<FieldRetirementService>();

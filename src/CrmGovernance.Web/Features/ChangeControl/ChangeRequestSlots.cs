@@ -9,4 +9,10 @@ public static class ChangeRequestSlots
     /// decision) and <c>Disabled</c> (bool, while the page is busy).
     /// </summary>
     public const string Review = "change-request.review";
+
+    /// <summary>
+    /// Under the request's reason, for everyone who may read it (Quality adds the state of the data its flows move).
+    /// Parameter: <c>Request</c> (<see cref="CrmGovernance.Core.Features.ChangeControl.ChangeRequest"/>).
+    /// </summary>
+    public const string Context = "change-request.context";
 }

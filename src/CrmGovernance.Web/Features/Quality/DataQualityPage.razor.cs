@@ -40,7 +40,7 @@ public sealed partial class DataQualityPage : IDisposable
         if (mayStart)
         {
             choices = await Assessments.ChoicesAsync();
-            target = choices.FirstOrDefault(c => c.SystemId == SystemId && c.ObjectId == ObjectId) ?? (choices.Count == 1 ? choices[0] : null);
+            target = choices.FirstOrDefault(c => c.SystemId == SystemId && (ObjectId is null || c.ObjectId == ObjectId)) ?? (choices.Count == 1 ? choices[0] : null);
         }
     }
 
