@@ -28,6 +28,7 @@ public sealed partial class DataQualityPage : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ActorContext Actor { get; set; } = default!;
     [Inject] private OperationsEventBroadcaster Events { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<AssessmentScheduleOptions> Defaults { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -36,6 +37,8 @@ public sealed partial class DataQualityPage : IDisposable
         {
             following = Events.Subscribe(e => e is AssessmentProgressed or AssessmentFinished ? ReloadAsync() : Task.CompletedTask);
         }
+        // The region and months offered are the portal's configured ones (Quality:Assessments), GB and 24 by default.
+        (region, staleMonths) = (Defaults.Value.Region, Defaults.Value.StaleMonths);
         mayStart = Actor.Holds(Capability.RunAssessments);
         if (mayStart)
         {

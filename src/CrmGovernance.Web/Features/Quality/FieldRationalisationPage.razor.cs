@@ -37,7 +37,7 @@ public sealed partial class FieldRationalisationPage
 
     private Dictionary<string, object?> Query() => new()
     {
-        ["system"] = SystemId, ["object"] = ObjectId, ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(), ["flagged"] = Flagged ? "true" : null,
+        ["system"] = SystemId, ["object"] = ObjectId, ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search, ["flagged"] = Flagged ? "true" : null,
     };
 
     private async Task<GridData<FieldRationalisationRow>> LoadAsync(GridState<FieldRationalisationRow> state, CancellationToken cancellationToken)
@@ -64,13 +64,8 @@ public sealed partial class FieldRationalisationPage
     private static string Name(IReadOnlyList<(Guid Id, string Name)> items, Guid? id) =>
         id is null ? "" : items.FirstOrDefault(i => i.Id == id).Name ?? "";
 
-    private static string FlagName(FieldFlagKind kind) => kind switch
-    {
-        FieldFlagKind.NoOwner => "no owner",
-        FieldFlagKind.Unused => "used by nothing",
-        FieldFlagKind.RarelyFilled => "rarely filled",
-        _ => "never changed",
-    };
+    /// <summary>The flag's reason up to its colon, in lower case: "used by nothing", "never filled", "rarely filled".</summary>
+    private static string FlagName(FieldFlag flag) => flag.Reason.Split(':', 2)[0].ToLowerInvariant();
 
     /// <summary>Where a use can be opened: the flow of a mapping, rule or match key; the object of a match rule or source of truth.</summary>
     private static string? LinkOf(FieldRationalisationRow row, FieldUse use) => use.FlowId is { } flow

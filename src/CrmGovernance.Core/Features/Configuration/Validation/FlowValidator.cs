@@ -59,19 +59,22 @@ public static class FlowValidator
     }
 
     /// <summary>A field of the flow's object ("status"), or of another object of the target system ("contact.customer_status").</summary>
-    private static bool TargetHas(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field)
+    private static bool TargetHas(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field) =>
+        TargetField(c, target, targetFields, field) is not null;
+
+    private static FieldDefinition? TargetField(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field)
     {
         if (string.IsNullOrWhiteSpace(field))
         {
-            return false;
+            return null;
         }
         var dot = field.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0)
         {
-            return targetFields.ContainsKey(field);
+            return targetFields.GetValueOrDefault(field);
         }
         var obj = c.Objects.Find(o => string.Equals(o.Key, field[..dot], StringComparison.OrdinalIgnoreCase));
-        return obj is not null && c.FieldsOf(target.Id, obj.Id).Any(f => string.Equals(f.Name, field[(dot + 1)..], StringComparison.OrdinalIgnoreCase));
+        return obj is null ? null : c.FieldsOf(target.Id, obj.Id).FirstOrDefault(f => string.Equals(f.Name, field[(dot + 1)..], StringComparison.OrdinalIgnoreCase));
     }
 
     private static IEnumerable<ValidationIssue> Mapping(DataFlow flow, FieldMapping m, ConnectedSystem source, ConnectedSystem target,
@@ -127,6 +130,10 @@ public static class FlowValidator
         foreach (var action in rule.Actions.Where(a => a.Kind == RuleActionKind.SetField && !TargetHas(c, target, targetFields, a.Field)))
         {
             yield return Issue($"it sets the field \"{action.Field}\", which {target.Name} does not have.");
+        }
+        foreach (var action in rule.Actions.Where(a => a.Kind == RuleActionKind.SetField && TargetField(c, target, targetFields, a.Field) is { Deprecated: true }))
+        {
+            yield return Issue($"it sets the field \"{action.Field}\", which is deprecated (on its way out of the catalog); nothing may write it any more.");
         }
         foreach (var action in rule.Actions.Where(a => a.Kind == RuleActionKind.Reject && string.IsNullOrWhiteSpace(a.Reason)))
         {

@@ -32,6 +32,8 @@ public sealed class AssessmentTrends(IDbContextFactory<CrmDbContext> contexts, A
             return AssessmentTrend.Empty;
         }
         var (first, last) = (runs.Min(a => a.ConfigurationVersion), runs.Max(a => a.ConfigurationVersion));
+        // Who published and the change request's title are the configuration's history: only for those who may read it.
+        var detail = actor.Holds(Capability.ReadConfiguration);
         var versions = await (from v in db.ConfigurationVersions.AsNoTracking()
                               where v.Number > first && v.Number <= last
                               join r in db.ChangeRequests.AsNoTracking() on v.ChangeRequestId equals (Guid?)r.Id into requests
@@ -41,7 +43,9 @@ public sealed class AssessmentTrends(IDbContextFactory<CrmDbContext> contexts, A
             .ToListAsync(cancellationToken);
         var points = runs.Select((a, i) => new TrendPoint(a.Id, a.FinishedUtc!.Value, a.ConfigurationVersion, a.RecordsRead, a.Scores,
             i == 0 ? [] : [.. versions.Where(v => v.Number > runs[i - 1].ConfigurationVersion && v.Number <= a.ConfigurationVersion)
-                .Select(v => new VersionMark(v.Number, v.PublishedUtc, v.PublishedByName, v.Request is { } n ? ChangeRequest.LabelOf(n) : null, v.Title))])).ToList();
+                .Select(v => detail
+                    ? new VersionMark(v.Number, v.PublishedUtc, v.PublishedByName, v.Request is { } n ? ChangeRequest.LabelOf(n) : null, v.Title)
+                    : new VersionMark(v.Number, v.PublishedUtc, "", null, null))])).ToList();
         var ids = runs.Select(a => a.Id).ToList();
         var figures = await db.AssessmentFields.AsNoTracking().Where(f => ids.Contains(f.AssessmentId))
             .Select(f => new { f.AssessmentId, f.Field, f.Filled, f.Checked, f.Invalid }).ToListAsync(cancellationToken);
@@ -74,12 +78,16 @@ public sealed class AssessmentTrends(IDbContextFactory<CrmDbContext> contexts, A
         var systems = wanted.Select(p => p.SystemId).Distinct().ToList();
         var objects = wanted.Select(p => p.ObjectId).Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Assessments.AsNoTracking().Where(a => systems.Contains(a.SystemId) && objects.Contains(a.ObjectId)).ToListAsync(cancellationToken);
+        var of = db.Assessments.AsNoTracking().Where(a => systems.Contains(a.SystemId) && objects.Contains(a.ObjectId));
+        var latestIds = await of.Where(a => a.Status == AssessmentStatus.Completed).GroupBy(a => new { a.SystemId, a.ObjectId })
+            .Select(g => g.Max(a => a.Id)).ToListAsync(cancellationToken);
+        var completed = await db.Assessments.AsNoTracking().Where(a => latestIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var active = await of.Where(a => a.Status == AssessmentStatus.Queued || a.Status == AssessmentStatus.Running)
+            .Select(a => new { a.SystemId, a.ObjectId }).ToListAsync(cancellationToken);
         return [.. wanted.Select(p =>
         {
-            var mine = candidates.Where(a => a.SystemId == p.SystemId && a.ObjectId == p.ObjectId).ToList();
-            var latest = mine.Where(a => a.Status == AssessmentStatus.Completed).MaxBy(a => a.Id);
-            var running = mine.Exists(a => a.Status is AssessmentStatus.Queued or AssessmentStatus.Running);
+            var latest = completed.Find(a => a.SystemId == p.SystemId && a.ObjectId == p.ObjectId);
+            var running = active.Exists(a => a.SystemId == p.SystemId && a.ObjectId == p.ObjectId);
             var (plan, problem) = AssessmentPlan.For(configuration, p.SystemId, p.ObjectId);
             return new LatestAssessment(p.SystemId, configuration.FindSystem(p.SystemId)?.Name ?? "(not published yet)", p.ObjectId,
                 configuration.FindObject(p.ObjectId)?.Name ?? "(not published yet)", latest, running,

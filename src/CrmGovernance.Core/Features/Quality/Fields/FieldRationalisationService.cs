@@ -75,7 +75,10 @@ public sealed class FieldRationalisationService(IDbContextFactory<CrmDbContext> 
         var retirements = await db.FieldRetirements.AsNoTracking().Where(r => fieldIds.Contains(r.FieldId)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var views = await FieldRetirementService.ViewsAsync(db, retirements, configuration, map, now, cancellationToken);
-        var rows = fields.Select(f => Row(configuration, f, map.UsesOf(f.Id), history.GetValueOrDefault((f.SystemId, f.ObjectId)) ?? [], views.GetValueOrDefault(f.Id)))
+        // Those who may not read the configuration (managers, stewards) see where a field is used, not the rules' content.
+        var detail = actor.Holds(Capability.ReadConfiguration);
+        var rows = fields.Select(f => Row(configuration, f, detail ? map.UsesOf(f.Id) : [.. map.UsesOf(f.Id).Select(u => u.WithoutDetail())],
+                history.GetValueOrDefault((f.SystemId, f.ObjectId)) ?? [], views.GetValueOrDefault(f.Id) is { } v && !detail ? v.WithoutDetail() : views.GetValueOrDefault(f.Id)))
             .Where(r => !filter.FlaggedOnly || r.Flags.Count > 0)
             .OrderBy(r => r.ObjectName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.SystemName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.Field, StringComparer.OrdinalIgnoreCase);

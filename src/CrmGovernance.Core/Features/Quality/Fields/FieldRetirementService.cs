@@ -21,6 +21,9 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
     public const int MaxWatchDays = 365;
     public const int DefaultWatchDays = 30;
 
+    /// <summary>A change request's title column holds 200 characters; a long field or object name is cut to fit.</summary>
+    private const int MaxTitleLength = 200;
+
     /// <summary>Starts retiring a field: records the proposal and opens the change request of its first step that is not done.</summary>
     /// <exception cref="ArgumentException">The reason or the watch period is not valid (the message says why).</exception>
     /// <exception cref="InvalidOperationException">The field is gone or already being retired.</exception>
@@ -49,12 +52,29 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
         }
         var retirement = new FieldRetirement
         {
-            FieldId = field.Id, SystemId = field.SystemId, ObjectId = field.ObjectId, Field = field.Name, Reason = reason.Trim(), WatchDays = watchDays,
+            FieldId = field.Id, SystemId = field.SystemId, ObjectId = field.ObjectId, Field = field.Name.Length <= 200 ? field.Name : field.Name[..200],
+            Reason = reason.Trim(), WatchDays = watchDays,
             ProposedBy = actor.Name, ProposedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.FieldRetirements.Add(retirement);
         await db.SaveChangesAsync(cancellationToken);
-        return await StartAsync(db, retirement, configuration, cancellationToken);
+        var view = (await ViewsAsync(db, [retirement], configuration, FieldUsageMap.Of(configuration), clock.GetUtcNow().UtcDateTime, cancellationToken))[field.Id];
+        if (!view.CanStartNext)
+        {
+            // Already deprecated and nothing writes it: the proposal is kept and waits for its watch period (or for the uses to go).
+            return new RetirementStarted(retirement.Id, null, null, view.Next);
+        }
+        try
+        {
+            return await StartAsync(db, retirement, configuration, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // No change request came of it: nothing of the proposal is kept, so it can be made again.
+            db.FieldRetirements.Remove(retirement);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>Opens the change request of the retirement's next step, when <see cref="FieldRetirementView.CanStartNext"/> says it may.</summary>
@@ -115,6 +135,7 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
         var where = $"{configuration.FindObject(field.ObjectId)?.Name}.{field.Name} in {configuration.FindSystem(field.SystemId)?.Name}";
         var number = (int)view.Current + 1;
         var title = $"Retire {where}: step {number} of 3, {StepTitle(view.Current).ToLowerInvariant()}";
+        title = title.Length <= MaxTitleLength ? title : title[..(MaxTitleLength - 1)] + "…";
         var changes = view.Current switch
         {
             RetirementStep.StopWriting => map.UsesOf(field.Id).Where(u => u.Kind == FieldUseKind.MappingWrites)
@@ -142,7 +163,7 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
         }
         await db.SaveChangesAsync(cancellationToken);
         var label = await db.ChangeRequests.Where(r => r.Id == requestId).Select(r => r.Number).FirstAsync(cancellationToken);
-        return new RetirementStarted(retirement.Id, requestId, ChangeRequest.LabelOf(label));
+        return new RetirementStarted(retirement.Id, requestId, ChangeRequest.LabelOf(label), $"{ChangeRequest.LabelOf(label)} opened: submit it for review.");
     }
 
     /// <summary>The views of retirements by field id (the newest per field), from the configuration and their change requests.</summary>
@@ -151,12 +172,15 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
     {
         var ids = retirements.SelectMany(r => new[] { r.StopWritingRequestId, r.DeprecateRequestId, r.RetireRequestId }).OfType<Guid>().ToList();
         var requests = await db.ChangeRequests.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var latestPublished = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).Select(v => (DateTime?)v.PublishedUtc)
+            .FirstOrDefaultAsync(cancellationToken) ?? now;
         return retirements.GroupBy(r => r.FieldId)
-            .ToDictionary(g => g.Key, g => View(g.OrderByDescending(r => r.Id).First(), configuration, map, requests, now));
+            .ToDictionary(g => g.Key, g => View(g.OrderByDescending(r => r.Id).First(), configuration, map, requests, now, latestPublished));
     }
 
+    /// <param name="latestPublished">When the current version was published: the watch starts then when the field was deprecated other than by this retirement's step.</param>
     internal static FieldRetirementView View(FieldRetirement r, GovernanceConfiguration configuration, FieldUsageMap map,
-        IReadOnlyDictionary<Guid, ChangeRequest> requests, DateTime now)
+        IReadOnlyDictionary<Guid, ChangeRequest> requests, DateTime now, DateTime latestPublished)
     {
         var field = configuration.Fields.Find(f => f.Id == r.FieldId);
         var uses = field is null ? [] : map.UsesOf(field.Id);
@@ -177,13 +201,13 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
         var steps = done.Select(d => RequestOf(d.Key) is { } q
             ? new RetirementStepView(d.Key, StepTitle(d.Key), d.Value, q.Id, q.Label, q.Status)
             : new RetirementStepView(d.Key, StepTitle(d.Key), d.Value, null, null, null)).ToList();
-        var (canStart, next) = Next(r, current, RequestOf(current), RequestOf(RetirementStep.Deprecate), uses, now);
+        var (canStart, next) = Next(r, current, RequestOf(current), RequestOf(RetirementStep.Deprecate), uses, now, latestPublished);
         return new FieldRetirementView(r.Id, r.FieldId, r.Field, r.Reason, r.WatchDays, r.ProposedBy, r.ProposedUtc, current, steps, canStart, next,
             r.AbandonedUtc is null && current != RetirementStep.Done);
     }
 
     private static (bool CanStart, string Next) Next(FieldRetirement r, RetirementStep current, ChangeRequest? request, ChangeRequest? deprecation,
-        IReadOnlyList<FieldUse> uses, DateTime now)
+        IReadOnlyList<FieldUse> uses, DateTime now, DateTime latestPublished)
     {
         if (current == RetirementStep.Done)
         {
@@ -200,7 +224,9 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
         }
         if (current == RetirementStep.Retire)
         {
-            var since = deprecation is { Status: ChangeRequestStatus.Approved, DecidedUtc: { } decided } ? decided : r.ProposedUtc;
+            // Deprecated by this retirement's step: from its publication. Otherwise (by hand, or a restored version) it is not known
+            // when, so the watch runs from the current version's publication: never shorter than asked.
+            var since = deprecation is { Status: ChangeRequestStatus.Approved, DecidedUtc: { } decided } ? decided : latestPublished;
             var from = since.AddDays(r.WatchDays);
             if (now < from)
             {
@@ -239,5 +265,5 @@ public sealed class FieldRetirementService(IDbContextFactory<CrmDbContext> conte
     }
 }
 
-/// <summary>A retirement step's change request, just opened as a draft.</summary>
-public sealed record RetirementStarted(long RetirementId, Guid ChangeRequestId, string ChangeRequestLabel);
+/// <summary>A retirement step's change request, just opened as a draft; none when the proposal has to wait (<see cref="Next"/> says for what).</summary>
+public sealed record RetirementStarted(long RetirementId, Guid? ChangeRequestId, string? ChangeRequestLabel, string Next);

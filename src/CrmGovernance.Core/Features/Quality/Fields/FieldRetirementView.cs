@@ -15,7 +15,15 @@ public sealed record FieldRetirementView(
     IReadOnlyList<RetirementStepView> Steps,
     bool CanStartNext,
     string Next,
-    bool Open);
+    bool Open)
+{
+    /// <summary>Without the reason and the change requests, for those who may not read the configuration.</summary>
+    public FieldRetirementView WithoutDetail() => this with
+    {
+        Reason = "",
+        Steps = [.. Steps.Select(s => s with { RequestId = null, RequestLabel = null, RequestStatus = null })],
+    };
+}
 
 /// <summary>One step: done or not (read from the published configuration), and its latest change request.</summary>
 public sealed record RetirementStepView(RetirementStep Step, string Title, bool Done, Guid? RequestId, string? RequestLabel, ChangeRequestStatus? RequestStatus);

@@ -61,11 +61,11 @@ public sealed class FieldUsageMap
         }
         foreach (var rule in c.Rules.Where(r => r.FlowId == flow.Id).OrderBy(r => r.Order))
         {
-            AddRule(source, target, flow, rule);
+            AddRule(c, source, target, flow, rule);
         }
     }
 
-    private void AddRule(Dictionary<string, FieldDefinition> source, Dictionary<string, FieldDefinition> target, DataFlow flow, BusinessRule rule)
+    private void AddRule(GovernanceConfiguration c, Dictionary<string, FieldDefinition> source, Dictionary<string, FieldDefinition> target, DataFlow flow, BusinessRule rule)
     {
         void Either(string? field, FieldUseKind kind, string description)
         {
@@ -84,10 +84,34 @@ public sealed class FieldUsageMap
         {
             Either(condition.Field, FieldUseKind.RuleCondition, $"Rule \"{rule.Name}\" of flow {flow.Name} checks it ({condition.Operator} {condition.Value}).");
         }
-        foreach (var action in rule.Actions.Where(a => a.Kind == RuleActionKind.SetField))
+        foreach (var action in rule.Actions)
         {
-            Add(target, action.Field, FieldUseKind.RuleSets, ConfigurationItemKind.Rule, rule.Id, flow.Id, $"Rule \"{rule.Name}\" of flow {flow.Name} sets it to \"{action.Value}\".");
+            var (field, value) = action.Kind switch
+            {
+                RuleActionKind.SetField => (action.Field, action.Value),
+                RuleActionKind.SuppressMarketing => (SuppressMarketingField, "true"),
+                _ => (null, null),
+            };
+            if (field is not null && TargetField(c, flow, target, field) is { } written)
+            {
+                Use(written.Id, new FieldUse(FieldUseKind.RuleSets, ConfigurationItemKind.Rule, rule.Id, flow.Id, $"Rule \"{rule.Name}\" of flow {flow.Name} sets it to \"{value}\"."));
+            }
         }
+    }
+
+    /// <summary>What a rule's Suppress marketing action writes (as the sync engine's rule evaluator does).</summary>
+    private const string SuppressMarketingField = "contact.marketing_suppressed";
+
+    /// <summary>A field of the flow's object in the target catalog ("status"), or of another object of the target system ("contact.customer_status").</summary>
+    private static FieldDefinition? TargetField(GovernanceConfiguration c, DataFlow flow, Dictionary<string, FieldDefinition> target, string name)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return target.GetValueOrDefault(name);
+        }
+        var obj = c.Objects.Find(o => string.Equals(o.Key, name[..dot], StringComparison.OrdinalIgnoreCase));
+        return obj is null ? null : c.CatalogOf(flow.TargetSystemId, obj.Id).GetValueOrDefault(name[(dot + 1)..]);
     }
 
     private void AddMatchRule(GovernanceConfiguration c, MatchRule rule)

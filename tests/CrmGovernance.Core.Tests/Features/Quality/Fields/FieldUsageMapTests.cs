@@ -1,4 +1,5 @@
 using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Quality.Fields;
 
@@ -96,5 +97,26 @@ public sealed class FieldUsageMapTests
                 Assert.Contains(map.UsesOf(source.Id), u => u.Kind == FieldUseKind.MappingReads && u.ItemId == mapping.Id);
             }
         }
+    }
+
+    [Fact]
+    public void A_rule_setting_a_field_of_another_object_and_a_suppress_marketing_action_count_as_writing_those_fields_and_a_deprecated_one_is_refused()
+    {
+        var configuration = DemoConfiguration.Build("owner@example.com", "steward@example.com");
+        var map = FieldUsageMap.Of(configuration);
+        var orders = configuration.FindFlow(DemoConfiguration.OrdersFlow)!;
+        var customerStatus = configuration.CatalogOf(orders.TargetSystemId, StandardObjects.Contact)["customer_status"];
+        var suppressing = configuration.Rules.First(r => r.Actions.Any(a => a.Kind == RuleActionKind.SuppressMarketing));
+        var suppressingFlow = configuration.FindFlow(suppressing.FlowId)!;
+        var suppressed = configuration.CatalogOf(suppressingFlow.TargetSystemId, StandardObjects.Contact)["marketing_suppressed"];
+
+        Assert.Contains(map.UsesOf(customerStatus.Id), u => u is { Kind: FieldUseKind.RuleSets, Writes: true } && u.FlowId == orders.Id);
+        Assert.Contains(map.UsesOf(suppressed.Id), u => u.Kind == FieldUseKind.RuleSets && u.ItemId == suppressing.Id);
+        Assert.All(map.UsesOf(customerStatus.Id), u => Assert.DoesNotContain("Refund", u.WithoutDetail().Description, StringComparison.OrdinalIgnoreCase));
+
+        var deprecated = configuration with { Fields = [.. configuration.Fields.Select(f => f.Id == customerStatus.Id ? f with { Deprecated = true } : f)] };
+        Assert.Empty(ConfigurationValidator.Validate(configuration));
+        var issue = Assert.Single(ConfigurationValidator.Validate(deprecated));
+        Assert.Contains("it sets the field \"contact.customer_status\", which is deprecated", issue.Message, StringComparison.Ordinal);
     }
 }
