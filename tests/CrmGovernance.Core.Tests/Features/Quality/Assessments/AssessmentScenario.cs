@@ -71,6 +71,15 @@ internal static class AssessmentScenario
 
     public static Task<T> AsOwnerAsync<T>(this SyncTestHost host, Func<AssessmentService, Task<T>> work) => host.AsAsync(Owner, Roles.BusinessOwner, work);
 
+    /// <summary>Any scoped service of the host, as the named person in one role.</summary>
+    public static async Task<T> AsAsync<TService, T>(this SyncTestHost host, string name, string role, Func<TService, Task<T>> work)
+        where TService : notnull
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("user-" + name, name, [role], AuditSources.Ui);
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     /// <summary>Polls the assessment until it has ended.</summary>
     public static async Task<Assessment> FinishedAsync(this SyncTestHost host, long id)
     {

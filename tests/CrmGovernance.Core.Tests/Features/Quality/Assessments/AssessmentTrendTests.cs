@@ -1,19 +1,14 @@
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.Quality.Assessments;
 using CrmGovernance.Core.Tests.Features.Sync.Engine;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmGovernance.Core.Tests.Features.Quality.Assessments;
 
 /// <summary>Assessments over time: scores and fields per run, the versions published in between, and the latest one per system object.</summary>
 public sealed class AssessmentTrendTests
 {
-    private static async Task<T> AsAsync<T>(SyncTestHost host, string name, string role, Func<AssessmentTrends, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("user-" + name, name, [role], AuditSources.Ui);
-        return await work(scope.ServiceProvider.GetRequiredService<AssessmentTrends>());
-    }
+    private static Task<T> AsAsync<T>(SyncTestHost host, string name, string role, Func<AssessmentTrends, Task<T>> work) =>
+        host.AsAsync(name, role, work);
 
     private static async Task<long> AssessAsync(SyncTestHost host) =>
         (await host.FinishedAsync(await host.AsOwnerAsync(s => s.RequestAsync(AssessmentScenario.Crm, AssessmentScenario.Contact)))).Id;

@@ -13,12 +13,8 @@ namespace CrmGovernance.Core.Tests.Features.Quality.Fields;
 /// <summary>Field rationalisation over the assessment fixture: fill rates, last changes across assessments, flags, scope and the export.</summary>
 public sealed class FieldRationalisationTests
 {
-    private static async Task<T> AsAsync<T>(SyncTestHost host, string name, string role, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetUser("user-" + name, name, [role], AuditSources.Ui);
-        return await work(scope.ServiceProvider);
-    }
+    private static Task<T> AsAsync<T>(SyncTestHost host, string name, string role, Func<IServiceProvider, Task<T>> work) =>
+        host.AsAsync<IServiceProvider, T>(name, role, work);
 
     private static Task<IReadOnlyList<FieldRationalisationRow>> RowsAsync(SyncTestHost host, FieldRationalisationFilter? filter = null) =>
         AsAsync(host, AssessmentScenario.Owner, Roles.BusinessOwner, sp => sp.GetRequiredService<FieldRationalisationService>().RowsAsync(filter ?? new()));
