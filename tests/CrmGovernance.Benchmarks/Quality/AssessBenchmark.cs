@@ -64,7 +64,7 @@ public sealed class AssessBenchmark : IBenchmarkCommand
         TimeSpan read;
         int pages;
         string resident;
-        await using (var connector = new ReadTimedConnector(connectors.Open(system)))
+        await using (var connector = new ReadTimedConnector(connectors.OpenForFullRead(system)))
         {
             await AssessmentReader.ReadAsync(connector, AssessConfiguration.ObjectKey, system.Name, profiler, 0, (_, _) => Task.CompletedTask, cancellationToken);
             (read, pages, resident) = (connector.Read, connector.Pages, ResidentSet.Line());

@@ -69,7 +69,7 @@ internal sealed class AssessmentExecutor(IDbContextFactory<CrmDbContext> context
         }
         var expected = await PreviousRecordCountAsync(assessment, cancellationToken);
         var profiler = new AssessmentProfiler(plan.Fields, assessment.Region, (assessment.StartedUtc ?? clock.GetUtcNow().UtcDateTime).AddMonths(-assessment.StaleMonths));
-        await using (var connector = connectors.Open(plan.System))
+        await using (var connector = connectors.OpenForFullRead(plan.System))
         {
             await AssessmentReader.ReadAsync(connector, plan.BusinessObject.Key, plan.System.Name, profiler, expected, progress.ReadAsync, cancellationToken);
         }

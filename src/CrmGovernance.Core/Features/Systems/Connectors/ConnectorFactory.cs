@@ -38,13 +38,17 @@ public sealed class ConnectorFactory(
         return Types.Contains(type, StringComparer.OrdinalIgnoreCase) && !type.Equals("webhook", StringComparison.OrdinalIgnoreCase);
     }
 
-    public ISyncConnector Open(ConnectedSystem system)
+    public ISyncConnector Open(ConnectedSystem system) => Open(system, mapMemory: true);
+
+    public ISyncConnector OpenForFullRead(ConnectedSystem system) => Open(system, mapMemory: false);
+
+    private ISyncConnector Open(ConnectedSystem system, bool mapMemory)
     {
         ArgumentNullException.ThrowIfNull(system);
         var settings = new ConnectorSettings(system, secrets);
         return system.ConnectorType.Trim().ToLowerInvariant() switch
         {
-            "sql" => new SqlConnector(Dialect(settings), settings, clock),
+            "sql" => new SqlConnector(Dialect(settings, mapMemory), settings, clock),
             "rest" => OpenRest(settings),
             "webhook" => new WebhookConnector(settings, scopes),
             "csv" => CsvConnector.Open(settings, paths),
@@ -71,9 +75,9 @@ public sealed class ConnectorFactory(
             : connectionString;
     }
 
-    private SqlDialect Dialect(ConnectorSettings settings) => settings.Get("provider", "sqlite").ToLowerInvariant() switch
+    private SqlDialect Dialect(ConnectorSettings settings, bool mapMemory) => settings.Get("provider", "sqlite").ToLowerInvariant() switch
     {
-        "sqlite" => new SqliteDialect(paths.Resolve(settings.Required("database"), "database", settings.Describe), database.Value.BusyTimeoutMilliseconds),
+        "sqlite" => new SqliteDialect(paths.Resolve(settings.Required("database"), "database", settings.Describe), database.Value.BusyTimeoutMilliseconds, mapMemory),
         "postgres" or "postgresql" => new PostgresDialect(PostgresConnection(settings)),
         var other => throw new InvalidOperationException($"The setting 'provider' of the {settings.Describe} must be sqlite or postgres, not '{other}'."),
     };

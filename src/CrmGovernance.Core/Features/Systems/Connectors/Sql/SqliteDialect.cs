@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace CrmGovernance.Core.Features.Systems.Connectors.Sql;
 
-internal sealed class SqliteDialect(string path, int busyTimeoutMilliseconds = 5_000) : SqlDialect
+/// <param name="mapMemory">Map up to 256 MB of the file (fast repeated reads); off for one pass over everything, which would otherwise hold the file in memory.</param>
+internal sealed class SqliteDialect(string path, int busyTimeoutMilliseconds = 5_000, bool mapMemory = true) : SqlDialect
 {
     public string Path { get; } = path;
 
@@ -25,7 +26,7 @@ internal sealed class SqliteDialect(string path, int busyTimeoutMilliseconds = 5
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds:D}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA wal_autocheckpoint = 10000;";
+            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds:D}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = {(mapMemory ? 268435456 : 0):D}; PRAGMA wal_autocheckpoint = 10000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
