@@ -57,7 +57,7 @@ public sealed class RunPageTests(QuietPortalFixture fixture)
         var page = pages.Context.Render<RunPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-outcome]")));
 
-        page.Find("#outcomes-grid tbody tr button").Click();
+        await page.InvokeAsync(() => page.Find("#outcomes-grid tbody tr button").Click());
 
         page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-field=phone]").GetAttribute("data-changed")));
         Assert.Equal("false", page.Find("[data-field=email]").GetAttribute("data-changed"));
