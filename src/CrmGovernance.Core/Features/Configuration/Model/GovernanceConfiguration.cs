@@ -35,6 +35,25 @@ public sealed record GovernanceConfiguration
     public IEnumerable<FieldDefinition> FieldsOf(Guid systemId, Guid objectId) =>
         Fields.Where(f => f.SystemId == systemId && f.ObjectId == objectId);
 
+    /// <summary>
+    /// A field of a system's catalog as a rule names it: of the given object ("status"), or of another object by its key
+    /// ("contact.customer_status"); null when there is none.
+    /// </summary>
+    public FieldDefinition? FieldNamed(Guid systemId, Guid objectId, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0)
+        {
+            var other = Objects.Find(o => string.Equals(o.Key, name[..dot], StringComparison.OrdinalIgnoreCase));
+            (objectId, name) = other is null ? (Guid.Empty, name) : (other.Id, name[(dot + 1)..]);
+        }
+        return FieldsOf(systemId, objectId).FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A catalog by field name (case-insensitive); a duplicated name keeps its first field (validation reports the duplicate).</summary>
     public Dictionary<string, FieldDefinition> CatalogOf(Guid systemId, Guid objectId) =>
         FieldsOf(systemId, objectId).GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)

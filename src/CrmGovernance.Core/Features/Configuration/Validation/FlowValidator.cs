@@ -62,20 +62,9 @@ public static class FlowValidator
     private static bool TargetHas(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field) =>
         TargetField(c, target, targetFields, field) is not null;
 
-    private static FieldDefinition? TargetField(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field)
-    {
-        if (string.IsNullOrWhiteSpace(field))
-        {
-            return null;
-        }
-        var dot = field.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return targetFields.GetValueOrDefault(field);
-        }
-        var obj = c.Objects.Find(o => string.Equals(o.Key, field[..dot], StringComparison.OrdinalIgnoreCase));
-        return obj is null ? null : c.FieldsOf(target.Id, obj.Id).FirstOrDefault(f => string.Equals(f.Name, field[(dot + 1)..], StringComparison.OrdinalIgnoreCase));
-    }
+    private static FieldDefinition? TargetField(GovernanceConfiguration c, ConnectedSystem target, Dictionary<string, FieldDefinition> targetFields, string? field) =>
+        field is not null && !field.Contains('.', StringComparison.Ordinal) ? targetFields.GetValueOrDefault(field)
+            : c.FieldNamed(target.Id, Guid.Empty, field);
 
     private static IEnumerable<ValidationIssue> Mapping(DataFlow flow, FieldMapping m, ConnectedSystem source, ConnectedSystem target,
         Dictionary<string, FieldDefinition> sourceFields, Dictionary<string, FieldDefinition> targetFields)

@@ -92,7 +92,7 @@ public sealed class FieldUsageMap
                 RuleActionKind.SuppressMarketing => (SuppressMarketingField, "true"),
                 _ => (null, null),
             };
-            if (field is not null && TargetField(c, flow, target, field) is { } written)
+            if (field is not null && c.FieldNamed(flow.TargetSystemId, flow.ObjectId, field) is { } written)
             {
                 Use(written.Id, new FieldUse(FieldUseKind.RuleSets, ConfigurationItemKind.Rule, rule.Id, flow.Id, $"Rule \"{rule.Name}\" of flow {flow.Name} sets it to \"{value}\"."));
             }
@@ -101,18 +101,6 @@ public sealed class FieldUsageMap
 
     /// <summary>What a rule's Suppress marketing action writes (as the sync engine's rule evaluator does).</summary>
     private const string SuppressMarketingField = "contact.marketing_suppressed";
-
-    /// <summary>A field of the flow's object in the target catalog ("status"), or of another object of the target system ("contact.customer_status").</summary>
-    private static FieldDefinition? TargetField(GovernanceConfiguration c, DataFlow flow, Dictionary<string, FieldDefinition> target, string name)
-    {
-        var dot = name.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return target.GetValueOrDefault(name);
-        }
-        var obj = c.Objects.Find(o => string.Equals(o.Key, name[..dot], StringComparison.OrdinalIgnoreCase));
-        return obj is null ? null : c.CatalogOf(flow.TargetSystemId, obj.Id).GetValueOrDefault(name[(dot + 1)..]);
-    }
 
     private void AddMatchRule(GovernanceConfiguration c, MatchRule rule)
     {
