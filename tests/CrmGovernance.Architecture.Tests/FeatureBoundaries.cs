@@ -17,7 +17,7 @@ internal static class FeatureBoundaries
 
     /// <summary>Features in dependency order: each may use those before it, never one after it.</summary>
     public static readonly string[] Features =
-        ["Users", "Configuration", "Systems", "ChangeControl", "Matching", "Sync", "Stewardship", "Audit", "Incidents", "Notifications", "Insights", "Quality", "FirstRun"];
+        ["Users", "Configuration", "Systems", "ChangeControl", "Matching", "Sync", "Stewardship", "Audit", "Incidents", "Notifications", "Insights", "Quality", "Scenarios", "FirstRun"];
 
     /// <summary>The folder a namespace of Core belongs to: "Features/Sync", "Access", "" (Core's root) or null (not Core).</summary>
     public static string? FolderOf(string? ns) => FolderOf(ns, Core);

@@ -51,6 +51,7 @@ public static class Accountability
         DataFlow f => Flow(f.Id, before, after),
         FieldMapping m => Flow(m.FlowId, before, after),
         BusinessRule r => Flow(r.FlowId, before, after),
+        Scenario s => Flow(s.FlowId, before, after),
         // The default policy governs every flow: nobody but an admin answers for all of them.
         IncidentPolicy p => p.FlowId is { } flowId ? Flow(flowId, before, after) : [new AccountableParty("the default incident policy", [], [])],
         _ => [],

@@ -15,6 +15,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Rule => typeof(BusinessRule),
         ConfigurationItemKind.MatchRule => typeof(MatchRule),
         ConfigurationItemKind.IncidentPolicy => typeof(IncidentPolicy),
+        ConfigurationItemKind.Scenario => typeof(Scenario),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -30,6 +31,7 @@ public static class ConfigurationItems
         BusinessRule => ConfigurationItemKind.Rule,
         MatchRule => ConfigurationItemKind.MatchRule,
         IncidentPolicy => ConfigurationItemKind.IncidentPolicy,
+        Scenario => ConfigurationItemKind.Scenario,
         _ => throw new ArgumentOutOfRangeException(nameof(item)),
     };
 
@@ -45,6 +47,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Rule => c.Rules,
         ConfigurationItemKind.MatchRule => c.MatchRules,
         ConfigurationItemKind.IncidentPolicy => c.IncidentPolicies,
+        ConfigurationItemKind.Scenario => c.Scenarios,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -64,6 +67,7 @@ public static class ConfigurationItems
         ConfigurationItemKind.Rule => c with { Rules = Replace(c.Rules, id, item) },
         ConfigurationItemKind.MatchRule => c with { MatchRules = Replace(c.MatchRules, id, item) },
         ConfigurationItemKind.IncidentPolicy => c with { IncidentPolicies = Replace(c.IncidentPolicies, id, item) },
+        ConfigurationItemKind.Scenario => c with { Scenarios = Replace(c.Scenarios, id, item) },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

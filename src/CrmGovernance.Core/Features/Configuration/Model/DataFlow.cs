@@ -31,5 +31,9 @@ public sealed record DataFlow : IConfigurationItem
     /// </summary>
     public List<string> MatchKeys { get; init; } = [];
 
+    /// <summary>Every change to this flow needs acceptance sign-off before it is published (left out of the JSON while false).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool RequiresSignOff { get; init; }
+
     public string DisplayName => $"flow {Name}";
 }

@@ -19,6 +19,9 @@ public sealed record GovernanceConfiguration
     public List<MatchRule> MatchRules { get; init; } = [];
     public List<IncidentPolicy> IncidentPolicies { get; init; } = [];
 
+    /// <summary>The flows' scenario suites (left out of the canonical JSON while empty, so older versions keep their text).</summary>
+    public List<Scenario> Scenarios { get; init; } = [];
+
     public ConnectedSystem? FindSystem(Guid id) => Systems.Find(s => s.Id == id);
     public BusinessObject? FindObject(Guid id) => Objects.Find(o => o.Id == id);
     public DataFlow? FindFlow(Guid id) => Flows.Find(f => f.Id == id);

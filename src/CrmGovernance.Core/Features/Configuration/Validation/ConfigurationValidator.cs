@@ -31,6 +31,7 @@ public static class ConfigurationValidator
         }
         issues.AddRange(MatchRuleValidator.Validate(c));
         issues.AddRange(IncidentPolicyValidator.Validate(c));
+        issues.AddRange(ScenarioValidator.Validate(c));
         return issues;
     }
 

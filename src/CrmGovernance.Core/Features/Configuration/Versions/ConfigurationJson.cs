@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CrmGovernance.Core.Features.Configuration.Model;
 
 namespace CrmGovernance.Core.Features.Configuration.Versions;
@@ -20,7 +21,21 @@ public static class ConfigurationJson
         // Keys that differ only in case (value-map entries, settings) are distinct keys.
         PropertyNameCaseInsensitive = false,
         WriteIndented = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutWhileEmpty } },
     };
+
+    /// <summary>Lists added to the document after its first versions are left out while empty, so those versions read and hash as before.</summary>
+    private static void LeaveOutWhileEmpty(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(GovernanceConfiguration))
+        {
+            return;
+        }
+        foreach (var property in info.Properties.Where(p => p.Name == "scenarios"))
+        {
+            property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+        }
+    }
 
     public static string Serialize(GovernanceConfiguration configuration) =>
         SortKeys(JsonSerializer.SerializeToNode(Canonical(configuration), Options));
@@ -66,5 +81,6 @@ public static class ConfigurationJson
         MatchRules = [.. c.MatchRules.OrderBy(r => r.ObjectId).ThenBy(r => r.Id)],
         // The default policy (no flow) first.
         IncidentPolicies = [.. c.IncidentPolicies.OrderBy(p => p.FlowId.HasValue).ThenBy(p => p.FlowId).ThenBy(p => p.Id)],
+        Scenarios = [.. c.Scenarios.OrderBy(s => s.FlowId).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id)],
     };
 }

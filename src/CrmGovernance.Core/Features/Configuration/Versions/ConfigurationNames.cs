@@ -42,6 +42,7 @@ internal sealed class ConfigurationNames
         BusinessRule r => $"Rule {r.Name}",
         MatchRule r => string.IsNullOrWhiteSpace(r.Name) ? $"Match rule for {Name(r.ObjectId) ?? "an object"}" : $"Match rule {r.Name}",
         IncidentPolicy p => p.FlowId is { } flow ? $"Incident policy for flow {Name(flow) ?? "(removed)"}" : "Incident policy (default)",
+        Scenario s => $"Scenario {s.Name}",
         _ => item.DisplayName,
     };
 
@@ -51,6 +52,7 @@ internal sealed class ConfigurationNames
         FieldDefinition f => $"{Name(f.SystemId) ?? "a system"} · {Name(f.ObjectId) ?? "an object"}",
         FieldMapping m => Name(m.FlowId) is { } flow ? $"Flow {flow}" : null,
         BusinessRule r => Name(r.FlowId) is { } flow ? $"Flow {flow}" : null,
+        Scenario s => Name(s.FlowId) is { } flow ? $"Flow {flow}" : null,
         MatchRule r when !string.IsNullOrWhiteSpace(r.Name) => Name(r.ObjectId) is { } name ? $"Object {name}" : null,
         _ => null,
     };
@@ -66,6 +68,7 @@ internal sealed class ConfigurationNames
         BusinessRule r => r.Name,
         MatchRule r => Or(r.Name, "match rule"),
         IncidentPolicy p => p.FlowId is null ? "default incident policy" : "incident policy",
+        Scenario s => s.Name,
         _ => item.DisplayName,
     };
 

@@ -13,7 +13,7 @@ namespace CrmGovernance.Core.Features.Sync.Engine;
 /// dry run) → per-record results. Idempotent: a new record's target id derives from its source system and id, so a
 /// batch re-run after a crash updates what the first attempt created.
 /// </summary>
-public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, CrosswalkStore crosswalk, TimeProvider time, TargetMatcher? matcher = null)
+public sealed class BatchProcessor(FlowPlan plan, ISyncConnector target, ICrosswalkLookup crosswalk, TimeProvider time, TargetMatcher? matcher = null)
 {
     public async Task<BatchResult> ProcessAsync(IReadOnlyList<ConnectorRecord> records, bool dryRun, IReadOnlySet<string> releasedFromReview,
         CancellationToken cancellationToken)

@@ -4,8 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmGovernance.Core.Features.Sync.Engine;
 
+/// <summary>Which target record each source record of a batch created or was linked to before: the stored crosswalk, or a sandbox's.</summary>
+public interface ICrosswalkLookup
+{
+    /// <summary>Source id → the linked target id, and whether the match rule made that link.</summary>
+    Task<Dictionary<string, (string TargetId, bool ByMatchRule)>> TargetIdsAsync(FlowPlan plan, IReadOnlyCollection<string> sourceIds, CancellationToken cancellationToken);
+}
+
 /// <summary>Reads the crosswalk for a batch: which target record each source record created or was linked to before.</summary>
-public sealed class CrosswalkStore(IDbContextFactory<CrmDbContext> contexts)
+public sealed class CrosswalkStore(IDbContextFactory<CrmDbContext> contexts) : ICrosswalkLookup
 {
     private const int ChunkSize = 500;
 

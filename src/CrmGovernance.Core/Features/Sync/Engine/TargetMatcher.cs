@@ -20,15 +20,16 @@ public sealed class TargetMatcher
     private readonly FlowPlan _plan;
     private readonly MatchModel _model;
     private readonly MatchFields _fields;
-    private readonly MatchIndexCache _cache;
-    private readonly MatchIndexStore _store;
-    private readonly TargetChangeFeed _feed;
-    private readonly IDbContextFactory<CrmDbContext> _contexts;
+    // All null in a sandbox: its target's records are in the overlay from the start.
+    private readonly MatchIndexCache? _cache;
+    private readonly MatchIndexStore? _store;
+    private readonly TargetChangeFeed? _feed;
+    private readonly IDbContextFactory<CrmDbContext>? _contexts;
     private readonly RunMatchOverlay _overlay;
     private bool _feedRead;
 
-    private TargetMatcher(FlowPlan plan, MatchModel model, MatchFields fields, MatchIndexCache cache, MatchIndexStore store, TargetChangeFeed feed,
-        IDbContextFactory<CrmDbContext> contexts)
+    private TargetMatcher(FlowPlan plan, MatchModel model, MatchFields fields, MatchIndexCache? cache, MatchIndexStore? store, TargetChangeFeed? feed,
+        IDbContextFactory<CrmDbContext>? contexts)
     {
         (_plan, _model, _fields, _cache, _store, _feed, _contexts) = (plan, model, fields, cache, store, feed, contexts);
         _overlay = new RunMatchOverlay(model, fields);
@@ -39,10 +40,32 @@ public sealed class TargetMatcher
         IDbContextFactory<CrmDbContext> contexts) =>
         plan is { MatchModel: { } model, TargetMatchFields: { } fields } ? new TargetMatcher(plan, model, fields, cache, store, feed, contexts) : null;
 
+    /// <summary>
+    /// The matcher of a sandbox run: the target's records (<paramref name="existing"/>) and what the run writes are the
+    /// only candidates; no shared index, no stored state, no steward's exclusions. Null without a match rule.
+    /// </summary>
+    public static TargetMatcher? ForSandbox(FlowPlan plan, IEnumerable<ConnectorRecord> existing)
+    {
+        if (plan is not { MatchModel: { } model, TargetMatchFields: { } fields })
+        {
+            return null;
+        }
+        var matcher = new TargetMatcher(plan, model, fields, null, null, null, null);
+        foreach (var record in existing)
+        {
+            matcher._overlay.Put(record.Id, record.Fields);
+        }
+        return matcher;
+    }
+
     /// <summary>Scores the batch's records that neither the crosswalk nor a match key found against the shared index, and looks up their candidates in the target.</summary>
     internal async Task<FuzzyBatch> BeginBatchAsync(ISyncConnector target, TargetIndex index, IReadOnlyList<(IncomingRecord Record, string NewId)> unlinked,
         bool dryRun, CancellationToken cancellationToken)
     {
+        if (_cache is null || _store is null || _feed is null)
+        {
+            return new FuzzyBatch(_plan, _fields, _overlay, [], []);
+        }
         if (!_feedRead)
         {
             await _feed.ReadAsync(_plan, target, _store, dryRun ? _overlay.Put : null, cancellationToken);
@@ -115,7 +138,7 @@ public sealed class TargetMatcher
     private async Task<HashSet<(string, string)>> ExcludedPairsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var pairs = new HashSet<(string, string)>();
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await using var db = await _contexts!.CreateDbContextAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(250))
         {
             var found = await db.MatchExclusions.AsNoTracking()

@@ -25,6 +25,7 @@ public static class DryRunFlows
                     DataFlow flow => f => f.Id == flow.Id,
                     FieldMapping m => f => f.Id == m.FlowId,
                     BusinessRule r => f => f.Id == r.FlowId,
+                    Scenario s => f => f.Id == s.FlowId,
                     BusinessObject o => f => f.ObjectId == o.Id,
                     SourceOfTruth s => f => f.ObjectId == s.ObjectId,
                     FieldDefinition d => f => f.ObjectId == d.ObjectId && (f.SourceSystemId == d.SystemId || f.TargetSystemId == d.SystemId),
