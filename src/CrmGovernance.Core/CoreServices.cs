@@ -3,6 +3,7 @@ using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Events;
 using CrmGovernance.Core.Features.Audit;
 using CrmGovernance.Core.Features.Quality;
+using CrmGovernance.Core.Features.Scenarios;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.FirstRun;
 using CrmGovernance.Core.Features.Incidents;
@@ -51,6 +52,7 @@ public static class CoreServices
             .AddIncidents()
             .AddNotifications(host)
             .AddInsights(host)
+            .AddScenarios()
             .AddFirstRun(host)
             // Last: it schedules the jobs the features declared (AddScheduledJob).
             .AddScheduling(host);

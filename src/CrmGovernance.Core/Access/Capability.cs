@@ -77,4 +77,6 @@ public enum Capability
     RunAssessments,
     /// <summary>Accept a data-quality finding as a known issue until a date, or withdraw that: business owners for their own objects.</summary>
     AcceptFindings,
+    /// <summary>Let a change request through although a scenario fails, with a recorded reason: admins only.</summary>
+    OverrideScenarios,
 }

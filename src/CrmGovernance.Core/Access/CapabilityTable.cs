@@ -40,6 +40,7 @@ public static class CapabilityTable
         new(Capability.ViewDataQuality, [A, M], [O, S], "Only admins, managers, and the owners and stewards of an object, may see its data quality."),
         new(Capability.RunAssessments, [A], [O, S], "Only an admin, or the owner or steward of the object, may start or cancel its assessment."),
         new(Capability.AcceptFindings, [A], [O], "Only an admin, or the business owner of the object or the system, may accept a finding as a known issue."),
+        new(Capability.OverrideScenarios, [A], [], "Only an admin may let a change through while one of its scenarios fails."),
     ];
 
     private static readonly Dictionary<Capability, CapabilityGrant> ByCapability = All.ToDictionary(g => g.Capability);

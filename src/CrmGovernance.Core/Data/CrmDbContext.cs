@@ -7,6 +7,8 @@ using CrmGovernance.Core.Features.Matching.ReviewQueue;
 using CrmGovernance.Core.Features.Matching.Store;
 using CrmGovernance.Core.Features.Stewardship.Review;
 using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Scenarios.Gate;
+using CrmGovernance.Core.Features.Scenarios.SignOffs;
 using CrmGovernance.Core.Features.Quality.Fields;
 using CrmGovernance.Core.Features.Quality.KnownIssues;
 using CrmGovernance.Core.Features.Stewardship.Scans;
@@ -52,6 +54,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ActorContext? 
     public DbSet<AssessmentField> AssessmentFields => Set<AssessmentField>();
     public DbSet<KnownIssue> KnownIssues => Set<KnownIssue>();
     public DbSet<FieldRetirement> FieldRetirements => Set<FieldRetirement>();
+    public DbSet<ScenarioCheck> ScenarioChecks => Set<ScenarioCheck>();
+    public DbSet<SignOff> SignOffs => Set<SignOff>();
     public DbSet<MatchIndexEntry> MatchIndexEntries => Set<MatchIndexEntry>();
     public DbSet<MatchIndexCursor> MatchIndexCursors => Set<MatchIndexCursor>();
     public DbSet<OutboxEvent> OperationsEvents => Set<OutboxEvent>();

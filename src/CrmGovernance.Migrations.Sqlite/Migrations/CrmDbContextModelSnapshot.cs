@@ -1432,6 +1432,132 @@ namespace CrmGovernance.Migrations.Sqlite.Migrations
                     b.HasAnnotation("CrmGovernance:Audit:EntityName", "KnownIssue");
                 });
 
+            modelBuilder.Entity("CrmGovernance.Core.Features.Scenarios.Gate.ScenarioCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overridden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CrmGovernance:Audit:Mode", "ignored");
+
+                    b.Property<int>("Scenarios")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeRequestId", "Id");
+
+                    b.ToTable("ScenarioChecks");
+
+                    b
+                        .HasAnnotation("CrmGovernance:Audit:ChangeRequestKey", "ChangeRequestId")
+                        .HasAnnotation("CrmGovernance:Audit:EntityName", "ScenarioCheck");
+                });
+
+            modelBuilder.Entity("CrmGovernance.Core.Features.Scenarios.SignOffs.SignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangeRequestId", "ReviewerId")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewerId", "Decision");
+
+                    b.ToTable("SignOffs");
+
+                    b
+                        .HasAnnotation("CrmGovernance:Audit:ChangeRequestKey", "ChangeRequestId")
+                        .HasAnnotation("CrmGovernance:Audit:EntityName", "SignOff");
+                });
+
             modelBuilder.Entity("CrmGovernance.Core.Features.Stewardship.Review.RecordMerge", b =>
                 {
                     b.Property<long>("Id")

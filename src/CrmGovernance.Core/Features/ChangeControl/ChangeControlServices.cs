@@ -12,6 +12,7 @@ public static class ChangeControlServices
         // Delivered only where the host delivers events (portal and worker nodes); harmless elsewhere.
         .AddSingleton<PublishedConfigurationFollower>()
         .AddSingleton<IOperationsEventSubscriber>(sp => sp.GetRequiredService<PublishedConfigurationFollower>())
+        .AddScoped<ChangeRequestChecks>()
         .AddScoped<ChangeRequestService>()
         .AddScoped<ChangeRequestDrafts>()
         .AddScoped<ChangeRequestReview>()

@@ -15,7 +15,7 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 /// </summary>
 public sealed class ChangeRequestReview(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock,
-    ConnectorSettingsCheck connectorSettings)
+    ConnectorSettingsCheck connectorSettings, ChangeRequestChecks checks)
 {
     public async Task<bool> MayReviewAsync(ChangeRequest request, CancellationToken cancellationToken = default)
     {
@@ -58,6 +58,10 @@ public sealed class ChangeRequestReview(
 
     private async Task<OperationResult> PublishAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
+        if (await ChecksRefuseAsync(id, reviewedUpdatedUtc, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var request = await db.ChangeRequests.Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -100,6 +104,31 @@ public sealed class ChangeRequestReview(
         await transaction.CommitAsync(cancellationToken);
         published.Publish(version);
         return OperationResult.Success;
+    }
+
+    /// <summary>
+    /// The other features' checks (scenarios, sign-off), before the publishing transaction: they record what they found,
+    /// and SQLite's write lock must not be held meanwhile. Decisions are serialised (ChangeControlGate), so neither the
+    /// request nor the published version changes between these checks and the transaction. Null: go on (a request the
+    /// transaction would refuse anyway is left to it, with its own message).
+    /// </summary>
+    private async Task<OperationResult?> ChecksRefuseAsync(Guid id, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ChangeRequests.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (await Refusal(request, reviewedUpdatedUtc, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        var current = (latest is null ? PublishedSnapshot.None : PublishedConfiguration.ToSnapshot(latest)).Configuration;
+        if (ChangeSet.Conflicts(current, request!.Items).Count > 0)
+        {
+            return null;
+        }
+        var next = ChangeSet.Apply(current, request.Items);
+        var refusals = await checks.RunAsync(request, current, next, ChangeCheckStage.Approve, cancellationToken);
+        return refusals.Count > 0 ? new OperationResult(refusals.Prepend($"{request.Label} was not approved; nothing was published:").ToList()) : null;
     }
 
     public Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)

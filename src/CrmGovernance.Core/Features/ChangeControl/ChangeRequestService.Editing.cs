@@ -141,6 +141,11 @@ public sealed partial class ChangeRequestService
         {
             return new OperationResult(issues.Select(i => i.Message).Distinct().ToList());
         }
+        var refusals = await checks.RunAsync(request, current, next, ChangeCheckStage.Submit, cancellationToken);
+        if (refusals.Count > 0)
+        {
+            return new OperationResult(refusals.Prepend($"{request.Label} was not submitted:").ToList());
+        }
         request.Status = ChangeRequestStatus.Submitted;
         request.SubmittedUtc = request.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);

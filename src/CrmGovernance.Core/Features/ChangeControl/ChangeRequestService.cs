@@ -13,7 +13,7 @@ namespace CrmGovernance.Core.Features.ChangeControl;
 /// </summary>
 public sealed partial class ChangeRequestService(
     IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, TimeProvider clock,
-    ConnectorSettingsCheck connectorSettings, ChangeRequestDrafts drafts)
+    ConnectorSettingsCheck connectorSettings, ChangeRequestDrafts drafts, ChangeRequestChecks checks)
 {
     /// <param name="restoresVersion">For a rollback: the version the request restores.</param>
     public async Task<Guid> CreateDraftAsync(string title, string reason, int? restoresVersion = null, CancellationToken cancellationToken = default)

@@ -14,6 +14,13 @@ public static class DryRunFlows
     public static IReadOnlyList<DataFlow> For(IEnumerable<ChangeRequestItem> items, GovernanceConfiguration published, GovernanceConfiguration draft)
     {
         var active = draft.Flows.Where(f => f.Status == FlowStatus.Active).OrderBy(f => f.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var affected = Touched(items, published, draft).Where(f => f.Status == FlowStatus.Active).ToList();
+        return affected.Count > 0 ? affected : active;
+    }
+
+    /// <summary>The flows of the draft (whatever their status) that the request touches, by name; none when it touches none.</summary>
+    public static IReadOnlyList<DataFlow> Touched(IEnumerable<ChangeRequestItem> items, GovernanceConfiguration published, GovernanceConfiguration draft)
+    {
         var touched = new List<Func<DataFlow, bool>>();
         foreach (var item in items)
         {
@@ -38,7 +45,6 @@ public static class DryRunFlows
                 }
             }
         }
-        var affected = active.Where(f => touched.Exists(t => t(f))).ToList();
-        return affected.Count > 0 ? affected : active;
+        return [.. draft.Flows.Where(f => touched.Exists(t => t(f))).OrderBy(f => f.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 }

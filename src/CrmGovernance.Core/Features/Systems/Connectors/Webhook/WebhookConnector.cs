@@ -57,7 +57,7 @@ internal sealed class WebhookConnector(ConnectorSettings settings, IServiceScope
         new($"The {settings.Describe} is a source only: the portal cannot {what} through a webhook. Choose another system as the flow's target.");
 
     /// <summary>The payload's fields; a payload that is not a JSON object comes as one field "_payload" so the run can reject it (not stop on it).</summary>
-    private static Dictionary<string, string?> Fields(string payloadJson)
+    internal static Dictionary<string, string?> Fields(string payloadJson)
     {
         try
         {

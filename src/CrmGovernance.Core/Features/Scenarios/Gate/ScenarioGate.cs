@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CrmGovernance.Core.Access;
+using CrmGovernance.Core.Data;
+using CrmGovernance.Core.Features.ChangeControl;
+using CrmGovernance.Core.Features.Configuration.Model;
+using CrmGovernance.Core.Features.Scenarios.Sandbox;
+using CrmGovernance.Core.Features.Sync.Runs;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmGovernance.Core.Features.Scenarios.Gate;
+
+/// <summary>
+/// Change control's scenario check: on submission and approval, every scenario of the flows the request touches runs on
+/// its draft in the sandbox; the result is kept with the request (<see cref="ScenarioCheck"/>), and a failure refuses the
+/// step with the differences, unless an admin has let this very content through with a reason.
+/// </summary>
+public sealed class ScenarioGate(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, TimeProvider time) : IChangeRequestCheck
+{
+    public const int MaxSummaryLength = 4000;
+    public const int MaxReasonLength = 2000;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async Task<IReadOnlyList<string>> CheckAsync(ChangeRequest request, GovernanceConfiguration published, GovernanceConfiguration draft, ChangeCheckStage stage,
+        CancellationToken cancellationToken)
+    {
+        var (check, outcomes) = await RunAsync(request, published, draft,
+            stage == ChangeCheckStage.Submit ? ScenarioCheckKind.Submit : ScenarioCheckKind.Approve, cancellationToken);
+        if (check is null || check.Passed)
+        {
+            return [];
+        }
+        var overrideGiven = await OverrideFor(request.Id, check.Fingerprint, cancellationToken);
+        if (overrideGiven is not null)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.ScenarioChecks.Where(c => c.Id == check.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Overridden, true), cancellationToken);
+            return [];
+        }
+        return Refusal(outcomes);
+    }
+
+    /// <summary>Runs the touched flows' scenarios on the draft and keeps the result; no row when the request touches no flow with scenarios.</summary>
+    internal async Task<(ScenarioCheck? Check, IReadOnlyList<ScenarioOutcome> Outcomes)> RunAsync(ChangeRequest request, GovernanceConfiguration published,
+        GovernanceConfiguration draft, ScenarioCheckKind kind, CancellationToken cancellationToken, string? reason = null)
+    {
+        var flows = DryRunFlows.Touched(request.Items, published, draft);
+        var outcomes = await ScenarioRunner.RunSuitesAsync(draft, flows.Select(f => f.Id).ToList(), time, cancellationToken);
+        if (flows.Count == 0)
+        {
+            return (null, outcomes);
+        }
+        var check = new ScenarioCheck
+        {
+            ChangeRequestId = request.Id, Kind = kind, Fingerprint = ChangeRequestChecks.Fingerprint(request.Items), CheckedUtc = time.GetUtcNow().UtcDateTime,
+            ByName = actor.Name, Scenarios = outcomes.Count, Failed = outcomes.Count(o => !o.Passed), Passed = outcomes.All(o => o.Passed),
+            Summary = Summary(flows, outcomes, draft), ResultsJson = JsonSerializer.Serialize(outcomes, Json), Reason = reason,
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ScenarioChecks.Add(check);
+        await db.SaveChangesAsync(cancellationToken);
+        return (check, outcomes);
+    }
+
+    internal async Task<ScenarioCheck?> OverrideFor(Guid requestId, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ScenarioChecks.AsNoTracking()
+            .Where(c => c.ChangeRequestId == requestId && c.Kind == ScenarioCheckKind.Override && c.Fingerprint == fingerprint)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static List<string> Refusal(IReadOnlyList<ScenarioOutcome> outcomes)
+    {
+        var lines = new List<string>();
+        foreach (var failed in outcomes.Where(o => !o.Passed))
+        {
+            lines.Add($"Scenario \"{failed.Name}\" of {failed.FlowName} fails on the draft: {Differences(failed, 3)}");
+        }
+        lines.Add("Fix the draft (or the scenario) and try again; an admin can let it through with a recorded reason.");
+        return lines;
+    }
+
+    internal static string Differences(ScenarioOutcome outcome, int max)
+    {
+        if (outcome.Error is { } error)
+        {
+            return error;
+        }
+        var all = outcome.Records.SelectMany(r => r.Differences.Select(d => $"{r.SourceId}, {d.What}: expected {d.Expected}, got {d.Actual}"))
+            .Concat(outcome.Afterwards.Select(d => $"{d.What}: expected {d.Expected}, got {d.Actual}")).ToList();
+        return string.Join("; ", all.Take(max)) + (all.Count > max ? $"; and {all.Count - max:N0} more." : ".");
+    }
+
+    private static string Summary(IReadOnlyList<DataFlow> flows, IReadOnlyList<ScenarioOutcome> outcomes, GovernanceConfiguration draft)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Flows: {string.Join(", ", flows.Select(f => f.Name))}. ");
+        var bare = flows.Where(f => !draft.Scenarios.Any(s => s.FlowId == f.Id)).ToList();
+        if (bare.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"No scenarios yet for {string.Join(", ", bare.Select(f => f.Name))}. ");
+        }
+        var failed = outcomes.Where(o => !o.Passed).ToList();
+        text.Append(failed.Count == 0
+            ? $"All {outcomes.Count:N0} scenario(s) passed."
+            : $"{failed.Count:N0} of {outcomes.Count:N0} scenario(s) failed: ");
+        foreach (var outcome in failed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\"{outcome.Name}\" ({outcome.FlowName}): {Differences(outcome, 2)} ");
+        }
+        return text.Length <= MaxSummaryLength ? text.ToString().Trim() : text.ToString(0, MaxSummaryLength - 1) + "…";
+    }
+}
