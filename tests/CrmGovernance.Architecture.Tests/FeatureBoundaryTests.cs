@@ -45,7 +45,7 @@ public sealed class FeatureBoundaryTests
         Assert.False(FeatureBoundaries.MayUse("Features/Configuration", "Features/ChangeControl"));
         Assert.False(FeatureBoundaries.MayUse("Access", "Features/Audit"));
         Assert.False(FeatureBoundaries.MayUse("Features/Sync", "Features/Insights"));
-        Assert.False(FeatureBoundaries.MayUse("Features/Scenarios", "Features/Sync")); // a new feature must be placed first
+        Assert.False(FeatureBoundaries.MayUse("Features/Forecasts", "Features/Sync")); // a new feature must be placed first
         Assert.True(FeatureBoundaries.MayUse("Features/Stewardship", "Features/Sync"));
         Assert.True(FeatureBoundaries.MayUse("Features/Users", "Events"));
     }

@@ -60,7 +60,7 @@ public sealed class WebBoundaryTests
     {
         Assert.False(WebBoundaries.MayUse("Features/ChangeControl", "Features/Sync"));
         Assert.False(WebBoundaries.MayUse("Features/Configuration", "Features/ChangeControl"));
-        Assert.False(WebBoundaries.MayUse("Features/Scenarios", "Features/Sync")); // a new feature must be placed first
+        Assert.False(WebBoundaries.MayUse("Features/Forecasts", "Features/Sync")); // a new feature must be placed first
         Assert.True(WebBoundaries.MayUse("Features/Incidents", "Features/Users"));
         Assert.True(WebBoundaries.MayUse("Features/Users", "Components"));
         Assert.True(WebBoundaries.MayUse("Components", "Features/Insights")); // Home's card

@@ -15,6 +15,9 @@ using CrmGovernance.Core.Features.Insights.Dashboard;
 using CrmGovernance.Core.Features.Insights.Drill;
 using CrmGovernance.Core.Features.Notifications;
 using CrmGovernance.Core.Features.Quality.Assessments;
+using CrmGovernance.Core.Features.Scenarios;
+using CrmGovernance.Core.Features.Scenarios.Gate;
+using CrmGovernance.Core.Features.Scenarios.SignOffs;
 using CrmGovernance.Core.Features.Quality.Fields;
 using CrmGovernance.Core.Features.Quality.KnownIssues;
 using CrmGovernance.Core.Features.Stewardship.Review;
@@ -120,6 +123,22 @@ public static class ServiceEntryPoints
         .. Of<FieldRetirementService>(Capability.ViewDataQuality, ("GetAsync", s => s.GetAsync(-1))),
         .. Of<FieldRetirementService>(Capability.DraftChanges,
             ("ProposeAsync", s => s.ProposeAsync(Nobody, "Matrix")), ("StartNextStepAsync", s => s.StartNextStepAsync(-1)), ("AbandonAsync", s => s.AbandonAsync(-1))),
+        .. Of<ScenarioService>(Capability.ReadConfiguration,
+            ("ConfigurationAsync", s => s.ConfigurationAsync(null)), ("SuiteAsync", s => s.SuiteAsync(Nobody, null)),
+            ("RunSuiteAsync", s => s.RunSuiteAsync(Nobody, null)), ("LibraryAsync", s => s.LibraryAsync(Nobody, null)),
+            ("TryAsync", s => s.TryAsync(new Scenario { Id = Nobody, FlowId = Nobody, Name = "Matrix" }, null))),
+        .. Of<ScenarioCapture>(Capability.DraftChanges,
+            ("FromOutcomeAsync", s => s.FromOutcomeAsync(-1)), ("FromErrorQueueAsync", s => s.FromErrorQueueAsync(-1))),
+        // Readers of the configuration, and the acceptance reviewers named on the request (none on an unknown one).
+        .. Of<ChangeRequestScenarios>(Capability.ReadConfiguration,
+            ("TrialAsync", s => s.TrialAsync(Nobody)), ("ChecksAsync", s => s.ChecksAsync(Nobody))),
+        .. Of<ChangeRequestScenarios>(Capability.OverrideScenarios, ("OverrideAsync", s => s.OverrideAsync(Nobody, "Matrix access test reason"))),
+        .. Of<SignOffService>(Capability.ReadConfiguration, ("ListAsync", s => s.ListAsync(Nobody))),
+        .. Of<SignOffService>(Capability.DraftChanges,
+            ("RequestAsync", s => s.RequestAsync(Nobody, "nobody@example.com")), ("RemoveAsync", s => s.RemoveAsync(Nobody))),
+        // A reviewer's own answer: any signed-in person (every role holds ViewIncidents); only the person named can answer.
+        .. Of<SignOffService>(Capability.ViewIncidents, ("DecideAsync", s => s.DecideAsync(Nobody, SignOffDecision.SignedOff, null))),
+        Answers<SignOffService>("WaitingForMeAsync", Capability.ViewIncidents, s => s.WaitingForMeAsync()),
 
         .. Of<IncidentQueries>(Capability.ViewIncidents,
             ("ListAsync", s => s.ListAsync(new IncidentFilter(), 0, 10)), ("GetAsync", s => s.GetAsync(-1))),
@@ -199,6 +218,7 @@ public static class ServiceEntryPoints
     public static readonly IReadOnlyDictionary<Type, string> NotServices = new Dictionary<Type, string>
     {
         [typeof(AuditTrail)] = "writes audit rows for whoever acts; called by the services after their own check",
+        [typeof(ScenarioGate)] = "change control's scenario check: runs inside submission and approval, after their own checks",
         [typeof(Core.Features.FirstRun.FirstRunService)] = "the one-time /setup page: open to anyone until the first admin exists, then closed",
     };
 

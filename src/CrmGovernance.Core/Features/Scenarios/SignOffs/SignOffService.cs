@@ -87,6 +87,10 @@ public sealed class SignOffService(IDbContextFactory<CrmDbContext> contexts, Act
     /// <summary>The named reviewer's own answer: sign off, or raise a concern (which needs words).</summary>
     public async Task<OperationResult> DecideAsync(Guid signOffId, SignOffDecision decision, string? comment, CancellationToken cancellationToken = default)
     {
+        if (actor.UserId is null)
+        {
+            throw new UnauthorizedAccessException("Sign in to answer a sign-off.");
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var signOff = await db.SignOffs.FirstOrDefaultAsync(s => s.Id == signOffId, cancellationToken);
         if (signOff is null || signOff.ReviewerId != actor.UserId)
