@@ -4,6 +4,7 @@ using CrmGovernance.Web.Features.Configuration;
 using CrmGovernance.Web.Features.Incidents;
 using CrmGovernance.Web.Features.Insights;
 using CrmGovernance.Web.Features.Quality;
+using CrmGovernance.Web.Features.Scenarios;
 using CrmGovernance.Web.Features.Sync;
 using CrmGovernance.Web.Features.Systems;
 using MudBlazor;
@@ -30,6 +31,10 @@ internal static class UiSetup
         services.AddPageSlot<FlowDataAssessments>(FlowSlots.Summary);
         services.AddPageSlot<AssessSystemLink>(SystemsSlots.Row);
         services.AddPageSlot<QualityDashboardCard>(InsightsSlots.Dashboard);
+        services.AddPageSlot<FlowScenarios>(FlowSlots.Sections);
+        services.AddPageSlot<ChangeRequestTrialPanel>(ChangeRequestSlots.Context);
+        services.AddPageSlot<CaptureScenarioButton>(RunSlots.Record);
+        services.AddPageSlot<CaptureScenarioButton>(ErrorQueueSlots.Item);
         services.AddFlowListColumn<FlowHealthColumn>();
         return services;
     }

@@ -63,6 +63,9 @@ public static class AccessTable
         ["/duplicate-scans"] = Needs(Capability.ViewDuplicateScans),
         ["/duplicate-scans/{Id:long}"] = Needs(Capability.ViewDuplicateScans),
 
+        // Acceptance sign-off: any signed-in person; the services show a request only to its named reviewers and configuration readers.
+        ["/sign-off/{Id:guid}"] = Access.AnyUser,
+
         // The user's own account.
         ["/Account/Manage"] = Access.AnyUser,
         ["/profile/access-tokens"] = Access.AnyUser,

@@ -133,7 +133,7 @@ public static class ServiceEntryPoints
         .. Of<ChangeRequestScenarios>(Capability.ReadConfiguration,
             ("TrialAsync", s => s.TrialAsync(Nobody)), ("ChecksAsync", s => s.ChecksAsync(Nobody))),
         .. Of<ChangeRequestScenarios>(Capability.OverrideScenarios, ("OverrideAsync", s => s.OverrideAsync(Nobody, "Matrix access test reason"))),
-        .. Of<SignOffService>(Capability.ReadConfiguration, ("ListAsync", s => s.ListAsync(Nobody))),
+        .. Of<SignOffService>(Capability.ReadConfiguration, ("ListAsync", s => s.ListAsync(Nobody)), ("SubjectAsync", s => s.SubjectAsync(Nobody))),
         .. Of<SignOffService>(Capability.DraftChanges,
             ("RequestAsync", s => s.RequestAsync(Nobody, "nobody@example.com")), ("RemoveAsync", s => s.RemoveAsync(Nobody))),
         // A reviewer's own answer: any signed-in person (every role holds ViewIncidents); only the person named can answer.

@@ -44,6 +44,12 @@ public static class DemoConfiguration
         };
     }
 
+    /// <summary>The real-condition library's scenarios for every flow, as their suites.</summary>
+    public static GovernanceConfiguration WithScenarioLibrary(GovernanceConfiguration configuration) => configuration with
+    {
+        Scenarios = [.. configuration.Flows.SelectMany(f => Scenarios.Library.ScenarioLibrary.For(configuration, f.Id).Scenarios)],
+    };
+
     public static readonly Guid DemoIncidentPolicy = new("1c1d0000-0000-4000-8000-000000000001");
 
     /// <summary>

@@ -23,7 +23,8 @@ internal sealed class FirstRunSeeding(
             await SeedDemoAsync(users);
             var owner = DemoAccounts.All.First(a => a.Role == Roles.BusinessOwner).Email;
             var steward = DemoAccounts.All.First(a => a.Role == Roles.Steward).Email;
-            var configuration = DemoConfiguration.Build(owner, steward);
+            // The demo's flows come with the scenario library, so a change to them is tried against the messy cases.
+            var configuration = DemoConfiguration.WithScenarioLibrary(DemoConfiguration.Build(owner, steward));
             if (demo.Value.IsLive)
             {
                 // The live demo's outages should be seen to open, escalate and recover within minutes.

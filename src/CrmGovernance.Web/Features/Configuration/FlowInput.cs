@@ -23,6 +23,7 @@ public sealed class FlowInput
     public string DefaultRegion { get; set; } = "US";
     /// <summary>Target field names separated by commas.</summary>
     public string MatchKeys { get; set; } = "";
+    public bool RequiresSignOff { get; set; }
 
     public static FlowInput From(DataFlow? f, GovernanceConfiguration c) => f is null
         ? new FlowInput
@@ -35,7 +36,7 @@ public sealed class FlowInput
         {
             Name = f.Name, ObjectId = f.ObjectId, SourceSystemId = f.SourceSystemId, TargetSystemId = f.TargetSystemId, Pattern = f.Pattern,
             Cron = f.Cron, Outcome = f.Outcome, Phase = f.Phase.ToString(CultureInfo.InvariantCulture), Owner = f.Owner, Status = f.Status, JourneyStepId = f.JourneyStepId,
-            DefaultRegion = f.DefaultRegion, MatchKeys = string.Join(", ", f.MatchKeys),
+            DefaultRegion = f.DefaultRegion, MatchKeys = string.Join(", ", f.MatchKeys), RequiresSignOff = f.RequiresSignOff,
         };
 
     /// <summary>The phase as a number; the editor refuses to save while <see cref="PhaseRule"/> has a message.</summary>
@@ -52,5 +53,6 @@ public sealed class FlowInput
             Cron = Pattern == FlowPattern.Scheduled ? Cron?.Trim() : null, Outcome = Outcome.Trim(), Phase = PhaseNumber, Owner = Owner.Trim(),
             Status = Status, JourneyStepId = JourneyStepId, DefaultRegion = string.IsNullOrWhiteSpace(DefaultRegion) ? "US" : DefaultRegion.Trim().ToUpperInvariant(),
             MatchKeys = [.. MatchKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)],
+            RequiresSignOff = RequiresSignOff,
         };
 }

@@ -5,8 +5,8 @@ namespace CrmGovernance.Core.Features.Scenarios.Sandbox;
 /// <summary>One thing that came out other than expected: what, the expected value, the actual one.</summary>
 public sealed record ScenarioDifference(string What, string Expected, string Actual);
 
-/// <summary>One input of a scenario: what was expected, what happened (in words), and the differences (none: passed).</summary>
-public sealed record ScenarioRecordCheck(string SourceId, ExpectedOutcome Expected, string Actual, string? Reason, string? TargetId,
+/// <summary>One input of a scenario: what was expected and what happened (in words), and the differences (none: passed).</summary>
+public sealed record ScenarioRecordCheck(string SourceId, ExpectedOutcome Expected, string ExpectedText, string Actual, string? Reason, string? TargetId,
     IReadOnlyList<ScenarioDifference> Differences)
 {
     public bool Passed => Differences.Count == 0;
@@ -19,6 +19,9 @@ public sealed record ScenarioRecordCheck(string SourceId, ExpectedOutcome Expect
 public sealed record ScenarioOutcome(Guid ScenarioId, string Name, Guid FlowId, string FlowName, string RunStatus, string? Message,
     IReadOnlyList<ScenarioRecordCheck> Records, IReadOnlyList<ScenarioDifference> Afterwards, string? Error = null)
 {
+    /// <summary>What the scenario checks, in the team's words.</summary>
+    public string Description { get; init; } = "";
+
     public bool Passed => Error is null && Records.All(r => r.Passed) && Afterwards.Count == 0;
 
     public int Differences => (Error is null ? 0 : 1) + Records.Sum(r => r.Differences.Count) + Afterwards.Count;

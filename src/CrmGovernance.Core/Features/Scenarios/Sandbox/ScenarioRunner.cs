@@ -48,7 +48,10 @@ public static class ScenarioRunner
             afterwards.Add(new ScenarioDifference($"{plan.BusinessObject.Key} records in {plan.Target.Name}", count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
                 target.All(plan.BusinessObject.Key).Count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)));
         }
-        return new ScenarioOutcome(scenario.Id, scenario.Name, scenario.FlowId, plan.Flow.Name, result.Status.ToString(), result.Message, checks, afterwards);
+        return new ScenarioOutcome(scenario.Id, scenario.Name, scenario.FlowId, plan.Flow.Name, result.Status.ToString(), result.Message, checks, afterwards)
+        {
+            Description = scenario.Description,
+        };
     }
 
     private static ScenarioRecordCheck Check(FlowPlan plan, SandboxTarget target, ScenarioInput input, RecordResult? actual)
@@ -74,7 +77,7 @@ public static class ScenarioRunner
         {
             differences.Add(new("owner notified", notify ? "yes" : "no", notify ? "no" : "yes"));
         }
-        return new ScenarioRecordCheck(input.SourceId, expected.Outcome, actualText, actual?.Reason, actual?.TargetId, differences);
+        return new ScenarioRecordCheck(input.SourceId, expected.Outcome, ScenarioWords.Expected(expected), actualText, actual?.Reason, actual?.TargetId, differences);
     }
 
     private static bool OutcomeMatches(ScenarioExpectation expected, RecordResult? actual) => (expected.Outcome, actual?.Outcome) switch

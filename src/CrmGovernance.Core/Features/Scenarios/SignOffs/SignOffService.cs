@@ -23,6 +23,24 @@ public sealed class SignOffService(IDbContextFactory<CrmDbContext> contexts, Act
         return await db.SignOffs.AsNoTracking().Where(s => s.ChangeRequestId == changeRequestId).OrderBy(s => s.RequestedUtc).ToListAsync(cancellationToken);
     }
 
+    /// <summary>What a reviewer is asked about: the request's label, title, reason, author and state, and what it changes, by name.</summary>
+    public async Task<SignOffSubject?> SubjectAsync(Guid changeRequestId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await EnsureMayReadAsync(db, changeRequestId, cancellationToken);
+        var request = await db.ChangeRequests.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == changeRequestId, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+        var me = actor.UserId;
+        var mine = me is null ? null : await db.SignOffs.AsNoTracking().FirstOrDefaultAsync(s => s.ChangeRequestId == changeRequestId && s.ReviewerId == me, cancellationToken);
+        var changes = request.Items.OrderBy(i => i.Kind).ThenBy(i => i.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .Select(i => $"{(i.BeforeJson is null ? "adds" : i.AfterJson is null ? "removes" : "changes")} the {i.DisplayName}").ToList();
+        return new SignOffSubject(request.Label, request.Title, request.Reason, request.AuthorName, request.Status, changes, mine,
+            ChangeRequestChecks.Fingerprint(request.Items));
+    }
+
     /// <summary>Names an acceptance reviewer by the email they sign in with, and tells them.</summary>
     public async Task<OperationResult> RequestAsync(Guid changeRequestId, string email, CancellationToken cancellationToken = default)
     {
