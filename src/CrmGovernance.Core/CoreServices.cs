@@ -52,7 +52,7 @@ public static class CoreServices
             .AddIncidents()
             .AddNotifications(host)
             .AddInsights(host)
-            .AddScenarios()
+            .AddScenarios(host)
             .AddFirstRun(host)
             // Last: it schedules the jobs the features declared (AddScheduledJob).
             .AddScheduling(host);

@@ -14,6 +14,10 @@ public enum IncidentCause
     SilentFlow,
     VolumeDrop,
     Reported,
+    /// <summary>A changed flow's first runs drift from its recent baseline (the canary after a publish).</summary>
+    CanaryDrift,
+    /// <summary>A flow's scenarios fail on the published configuration (the nightly regression run).</summary>
+    ScenarioRegression,
 }
 
 public enum IncidentSeverity { Critical, High, Medium, Low }

@@ -141,7 +141,7 @@ public sealed class IncidentRecorder(IServiceScopeFactory scopes, PublishedConfi
         }
         if (signal.Cause != IncidentCause.Reported && (signal.FlowId is not null || subject.SystemIds.Count > 0))
         {
-            var link = ChangeLink.Find(await RecentPublishesAsync(db, now - TimeSpan.FromMinutes(policy.ChangeLinkMinutes), cancellationToken),
+            var link = signal.CausedBy ?? ChangeLink.Find(await RecentPublishesAsync(db, now - TimeSpan.FromMinutes(policy.ChangeLinkMinutes), cancellationToken),
                 signal.FlowId, subject.SystemIds, now);
             incident.CausingVersion = link?.Version;
             incident.CausingChangeRequestId = link?.ChangeRequestId;

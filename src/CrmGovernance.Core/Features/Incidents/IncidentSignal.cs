@@ -16,6 +16,8 @@ public sealed record IncidentSignal(IncidentCause Cause, string Title, string De
     public IncidentSeverity? Severity { get; init; }
     /// <summary>Who reported it by hand; null for a trigger.</summary>
     public string? ReportedBy { get; init; }
+    /// <summary>The change the signal knows it follows (a canary watches one version's runs); null: the recorder looks for one.</summary>
+    public ChangeLink? CausedBy { get; init; }
     /// <summary>The outbox sequence of the event a trigger saw; the recorder records each sequence once.</summary>
     public long? EventSequence { get; init; }
 

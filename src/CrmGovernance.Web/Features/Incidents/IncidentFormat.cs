@@ -38,6 +38,8 @@ public static class IncidentFormat
         IncidentCause.SilentFlow => "Silent flow",
         IncidentCause.VolumeDrop => "Volume drop",
         IncidentCause.Reported => "Reported by a person",
+        IncidentCause.CanaryDrift => "Drift after a change",
+        IncidentCause.ScenarioRegression => "Scenarios failing",
         _ => cause.ToString(),
     };
 

@@ -21,14 +21,18 @@ public sealed class IncidentRecovery(IncidentRecorder recorder, TimeProvider clo
         var keys = causes.Select(c => new IncidentSignal(c, "", "") { FlowId = flowId }.FoldKey)
             .Concat(systemIds.Select(s => new IncidentSignal(IncidentCause.SystemUnavailable, "", "") { SystemId = s }.FoldKey))
             .ToList();
-        return recorder.ExclusiveAsync(async contexts =>
+        return RecoverAsync(keys, $"Recovered: run #{runId} succeeded.", runId, cancellationToken);
+    }
+
+    /// <summary>Closes the open or acknowledged incidents of these fold keys as recovered, with the text on their timelines.</summary>
+    public Task<int> RecoverAsync(IReadOnlyList<string> keys, string text, long? runId, CancellationToken cancellationToken) =>
+        recorder.ExclusiveAsync(async contexts =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var active = await db.Set<Incident>()
                 .Where(i => keys.Contains(i.FoldKey) && (i.State == IncidentState.Open || i.State == IncidentState.Acknowledged))
                 .ToListAsync(cancellationToken);
-            var text = $"Recovered: run #{runId} succeeded.";
             foreach (var incident in active)
             {
                 incident.State = IncidentState.Closed;
@@ -40,5 +44,4 @@ public sealed class IncidentRecovery(IncidentRecorder recorder, TimeProvider clo
             await db.SaveChangesAsync(cancellationToken);
             return active.Count;
         }, cancellationToken);
-    }
 }
