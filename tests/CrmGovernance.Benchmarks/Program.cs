@@ -18,6 +18,7 @@ public static class Program
         new Uploads.HostileImportsBenchmark(),
         new Insights.DashboardBenchmark(),
         new Quality.AssessBenchmark(),
+        new Scenarios.ScenariosBenchmark(),
     ];
 
     public static Task<int> Main(string[] args) => CommandLine.RunAsync(Commands, args);
