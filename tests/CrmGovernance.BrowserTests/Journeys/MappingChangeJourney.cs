@@ -2,6 +2,8 @@ using CrmGovernance.BrowserTests.Hosting;
 using CrmGovernance.BrowserTests.Pages;
 using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Features.FirstRun;
+using CrmGovernance.Core.Features.ChangeControl;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CrmGovernance.BrowserTests.Journeys;
@@ -44,6 +46,7 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         var requestUrl = page.Url;
 
         // A second person, the admin, approves it.
+        int next;
         var admin = DemoAccounts.All.Single(a => a.Role == Roles.Admin);
         var reviewer = await portal.NewPageAsync();
         await new SignInPage(reviewer).SignInAsync(admin.Email, admin.Password);
@@ -54,16 +57,21 @@ public sealed class MappingChangeJourney(BrowserPortal portal)
         await reviewer.Locator("[data-diff-new='transforms[0].args.formats']", new() { HasText = "MM/dd/yyyy HH:mm" })
             .WaitForAsync(new() { Timeout = 45_000 });
         await ReviewPanelAsync(reviewer, requestUrl);
+        // Other journeys on this portal may have published a version before this one (ScenarioJourney does).
+        using (var scope = portal.Services.CreateScope())
+        {
+            next = (await scope.ServiceProvider.GetRequiredService<PublishedConfiguration>().CurrentAsync()).Version + 1;
+        }
         await reviewer.Locator("#review-comment").FillAsync("Checked with the web team.");
         await reviewer.Locator("#approve-cr").ClickAsync();
         // The portal says what approving does before it publishes.
-        await reviewer.Locator("#cr-confirm-message", new() { HasText = "publishes it as version 2" }).WaitForAsync();
+        await reviewer.Locator("#cr-confirm-message", new() { HasText = $"publishes it as version {next}" }).WaitForAsync();
         await reviewer.Locator("#cr-confirm").ClickAsync();
         await reviewer.Locator("[data-status='Approved']").WaitForAsync();
 
         // The new version is listed and the handbook shows the new mapping.
         await reviewer.GotoAsync("versions");
-        await reviewer.Locator("[data-version='2']").WaitForAsync();
+        await reviewer.Locator($"[data-version='{next}']").WaitForAsync();
         await reviewer.GotoAsync($"flows/{DemoConfiguration.WebFormFlow}/handbook");
         var row = reviewer.Locator("[data-handbook-field='last_form_at']");
         Assert.Contains("MM/dd/yyyy HH:mm", await row.InnerTextAsync(), StringComparison.Ordinal);

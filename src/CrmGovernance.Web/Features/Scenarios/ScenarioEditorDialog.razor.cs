@@ -23,6 +23,7 @@ public sealed partial class ScenarioEditorDialog
     [Inject] private ChangeRequestService Requests { get; set; } = default!;
 
     [Parameter, EditorRequired] public DataFlow Flow { get; set; } = default!;
+    /// <summary>The draft to save into; <see cref="Guid.Empty"/>: a new one, started on saving (tried on the published configuration until then).</summary>
     [Parameter, EditorRequired] public Guid ChangeRequestId { get; set; }
 
     /// <summary>The scenario as it is in the draft (null: a new one, e.g. captured from a real record).</summary>
@@ -132,12 +133,25 @@ public sealed partial class ScenarioEditorDialog
             return;
         }
         busy = true;
-        var result = await Requests.SaveEditAsync(ChangeRequestId, Original, scenario);
-        busy = false;
-        errors = result.Errors;
-        if (result.Succeeded)
+        try
         {
-            Dialog.Close(DialogResult.Ok(scenario.Id));
+            // A captured record opens with no change request: its own is started as it is saved, so a cancel leaves none behind.
+            var id = ChangeRequestId != Guid.Empty ? ChangeRequestId
+                : await Requests.CreateDraftAsync($"Scenario: {scenario.Name}", $"Try changes to {Flow.Name} against a real record ({scenario.Origin}).");
+            var result = await Requests.SaveEditAsync(id, Original, scenario);
+            errors = result.Errors;
+            if (result.Succeeded)
+            {
+                Dialog.Close(DialogResult.Ok(id));
+            }
+            else if (ChangeRequestId == Guid.Empty)
+            {
+                ChangeRequestId = id;
+            }
+        }
+        finally
+        {
+            busy = false;
         }
     }
 
