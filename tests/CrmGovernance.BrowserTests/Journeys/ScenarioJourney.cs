@@ -76,9 +76,14 @@ public sealed partial class ScenarioJourney(BrowserPortal portal)
         await new SignInPage(sales).SignInAsync(manager.Email, manager.Password);
         await sales.Locator("[data-home-sign-off] a").First.ClickAsync();
         await sales.Locator("[data-scenario-outcome='Enquiry from the live website'][data-passed='true']").WaitForAsync(new() { Timeout = 30_000 });
-        await sales.Locator("#sign-off-comment").FillAsync("Sales still gets every enquiry with its name.");
-        await sales.Locator("#sign-off-yes").ClickAsync();
-        await sales.Locator("#sign-off-current", new() { HasText = "You signed off" }).WaitForAsync();
+        // The page turns interactive after its first paint and draws the form again: type once it stays.
+        var comment = sales.Locator("#sign-off-comment");
+        for (var attempt = 0; attempt < 20 && await comment.InputValueAsync() != SignOffComment; attempt++)
+        {
+            await comment.FillAsync(SignOffComment);
+            await Task.Delay(500);
+        }
+        await Interactive.ClickUntilAsync(sales.Locator("#sign-off-yes"), sales.Locator("#sign-off-current", new() { HasText = "You signed off" }));
 
         await ApproveAsync(reviewer, requestId);
         await reviewer.Locator("[data-status='Approved']").WaitForAsync();
@@ -97,6 +102,8 @@ public sealed partial class ScenarioJourney(BrowserPortal portal)
             await p.Context.CloseAsync();
         }
     }
+
+    private const string SignOffComment = "Sales still gets every enquiry with its name.";
 
     private static async Task ApproveAsync(IPage reviewer, Guid requestId)
     {

@@ -37,7 +37,12 @@ public sealed class SignOffGate(IDbContextFactory<CrmDbContext> contexts) : ICha
         })];
     }
 
-    /// <summary>The flows the request touches that require sign-off for every change (before or after it).</summary>
+    /// <summary>
+    /// The flows the request touches that require sign-off for every change (before or after it). None for a rollback: it
+    /// restores a version that was published with its sign-offs, and an incident's rollback must not wait for a meeting
+    /// (reviewers named on it by hand still have to sign off).
+    /// </summary>
     public static IReadOnlyList<DataFlow> RequiringFlows(ChangeRequest request, GovernanceConfiguration published, GovernanceConfiguration draft) =>
-        [.. DryRunFlows.Touched(request.Items, published, draft).Where(f => f.RequiresSignOff || published.FindFlow(f.Id)?.RequiresSignOff == true)];
+        request.RestoresVersion is not null ? []
+        : [.. DryRunFlows.Touched(request.Items, published, draft).Where(f => f.RequiresSignOff || published.FindFlow(f.Id)?.RequiresSignOff == true)];
 }

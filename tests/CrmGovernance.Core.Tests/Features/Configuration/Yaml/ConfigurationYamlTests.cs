@@ -33,6 +33,22 @@ public sealed class ConfigurationYamlTests
     }
 
     [Fact]
+    public void Scenario_suites_are_exported_and_read_back_exactly_and_a_configuration_without_any_exports_as_before()
+    {
+        var demo = YamlSamples.Demo();
+        var withScenarios = DemoConfiguration.WithScenarioLibrary(demo);
+        Assert.NotEmpty(withScenarios.Scenarios);
+
+        var yaml = ConfigurationYaml.Export(withScenarios, 3);
+        var parsed = Parse(yaml, withScenarios);
+
+        Assert.Equal(ConfigurationJson.Serialize(withScenarios), ConfigurationJson.Serialize(parsed));
+        Assert.Contains("targetUnavailable: true", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("scenarios", ConfigurationYaml.Export(demo, 1), StringComparison.Ordinal);
+        Assert.DoesNotContain("scenarios", ConfigurationJson.Serialize(demo), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_then_parse_keeps_value_maps_secrets_and_text_that_looks_like_numbers_or_booleans()
     {
         var sample = YamlSamples.WithSecret();
