@@ -219,6 +219,7 @@ public static class ServiceEntryPoints
     {
         [typeof(AuditTrail)] = "writes audit rows for whoever acts; called by the services after their own check",
         [typeof(ScenarioGate)] = "change control's scenario check: runs inside submission and approval, after their own checks",
+        [typeof(SignOffGate)] = "change control's sign-off check: runs inside approval, after its own checks (it reads who approves)",
         [typeof(Core.Features.FirstRun.FirstRunService)] = "the one-time /setup page: open to anyone until the first admin exists, then closed",
     };
 

@@ -58,7 +58,8 @@ public sealed class ChangeRequestReview(
 
     private async Task<OperationResult> PublishAsync(Guid id, string? comment, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
-        if (await ChecksRefuseAsync(id, reviewedUpdatedUtc, cancellationToken) is { } refused)
+        var (refused, checkedContent) = await ChecksRefuseAsync(id, reviewedUpdatedUtc, cancellationToken);
+        if (refused is not null)
         {
             return refused;
         }
@@ -72,6 +73,10 @@ public sealed class ChangeRequestReview(
 
         var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         var current = latest is null ? PublishedSnapshot.None : PublishedConfiguration.ToSnapshot(latest);
+        if (checkedContent is not null && checkedContent != ChangeRequestChecks.Fingerprint(request!.Items))
+        {
+            return OperationResult.Fail($"{request.Label} changed while it was being checked. Nothing was published: review what it contains now.");
+        }
         var conflicts = ChangeSet.Conflicts(current.Configuration, request!.Items);
         if (conflicts.Count > 0)
         {
@@ -112,23 +117,24 @@ public sealed class ChangeRequestReview(
     /// request nor the published version changes between these checks and the transaction. Null: go on (a request the
     /// transaction would refuse anyway is left to it, with its own message).
     /// </summary>
-    private async Task<OperationResult?> ChecksRefuseAsync(Guid id, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
+    private async Task<(OperationResult? Refusal, string? Checked)> ChecksRefuseAsync(Guid id, DateTime? reviewedUpdatedUtc, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ChangeRequests.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (await Refusal(request, reviewedUpdatedUtc, cancellationToken) is { } refusal)
         {
-            return refusal;
+            return (refusal, null);
         }
         var latest = await db.ConfigurationVersions.AsNoTracking().OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         var current = (latest is null ? PublishedSnapshot.None : PublishedConfiguration.ToSnapshot(latest)).Configuration;
         if (ChangeSet.Conflicts(current, request!.Items).Count > 0)
         {
-            return null;
+            return (null, null);
         }
         var next = ChangeSet.Apply(current, request.Items);
         var refusals = await checks.RunAsync(request, current, next, ChangeCheckStage.Approve, cancellationToken);
-        return refusals.Count > 0 ? new OperationResult(refusals.Prepend($"{request.Label} was not approved; nothing was published:").ToList()) : null;
+        return refusals.Count > 0 ? (new OperationResult(refusals.Prepend($"{request.Label} was not approved; nothing was published:").ToList()), null)
+            : (null, ChangeRequestChecks.Fingerprint(request.Items));
     }
 
     public Task<OperationResult> RejectAsync(Guid id, string reason, DateTime? reviewedUpdatedUtc = null, CancellationToken cancellationToken = default)

@@ -36,7 +36,8 @@ public sealed class ScenarioCapture(IDbContextFactory<CrmDbContext> contexts, Ac
         {
             return (null, $"The flow of that run cannot be captured from: {error}");
         }
-        actor.EnsureFor(Capability.ViewRuns, [Accountability.ForFlow(configuration, plan.Flow)]);
+        // Capturing reads the source system again and copies the record into the configuration: the flow's own owners and admins only.
+        actor.EnsureFor(Capability.StartRuns, [Accountability.ForFlow(configuration, plan.Flow)]);
         var (fields, readError) = await SourceFieldsAsync(db, plan, outcome, cancellationToken);
         if (fields is null)
         {
@@ -66,7 +67,7 @@ public sealed class ScenarioCapture(IDbContextFactory<CrmDbContext> contexts, Ac
         {
             return (null, "Only a rejected, failed or held record of a flow in the published configuration can become a scenario.");
         }
-        actor.EnsureFor(Capability.ViewErrorQueue, [Accountability.ForFlow(configuration, flow)]);
+        actor.EnsureFor(Capability.WorkErrorQueue, [Accountability.ForFlow(configuration, flow)]);
         var expected = new ScenarioExpectation
         {
             Outcome = item.Kind switch { ErrorKind.Review => ExpectedOutcome.Queued, ErrorKind.Rejected => ExpectedOutcome.Rejected, _ => ExpectedOutcome.Created },

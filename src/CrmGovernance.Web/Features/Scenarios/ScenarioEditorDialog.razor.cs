@@ -62,7 +62,7 @@ public sealed partial class ScenarioEditorDialog
             return;
         }
         inputs = records;
-        var previous = expectations.ToDictionary(e => e.SourceId, StringComparer.Ordinal);
+        var previous = expectations.GroupBy(e => e.SourceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         expectations = [.. records.Select(r => previous.GetValueOrDefault(r.Id) ?? new ExpectationRow { SourceId = r.Id })];
     }
 
@@ -187,7 +187,7 @@ public sealed partial class ScenarioEditorDialog
         public ScenarioExpectation ToExpectation(Dictionary<string, string?> values) => new()
         {
             Outcome = Outcome, TargetId = Outcome == ExpectedOutcome.Merged && !string.IsNullOrWhiteSpace(TargetId) ? TargetId.Trim() : null,
-            ReasonContains = Outcome != ExpectedOutcome.Merged && !string.IsNullOrWhiteSpace(Reason) ? Reason.Trim() : null, NotifiesOwner = NotifiesOwner,
+            ReasonContains = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim(), NotifiesOwner = NotifiesOwner,
             Values = values,
         };
     }

@@ -46,6 +46,39 @@ public sealed class SignOffTests
     }
 
     [Fact]
+    public async Task A_sign_off_is_for_the_content_the_reviewer_read_and_a_reviewer_cannot_also_approve()
+    {
+        await using var cc = await ChangeControlScenario.StartAsync();
+        var salesId = await cc.Host.CreateUserAsync(Sales);
+        var adminId = await cc.Host.CreateUserAsync("approver@example.com", Roles.Admin);
+        var flow = (await cc.CurrentAsync()).Configuration.FindFlow(DemoConfiguration.WebFormFlow)!;
+        var id = await cc.AsOwner(s => s.CreateDraftAsync("Outcome wording", "Clearer"));
+        ChangeControlScenario.Require(await cc.AsOwner(s => s.SaveItemAsync(id, flow with { Outcome = "First wording" })));
+        var owner = "id-" + ChangeControlScenario.Owner;
+        ChangeControlScenario.Require(await As<SignOffService, OperationResult>(cc, ChangeControlScenario.Owner, owner, [Roles.BusinessOwner], s => s.RequestAsync(id, Sales)));
+        ChangeControlScenario.Require(await As<SignOffService, OperationResult>(cc, ChangeControlScenario.Owner, owner, [Roles.BusinessOwner],
+            s => s.RequestAsync(id, "approver@example.com")));
+        Assert.Contains((await As<SignOffService, OperationResult>(cc, "approver@example.com", adminId, [Roles.Admin],
+            s => s.RequestAsync(id, "approver@example.com"))).Errors, e => e.Contains("other than yourself", StringComparison.Ordinal));
+
+        var subject = (await As<SignOffService, SignOffSubject?>(cc, Sales, salesId, [], s => s.SubjectAsync(id)))!;
+        ChangeControlScenario.Require(await cc.AsOwner(s => s.SaveItemAsync(id, flow with { Outcome = "Second wording" })));
+        var stale = await As<SignOffService, OperationResult>(cc, Sales, salesId, [], s => s.DecideAsync(subject.Mine!.Id, SignOffDecision.SignedOff, null, subject.Fingerprint));
+        Assert.Contains(stale.Errors, e => e.Contains("was edited after you opened it", StringComparison.Ordinal));
+
+        foreach (var (name, userId) in new[] { (Sales, salesId), ("approver@example.com", adminId) })
+        {
+            var mine = (await As<SignOffService, SignOffSubject?>(cc, name, userId, [], s => s.SubjectAsync(id)))!;
+            ChangeControlScenario.Require(await As<SignOffService, OperationResult>(cc, name, userId, [],
+                s => s.DecideAsync(mine.Mine!.Id, SignOffDecision.SignedOff, null, mine.Fingerprint)));
+        }
+        ChangeControlScenario.Require(await cc.AsOwner(s => s.SubmitAsync(id)));
+        var self = await As<ChangeRequestReview, OperationResult>(cc, "approver@example.com", adminId, [Roles.Admin], r => r.ApproveAsync(id, null));
+        Assert.Contains(self.Errors, e => e.Contains("someone else must approve it", StringComparison.Ordinal));
+        ChangeControlScenario.Require(await cc.As(Admin, [Roles.Admin], r => r.ApproveAsync(id, null)));
+    }
+
+    [Fact]
     public async Task A_flow_that_requires_sign_off_refuses_a_change_naming_no_reviewer()
     {
         await using var cc = await ChangeControlScenario.StartAsync();

@@ -10,10 +10,10 @@ public sealed record Scenario : IConfigurationItem
     public required Guid Id { get; init; }
     public required Guid FlowId { get; init; }
     public required string Name { get; init; }
-    public string Description { get; init; } = "";
+    public string Description { get; init => field = value ?? ""; } = "";
 
     /// <summary>Where it came from, in words: typed, pasted, "captured from run 42, record web-17", "library: the same form submitted twice".</summary>
-    public string Origin { get; init; } = "";
+    public string Origin { get; init => field = value ?? ""; } = "";
 
     /// <summary>The target cannot be reached: every input is expected to be kept for the next run, none lost.</summary>
     public bool TargetUnavailable { get; init; }

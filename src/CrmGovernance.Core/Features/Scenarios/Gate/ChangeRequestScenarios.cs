@@ -14,7 +14,7 @@ namespace CrmGovernance.Core.Features.Scenarios.Gate;
 /// checks kept at submission and approval, and an admin's override with a reason.
 /// </summary>
 public sealed class ChangeRequestScenarios(IDbContextFactory<CrmDbContext> contexts, ActorContext actor, PublishedConfiguration published, ScenarioGate gate,
-    SignOffService signOffs, TimeProvider time)
+    SignOffService signOffs)
 {
     public const int MinReasonLength = 10;
 
@@ -27,16 +27,16 @@ public sealed class ChangeRequestScenarios(IDbContextFactory<CrmDbContext> conte
             ?? throw new KeyNotFoundException("That change request does not exist.");
         var current = (await published.CurrentAsync(cancellationToken)).Configuration;
         var draft = ChangeSet.Apply(current, request.Items);
-        var flows = DryRunFlows.Touched(request.Items, current, draft);
-        var outcomes = await ScenarioRunner.RunSuitesAsync(draft, flows.Select(f => f.Id).ToList(), time, cancellationToken);
-        var overridden = await gate.OverrideFor(changeRequestId, ChangeRequestChecks.Fingerprint(request.Items), cancellationToken);
+        var (flows, outcomes) = await gate.TryAsync(request, current, draft, cancellationToken);
+        var fingerprint = ChangeRequestChecks.Fingerprint(request.Items);
+        var overridden = await gate.OverrideFor(changeRequestId, fingerprint, cancellationToken);
         var runs = await db.SyncRuns.AsNoTracking().Where(r => r.ChangeRequestId == changeRequestId && r.DryRun)
             .OrderByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
         var dryRuns = runs.GroupBy(r => r.FlowId).Select(g => g.First())
             .Select(r => new DryRunSummary(r.Id, r.FlowName, r.StartedUtc, r.Status.ToString(), r.Read, r.Created, r.Updated + r.Unchanged + r.Appended,
                 r.DuplicatesPrevented, r.Queued, r.Rejected, r.Failed)).OrderBy(r => r.FlowName, StringComparer.CurrentCultureIgnoreCase).ToList();
         return new ChangeRequestTrial([.. flows.Select(f => f.Name)], [.. flows.Where(f => !draft.Scenarios.Any(s => s.FlowId == f.Id)).Select(f => f.Name)],
-            outcomes, overridden, dryRuns);
+            outcomes, ScenarioGate.Covers(overridden, outcomes) ? overridden : null, dryRuns) { Fingerprint = fingerprint };
     }
 
     /// <summary>The checks kept for the request (submission, approval, overrides), newest first.</summary>
@@ -56,7 +56,8 @@ public sealed class ChangeRequestScenarios(IDbContextFactory<CrmDbContext> conte
     /// An admin lets the request's current content through although scenarios fail, with a reason: kept as a check of
     /// its own (with the failures it accepts), and holding only until the request's content changes.
     /// </summary>
-    public async Task<OperationResult> OverrideAsync(Guid changeRequestId, string reason, CancellationToken cancellationToken = default)
+    /// <param name="seenFingerprint">The content the admin looked at (<see cref="ChangeRequestTrial.Fingerprint"/>); refused when the request changed since.</param>
+    public async Task<OperationResult> OverrideAsync(Guid changeRequestId, string reason, string? seenFingerprint = null, CancellationToken cancellationToken = default)
     {
         actor.Ensure(Capability.OverrideScenarios);
         reason = (reason ?? "").Trim();
@@ -70,9 +71,13 @@ public sealed class ChangeRequestScenarios(IDbContextFactory<CrmDbContext> conte
         {
             return OperationResult.Fail("Only a draft or submitted change request can be let through.");
         }
+        if (seenFingerprint is not null && seenFingerprint != ChangeRequestChecks.Fingerprint(request.Items))
+        {
+            return OperationResult.Fail($"{request.Label} was edited after you opened it; nothing was let through. Read what it holds now.");
+        }
         var current = (await published.CurrentAsync(cancellationToken)).Configuration;
         var draft = ChangeSet.Apply(current, request.Items);
-        var outcomes = await ScenarioRunner.RunSuitesAsync(draft, DryRunFlows.Touched(request.Items, current, draft).Select(f => f.Id).ToList(), time, cancellationToken);
+        var (_, outcomes) = await gate.TryAsync(request, current, draft, cancellationToken);
         if (outcomes.All(o => o.Passed))
         {
             return OperationResult.Fail($"Every scenario of {request.Label} passes: there is nothing to override.");

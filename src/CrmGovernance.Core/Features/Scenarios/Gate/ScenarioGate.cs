@@ -33,8 +33,7 @@ public sealed class ScenarioGate(IDbContextFactory<CrmDbContext> contexts, Actor
         {
             return [];
         }
-        var overrideGiven = await OverrideFor(request.Id, check.Fingerprint, cancellationToken);
-        if (overrideGiven is not null)
+        if (Covers(await OverrideFor(request.Id, check.Fingerprint, cancellationToken), outcomes))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await db.ScenarioChecks.Where(c => c.Id == check.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Overridden, true), cancellationToken);
@@ -43,12 +42,46 @@ public sealed class ScenarioGate(IDbContextFactory<CrmDbContext> contexts, Actor
         return Refusal(outcomes);
     }
 
+    /// <summary>
+    /// Whether an override accepts these failures: given for the same content, and every scenario failing now failed when
+    /// it was given (a scenario published since, or another that broke under a rebase, was not accepted by anyone).
+    /// </summary>
+    internal static bool Covers(ScenarioCheck? given, IReadOnlyList<ScenarioOutcome> outcomes)
+    {
+        if (given is null)
+        {
+            return false;
+        }
+        var accepted = ChangeRequestScenarios.Outcomes(given).Where(o => !o.Passed).Select(o => (o.ScenarioId, o.Name)).ToHashSet();
+        return outcomes.Where(o => !o.Passed).All(o => accepted.Contains((o.ScenarioId, o.Name)));
+    }
+
+    /// <summary>
+    /// The scenarios a request must pass: those of the flows it touches, as in its draft; and, when it changes how a flow
+    /// behaves and also changes or removes some of that flow's scenarios, those scenarios as published too (marked "as
+    /// published"), so a change cannot loosen the scenario it breaks. A request that only changes scenarios is tried on
+    /// its own versions of them.
+    /// </summary>
+    internal async Task<(IReadOnlyList<DataFlow> Flows, IReadOnlyList<ScenarioOutcome> Outcomes)> TryAsync(ChangeRequest request, GovernanceConfiguration published,
+        GovernanceConfiguration draft, CancellationToken cancellationToken)
+    {
+        var flows = DryRunFlows.Touched(request.Items, published, draft);
+        var outcomes = (await ScenarioRunner.RunSuitesAsync(draft, flows.Select(f => f.Id).ToList(), time, cancellationToken)).ToList();
+        var behaviour = DryRunFlows.Touched(request.Items.Where(i => i.Kind != ConfigurationItemKind.Scenario).ToList(), published, draft).Select(f => f.Id).ToHashSet();
+        var changed = request.Items.Where(i => i.Kind == ConfigurationItemKind.Scenario).Select(i => i.ItemId).ToHashSet();
+        foreach (var before in published.Scenarios.Where(s => changed.Contains(s.Id) && behaviour.Contains(s.FlowId)))
+        {
+            var outcome = await ScenarioRunner.RunAsync(draft, before, time, cancellationToken);
+            outcomes.Add(outcome with { Name = $"{before.Name} (as published)" });
+        }
+        return (flows, outcomes);
+    }
+
     /// <summary>Runs the touched flows' scenarios on the draft and keeps the result; no row when the request touches no flow with scenarios.</summary>
     internal async Task<(ScenarioCheck? Check, IReadOnlyList<ScenarioOutcome> Outcomes)> RunAsync(ChangeRequest request, GovernanceConfiguration published,
         GovernanceConfiguration draft, ScenarioCheckKind kind, CancellationToken cancellationToken, string? reason = null)
     {
-        var flows = DryRunFlows.Touched(request.Items, published, draft);
-        var outcomes = await ScenarioRunner.RunSuitesAsync(draft, flows.Select(f => f.Id).ToList(), time, cancellationToken);
+        var (flows, outcomes) = await TryAsync(request, published, draft, cancellationToken);
         if (flows.Count == 0)
         {
             return (null, outcomes);

@@ -27,6 +27,20 @@ public static class ScenarioRunner
 
     public static async Task<ScenarioOutcome> RunAsync(GovernanceConfiguration configuration, Scenario scenario, TimeProvider time, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TryRunAsync(configuration, scenario, time, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A scenario the engine cannot run (a malformed record, a rule it cannot apply) fails with why, never as an unhandled error.
+            return new ScenarioOutcome(scenario.Id, scenario.Name, scenario.FlowId, configuration.FindFlow(scenario.FlowId)?.Name ?? "(no flow)", "Failed", null, [], [],
+                $"The scenario could not run: {e.Message}") { Description = scenario.Description };
+        }
+    }
+
+    private static async Task<ScenarioOutcome> TryRunAsync(GovernanceConfiguration configuration, Scenario scenario, TimeProvider time, CancellationToken cancellationToken)
+    {
         var (plan, error) = FlowPlan.For(configuration, scenario.FlowId);
         if (plan is null)
         {

@@ -1,3 +1,4 @@
+using CrmGovernance.Core.Access;
 using CrmGovernance.Core.Data;
 using CrmGovernance.Core.Features.ChangeControl;
 using CrmGovernance.Core.Features.Configuration.Model;
@@ -10,7 +11,7 @@ namespace CrmGovernance.Core.Features.Scenarios.SignOffs;
 /// Change control's sign-off check, at approval: a request that names acceptance reviewers, or touches a flow that
 /// requires sign-off for every change, is published only once every reviewer has signed off on its current content.
 /// </summary>
-public sealed class SignOffGate(IDbContextFactory<CrmDbContext> contexts) : IChangeRequestCheck
+public sealed class SignOffGate(IDbContextFactory<CrmDbContext> contexts, ActorContext actor) : IChangeRequestCheck
 {
     public async Task<IReadOnlyList<string>> CheckAsync(ChangeRequest request, GovernanceConfiguration published, GovernanceConfiguration draft, ChangeCheckStage stage,
         CancellationToken cancellationToken)
@@ -26,6 +27,10 @@ public sealed class SignOffGate(IDbContextFactory<CrmDbContext> contexts) : ICha
         {
             return requiring.Count == 0 ? []
                 : [$"{string.Join(", ", requiring.Select(f => f.Name))} require(s) acceptance sign-off for every change: name at least one acceptance reviewer and wait for their sign-off."];
+        }
+        if (actor.UserId is { } approver && signOffs.Any(s => s.ReviewerId == approver))
+        {
+            return ["You are an acceptance reviewer of this request: someone else must approve it, so the sign-off and the approval are two people's."];
         }
         var fingerprint = ChangeRequestChecks.Fingerprint(request.Items);
         var missing = signOffs.Where(s => s.Decision != SignOffDecision.SignedOff || s.Fingerprint != fingerprint).ToList();

@@ -57,6 +57,10 @@ public sealed class SignOffService(IDbContextFactory<CrmDbContext> contexts, Act
         {
             return OperationResult.Fail($"Nobody with the email \"{email?.Trim()}\" can sign in here; name someone who has an account.");
         }
+        if (user.Id == actor.UserId)
+        {
+            return OperationResult.Fail("Name someone other than yourself: a sign-off is another person's agreement.");
+        }
         if (user.Id == request!.AuthorId)
         {
             return OperationResult.Fail("The author cannot sign off their own change; name someone from the team who works with the data.");
@@ -103,7 +107,9 @@ public sealed class SignOffService(IDbContextFactory<CrmDbContext> contexts, Act
     }
 
     /// <summary>The named reviewer's own answer: sign off, or raise a concern (which needs words).</summary>
-    public async Task<OperationResult> DecideAsync(Guid signOffId, SignOffDecision decision, string? comment, CancellationToken cancellationToken = default)
+    /// <param name="seenFingerprint">The content the reviewer read (<see cref="SignOffSubject.Fingerprint"/>); refused when the request changed since.</param>
+    public async Task<OperationResult> DecideAsync(Guid signOffId, SignOffDecision decision, string? comment, string? seenFingerprint = null,
+        CancellationToken cancellationToken = default)
     {
         if (actor.UserId is null)
         {
@@ -119,6 +125,10 @@ public sealed class SignOffService(IDbContextFactory<CrmDbContext> contexts, Act
         if (request is null || request.Status is not (ChangeRequestStatus.Draft or ChangeRequestStatus.Submitted))
         {
             return OperationResult.Fail("That change request has been decided; there is nothing to sign off any more.");
+        }
+        if (seenFingerprint is not null && seenFingerprint != ChangeRequestChecks.Fingerprint(request.Items))
+        {
+            return OperationResult.Fail($"{request.Label} was edited after you opened it: read what it holds now, then answer.");
         }
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (decision == SignOffDecision.Pending || (decision == SignOffDecision.Concern && comment is null))

@@ -8,7 +8,7 @@ public static class DryRunFlows
 {
     /// <summary>
     /// The active flows of the draft configuration that the request touches: the flow itself, its mappings or rules,
-    /// its object or that object's sources of truth, a field of its object in one of its systems, one of its systems.
+    /// its object or that object's sources of truth or match rule, a field of its object in one of its systems, one of its systems.
     /// All active flows when it touches none of them (e.g. a journey).
     /// </summary>
     public static IReadOnlyList<DataFlow> For(IEnumerable<ChangeRequestItem> items, GovernanceConfiguration published, GovernanceConfiguration draft)
@@ -35,6 +35,7 @@ public static class DryRunFlows
                     Scenario s => f => f.Id == s.FlowId,
                     BusinessObject o => f => f.ObjectId == o.Id,
                     SourceOfTruth s => f => f.ObjectId == s.ObjectId,
+                    MatchRule r => f => f.ObjectId == r.ObjectId,
                     FieldDefinition d => f => f.ObjectId == d.ObjectId && (f.SourceSystemId == d.SystemId || f.TargetSystemId == d.SystemId),
                     ConnectedSystem s => f => f.SourceSystemId == s.Id || f.TargetSystemId == s.Id,
                     _ => null,
