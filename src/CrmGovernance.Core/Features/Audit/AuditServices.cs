@@ -43,18 +43,8 @@ public static class AuditServices
     }
 
     /// <summary>The nightly walk of the whole chain (Scheduler:AuditVerificationCron, UTC); "Verify now" triggers it too.</summary>
-    private static ScheduledJob NightlyVerification(string cron) => new("audit chain verification",
-        q =>
-        {
-            q.AddJob<AuditVerificationJob>(j => j.WithIdentity(AuditVerificationJob.Key).StoreDurably().WithDescription("Walks the audit hash chain"));
-            q.AddTrigger(t => t.ForJob(AuditVerificationJob.Key).WithIdentity(NightlyVerificationTrigger)
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        },
-        NightlyVerificationTrigger,
-        stored => stored is ICronTrigger current && current.CronExpressionString != cron
-            ? current.GetTriggerBuilder()
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()
-            : null);
+    private static ScheduledJob NightlyVerification(string cron) => ScheduledJob.Cron<AuditVerificationJob>("audit chain verification", AuditVerificationJob.Key,
+        NightlyVerificationTrigger, "Walks the audit hash chain", cron);
 
     /// <summary>From the witness's latest checkpoint to the head, every few minutes (Scheduler:AuditIncrementalVerifyMinutes).</summary>
     private static ScheduledJob IncrementalVerification(TimeSpan interval) => new("incremental audit chain verification",

@@ -52,16 +52,6 @@ public static class NotificationsServices
         return services;
     }
 
-    private static ScheduledJob Digest(string cron) => new("owners' daily notification digest",
-        q =>
-        {
-            q.AddJob<NotificationDigestJob>(j => j.WithIdentity(NotificationDigestJob.Key).StoreDurably().WithDescription("Emails each owner a summary of their open incidents"));
-            q.AddTrigger(t => t.ForJob(NotificationDigestJob.Key).WithIdentity(DigestTrigger)
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        },
-        DigestTrigger,
-        stored => stored is ICronTrigger current && current.CronExpressionString != cron
-            ? current.GetTriggerBuilder()
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()
-            : null);
+    private static ScheduledJob Digest(string cron) => ScheduledJob.Cron<NotificationDigestJob>("owners' daily notification digest", NotificationDigestJob.Key,
+        DigestTrigger, "Emails each owner a summary of their open incidents", cron);
 }

@@ -6,7 +6,6 @@ using CrmGovernance.Core.Hosting;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace CrmGovernance.Core.Features.Quality;
 
@@ -45,17 +44,6 @@ public static class QualityServices
         return services;
     }
 
-    private static ScheduledJob Job(string cron) => new("scheduled data-quality assessments",
-        q =>
-        {
-            q.AddJob<AssessmentScheduleJob>(j => j.WithIdentity(AssessmentScheduleJob.Key).StoreDurably()
-                .WithDescription("Queues an assessment of every system's object the portal can read"));
-            q.AddTrigger(t => t.ForJob(AssessmentScheduleJob.Key).WithIdentity(AssessmentScheduleJob.Trigger)
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        },
-        AssessmentScheduleJob.Trigger,
-        stored => stored is ICronTrigger current && current.CronExpressionString != cron
-            ? current.GetTriggerBuilder()
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()
-            : null);
+    private static ScheduledJob Job(string cron) => ScheduledJob.Cron<AssessmentScheduleJob>("scheduled data-quality assessments", AssessmentScheduleJob.Key,
+        AssessmentScheduleJob.Trigger, "Queues an assessment of every system's object the portal can read", cron);
 }

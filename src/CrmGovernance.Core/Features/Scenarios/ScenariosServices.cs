@@ -8,7 +8,6 @@ using CrmGovernance.Core.Hosting;
 using CrmGovernance.Core.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 
 namespace CrmGovernance.Core.Features.Scenarios;
 
@@ -45,17 +44,6 @@ public static class ScenariosServices
         return services;
     }
 
-    private static ScheduledJob Job(string cron) => new("nightly scenario regression",
-        q =>
-        {
-            q.AddJob<ScenarioRegressionJob>(j => j.WithIdentity(ScenarioRegressionJob.Key).StoreDurably()
-                .WithDescription("Runs every flow's scenarios against the published configuration"));
-            q.AddTrigger(t => t.ForJob(ScenarioRegressionJob.Key).WithIdentity(ScenarioRegressionJob.Trigger)
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        },
-        ScenarioRegressionJob.Trigger,
-        stored => stored is ICronTrigger current && current.CronExpressionString != cron
-            ? current.GetTriggerBuilder()
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()
-            : null);
+    private static ScheduledJob Job(string cron) => ScheduledJob.Cron<ScenarioRegressionJob>("nightly scenario regression", ScenarioRegressionJob.Key,
+        ScenarioRegressionJob.Trigger, "Runs every flow's scenarios against the published configuration", cron);
 }

@@ -21,16 +21,6 @@ public static class InsightsDigestServices
         return services;
     }
 
-    private static ScheduledJob Job(string cron) => new("managers' weekly insights digest",
-        q =>
-        {
-            q.AddJob<InsightsDigestJob>(j => j.WithIdentity(InsightsDigestJob.Key).StoreDurably().WithDescription("Emails each manager last week's figures against the week before"));
-            q.AddTrigger(t => t.ForJob(InsightsDigestJob.Key).WithIdentity(InsightsDigestJob.Trigger)
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-        },
-        InsightsDigestJob.Trigger,
-        stored => stored is ICronTrigger current && current.CronExpressionString != cron
-            ? current.GetTriggerBuilder()
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)).Build()
-            : null);
+    private static ScheduledJob Job(string cron) => ScheduledJob.Cron<InsightsDigestJob>("managers' weekly insights digest", InsightsDigestJob.Key,
+        InsightsDigestJob.Trigger, "Emails each manager last week's figures against the week before", cron);
 }
