@@ -77,10 +77,11 @@ public sealed partial class ScenarioJourney(BrowserPortal portal)
         await sales.Locator("[data-home-sign-off] a").First.ClickAsync();
         await sales.Locator("[data-scenario-outcome='Enquiry from the live website'][data-passed='true']").WaitForAsync(new() { Timeout = 30_000 });
         // The page turns interactive after its first paint and draws the form again: type once it stays.
+        // A loaded CI machine can take a while to start the circuit, which loads the page again (the form is away meanwhile).
         var comment = sales.Locator("#sign-off-comment");
-        for (var attempt = 0; attempt < 20 && await comment.InputValueAsync() != SignOffComment; attempt++)
+        for (var attempt = 0; attempt < 20 && await comment.InputValueAsync(new() { Timeout = 60_000 }) != SignOffComment; attempt++)
         {
-            await comment.FillAsync(SignOffComment);
+            await comment.FillAsync(SignOffComment, new() { Timeout = 60_000 });
             await Task.Delay(500);
         }
         await Interactive.ClickUntilAsync(sales.Locator("#sign-off-yes"), sales.Locator("#sign-off-current", new() { HasText = "You signed off" }));

@@ -23,6 +23,8 @@ internal static class AuditEntityActionNames
             "User" => User(entry, fields, names, insert, delete),
             "InboundApiKey" when insert => $"Created inbound key {Now("Name")} for {Now("SystemKey")}",
             "InboundApiKey" when Field("RevokedUtc") is { New: not null } => $"Revoked inbound key {Now("Name") ?? entry.EntityId}",
+            "ScenarioCheck" when insert => ScenarioCheck(entry, Now, names),
+            "SignOff" => SignOff(entry, Field, Now, names, insert, delete),
             "AccessToken" or "Notification webhook" or "Incident" or "Baseline" or "Notification preference" =>
                 AuditNamedEntityActions.Describe(entry, fields, Named(entry, fields, names), insert, delete),
             _ => Generic(entry, fields, insert, delete),
@@ -36,12 +38,38 @@ internal static class AuditEntityActionNames
     internal static readonly IReadOnlyDictionary<string, string> NameFields = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["AccessToken"] = "Name", ["Notification webhook"] = "Name", ["Incident"] = "Title", ["Baseline"] = "Name", ["Notification preference"] = "UserEmail",
+        ["SignOff"] = "ReviewerName",
     };
 
     private static string? Named(AuditEntry entry, Dictionary<string, AuditChange> fields, AuditNames names) =>
         NameFields.TryGetValue(entry.EntityType, out var field) && fields.TryGetValue(field, out var change) && (change.New ?? change.Old) is { Length: > 0 } name
             ? name
             : names.Entity(entry.EntityType, entry.EntityId);
+
+    private static string ScenarioCheck(AuditEntry entry, Func<string, string?> now, AuditNames names)
+    {
+        var label = names.ChangeRequest(entry.ChangeRequestId) ?? "a change request";
+        return now("Kind") switch
+        {
+            "Override" => $"Let {label} through although scenarios fail",
+            var kind => $"Tried {label} on its scenarios{(kind is "Submit" ? " at submission" : kind is "Approve" ? " at approval" : "")}: "
+                + (now("Passed") == "true" ? $"all {now("Scenarios")} passed" : $"{now("Failed")} of {now("Scenarios")} failed"),
+        };
+    }
+
+    private static string SignOff(AuditEntry entry, Func<string, AuditChange?> field, Func<string, string?> now, AuditNames names, bool insert, bool delete)
+    {
+        var label = names.ChangeRequest(entry.ChangeRequestId) ?? "a change request";
+        var reviewer = now("ReviewerName") ?? now("ReviewerEmail") ?? names.Entity(entry.EntityType, entry.EntityId) ?? "a reviewer";
+        return insert ? $"Asked {reviewer} to sign off {label}"
+            : delete ? $"Stopped asking {reviewer} to sign off {label}"
+            : field("Decision")?.New switch
+            {
+                "SignedOff" => $"{reviewer} signed off {label}",
+                "Concern" => $"{reviewer} raised a concern on {label}",
+                _ => $"Changed the sign-off of {reviewer} on {label}",
+            };
+    }
 
     private static string ChangeRequest(AuditEntry entry, Dictionary<string, AuditChange> fields, AuditNames names)
     {

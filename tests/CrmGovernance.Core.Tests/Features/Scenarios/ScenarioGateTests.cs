@@ -57,6 +57,13 @@ public sealed class ScenarioGateTests
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "ScenarioCheck").ToListAsync();
         Assert.Contains(audit, a => a.ActorName == Admin && a.Changes.Contains("Marketing pauses new contacts", StringComparison.Ordinal)
             && a.ChangeRequestId == id);
+        // The audit log reads them in words, with the request they belong to.
+        await using var reader = cc.Host.ScopeAs("reader", Roles.Auditor);
+        var actions = (await reader.ServiceProvider.GetRequiredService<AuditLogService>().PageAsync(new AuditLogFilter(ChangeRequestId: id), 0, 50)).Items
+            .Select(r => r.Action).ToList();
+        Assert.Contains(actions, a => a.StartsWith("Tried CR-", StringComparison.Ordinal) && a.Contains("on its scenarios at submission:", StringComparison.Ordinal)
+            && a.Contains("failed", StringComparison.Ordinal));
+        Assert.Contains(actions, a => a.StartsWith("Let CR-", StringComparison.Ordinal) && a.EndsWith("through although scenarios fail", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -77,13 +77,14 @@ public sealed class ScenarioGate(IDbContextFactory<CrmDbContext> contexts, Actor
         return (flows, outcomes);
     }
 
-    /// <summary>Runs the touched flows' scenarios on the draft and keeps the result; no row when the request touches no flow with scenarios.</summary>
+    /// <summary>Runs the touched flows' scenarios on the draft and keeps the result; no row when no scenario ran.</summary>
     internal async Task<(ScenarioCheck? Check, IReadOnlyList<ScenarioOutcome> Outcomes)> RunAsync(ChangeRequest request, GovernanceConfiguration published,
         GovernanceConfiguration draft, ScenarioCheckKind kind, CancellationToken cancellationToken, string? reason = null)
     {
         var (flows, outcomes) = await TryAsync(request, published, draft, cancellationToken);
-        if (flows.Count == 0)
+        if (outcomes.Count == 0)
         {
+            // Nothing was tried (no flow touched, or its flows have no scenario yet): the request page says so; nothing to keep.
             return (null, outcomes);
         }
         var check = new ScenarioCheck
