@@ -29,7 +29,7 @@ public static class DefaultMatchRules
             Compare(MatchAttributes.Email, ComparatorKind.Email, -6, (1, 16), (0.9, 8), (0.8, 3)),
             Compare(MatchAttributes.NationalId, ComparatorKind.Levenshtein, -6, (1, 18), (0.85, 10)),
             // Where the person lives: shared by a household, so all of it together says "same household", not "same person".
-            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -3, (1, 8), (0.9, 3)),
+            Compare(MatchAttributes.Phone, ComparatorKind.Phone, -3, (1, 8), (0.9, 3)),
             Compare(MatchAttributes.Postcode, ComparatorKind.Levenshtein, -1.5, (1, 4), (0.75, 1.5)),
             Compare(MatchAttributes.Street, ComparatorKind.JaroWinkler, -1.5, (1, 4), (0.9, 2.5), (0.8, 1)),
             Compare(MatchAttributes.StreetNumber, ComparatorKind.Exact, -1, (1, 1.5)),
@@ -64,13 +64,18 @@ public static class DefaultMatchRules
         ReviewThreshold = 0.7,
         Comparisons =
         [
-            // The name without its legal form: two companies rarely share one in a place (registries refuse it).
-            Compare(MatchAttributes.Company, ComparatorKind.JaroWinkler, -6, (1, 10), (0.94, 7), (0.88, 3)),
+            // The name without its legal form, word by word, rare words weighing more: two companies rarely share one in
+            // a place (registries refuse it). All of the shorter name (0.85 and up) is enough on its own to auto-match;
+            // half of it (Philips Electronics / Philips Lighting) counts against.
+            Compare(MatchAttributes.Company, ComparatorKind.CompanyName, -6, (1, 10), (0.85, 9.3), (0.7, 4), (0.6, 1)),
             Compare(MatchAttributes.NationalId, ComparatorKind.Exact, -6, (1, 16)),
             Compare(MatchAttributes.Website, ComparatorKind.Exact, -2, (1, 12)),
-            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -1, (1, 8), (0.9, 3)),
-            // Where it is: branches of one company differ here, so these weigh less.
+            // A local number that ends the other's full number is its subscriber part (0.9).
+            Compare(MatchAttributes.Phone, ComparatorKind.Phone, -1, (1, 8), (0.9, 3)),
+            // Where it is: branches of one company differ here, so these weigh less; but a different place takes a name
+            // match down to review (and with a different phone too, SiteGuard keeps it there).
             Compare(MatchAttributes.Street, ComparatorKind.JaroWinkler, -1, (1, 4), (0.9, 2.5)),
+            Compare(MatchAttributes.StreetNumber, ComparatorKind.Exact, -0.5, (1, 1)),
             Compare(MatchAttributes.Postcode, ComparatorKind.Levenshtein, -1, (1, 4), (0.75, 1.5)),
             Compare(MatchAttributes.City, ComparatorKind.JaroWinkler, -2, (1, 2), (0.88, 1)),
             Compare(MatchAttributes.Country, ComparatorKind.Exact, -4, (1, 0.5)),
@@ -79,9 +84,14 @@ public static class DefaultMatchRules
         [
             "website",
             "phone",
+            "phone.suffix7",
             "national_id",
+            "company",
             "company.metaphone",
             "company.sorted",
+            "company.prefix4",
+            "company.word1",
+            "company.word2",
             "postcode+company.initial",
         ],
     };

@@ -45,17 +45,20 @@ public static class DuplicateFinder
             report.Report("preparing", 0.9 * Interlocked.Increment(ref done) / chunks);
         });
 
+        var unique = IdenticalRecords.Collapse(prepared, hashes, keyCount, out var representativeOf);
+        var distinct = Array.ConvertAll(unique, i => prepared[i]);
+        var n = distinct.Length;
         var blocks = new KeyBlocks[keyCount];
-        Parallel.For(0, keyCount, options, k => blocks[k] = KeyBlocks.Build(hashes.AsSpan(k * count, count)));
-        while (!limits.IsTightest && blocks.Sum(b => b.PlannedPairs(limits)) > (long)limits.MaxPairsPerRecord * count)
+        Parallel.For(0, keyCount, options, k => blocks[k] = KeyBlocks.Build(hashes.AsSpan(k * n, n)));
+        while (!limits.IsTightest && blocks.Sum(b => b.PlannedPairs(limits)) > (long)limits.MaxPairsPerRecord * n)
         {
             limits = limits.Tighter();
         }
         // Oversized blocks are walked in one order of the records' values; ranking the records once makes sorting
         // each block a sort of numbers.
-        var ranks = blocks.Any(b => b.HasBlockOver(limits.MaxBlockSize)) ? Ranks(prepared) : null;
-        var positions = new int[(long)keyCount * count];
-        Parallel.For(0, keyCount, options, k => blocks[k].OrderLargeBlocks(ranks, limits, positions.AsSpan(k * count, count)));
+        var ranks = blocks.Any(b => b.HasBlockOver(limits.MaxBlockSize)) ? Ranks(distinct) : null;
+        var positions = new int[(long)keyCount * n];
+        Parallel.For(0, keyCount, options, k => blocks[k].OrderLargeBlocks(ranks, limits, positions.AsSpan(k * n, n)));
         report.Report("preparing", 1);
 
         var population = new MatchPopulation();
@@ -63,7 +66,7 @@ public static class DuplicateFinder
         {
             population.Add(record);
         }
-        var sweep = new PairSweep(model, prepared, hashes, positions, limits, population);
+        var sweep = new PairSweep(model, distinct, hashes, positions, limits, population);
         var hits = new ConcurrentBag<List<ScoredHit>>();
         long candidates = 0;
         for (var k = 0; k < keyCount; k++)
@@ -82,10 +85,25 @@ public static class DuplicateFinder
                 Interlocked.Add(ref candidates, local.Compared);
             });
         }
+        var copyHits = sweep.Copies(prepared, representativeOf);
+        candidates += count - n;
 
         report.Report("clustering", 0);
-        var all = hits.SelectMany(h => h).ToList();
-        var clusters = AutoMatchClusters.Build(count, all, h => model.Decide(prepared[h.Left], prepared[h.Right], MatchModel.Probability(h.Weight)) == MatchDecision.AutoMatch);
+        var between = hits.SelectMany(h => h).ToList();
+        var copies = new int[n];
+        var slotOf = new Dictionary<int, int>(n);
+        for (var x = 0; x < n; x++)
+        {
+            slotOf[unique[x]] = x;
+        }
+        foreach (var representative in representativeOf)
+        {
+            copies[slotOf[representative]]++;
+        }
+        bool IsAutoMatch(int left, int right, double weight) => model.Decide(prepared[left], prepared[right], MatchModel.Probability(weight)) == MatchDecision.AutoMatch;
+        var distinctClusters = AutoMatchClusters.Build(n, between, h => IsAutoMatch(unique[h.Left], unique[h.Right], h.Weight), copies, model.ClusterSupport);
+        var clusters = IdenticalRecords.Expand(distinctClusters, unique, copyHits.Where(h => IsAutoMatch(h.Left, h.Right, h.Weight)));
+        var all = between.Select(h => new ScoredHit(unique[h.Left], unique[h.Right], h.Weight)).Concat(copyHits).ToList();
         var pairs = all
             .Select(h => ToPair(model, prepared[h.Left], prepared[h.Right], h.Weight))
             .OrderByDescending(p => p.Probability).ThenBy(p => p.LeftId, StringComparer.Ordinal).ThenBy(p => p.RightId, StringComparer.Ordinal)

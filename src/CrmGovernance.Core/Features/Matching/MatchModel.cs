@@ -30,8 +30,20 @@ public sealed class MatchModel
 
     internal ComparisonEvaluator[] Evaluators { get; private init; } = [];
 
-    /// <summary>Keeps pairs whose mailbox and employer both differ out of auto-match; null when the rule does not compare both.</summary>
-    internal MailboxAndEmployerGuard? Guard { get; private init; }
+    /// <summary>
+    /// The share of cross pairs that must back a join of two clusters in a scan (<see cref="Clustering.AutoMatchClusters"/>).
+    /// People's records chain through household members (one address, one phone, alike names), so a rule that compares
+    /// person names asks for it; a company's names drift over the years ("Philips Gloeilampenfabrieken", "Koninklijke
+    /// Philips Electronics") and link through the short name, while its sites are kept apart by <see cref="SiteGuard"/>,
+    /// so a rule that does not compare person names joins on every auto-match.
+    /// </summary>
+    internal double ClusterSupport { get; private init; }
+
+    /// <summary>
+    /// Keeps pairs out of auto-match whose mailbox and employer both differ (<see cref="MailboxAndEmployerGuard"/>) or,
+    /// for companies, whose phone and address both differ (<see cref="SiteGuard"/>); null when the rule calls for neither.
+    /// </summary>
+    internal IPairGuard? Guard { get; private init; }
 
     private string[] _attributes = [];
     private RecordPreparer _preparer = null!;
@@ -78,7 +90,9 @@ public sealed class MatchModel
             PhoneRegion = region,
             Keys = keys,
             Evaluators = [.. evaluators],
-            Guard = MailboxAndEmployerGuard.For(evaluators),
+            ClusterSupport = rule.Comparisons.Any(c => c.Attribute is MatchAttributes.FirstName or MatchAttributes.LastName or MatchAttributes.FullName)
+                ? Clustering.AutoMatchClusters.CrossSupport : 0,
+            Guard = PairGuards.Of(MailboxAndEmployerGuard.For(evaluators), SiteGuard.For(evaluators)),
             _attributes = [.. attributes],
             _preparer = new RecordPreparer([.. attributes], coded, region, phonetic),
             _keys = new BlockingKeyBuilder(keys, keySlots, phonetic),
@@ -138,7 +152,7 @@ public sealed class MatchModel
         var names = default(NamePairing);
         foreach (var evaluator in Evaluators)
         {
-            weight += evaluator.Weigh(evaluator.Similarity(left, right, ref names, evaluator.Floor), left, right, population);
+            weight += evaluator.Weigh(evaluator.Similarity(left, right, ref names, evaluator.Floor, population), left, right, population);
         }
         return weight;
     }

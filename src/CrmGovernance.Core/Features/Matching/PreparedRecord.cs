@@ -19,6 +19,9 @@ public sealed class PreparedRecord
 
     internal NamePart? Last { get; init; }
 
+    /// <summary>The company name's words, when the model reads a company.</summary>
+    internal CompanyName? Company { get; init; }
+
     /// <summary>The model's attribute slots, shared by all its records.</summary>
     internal IReadOnlyList<string> Attributes { get; init; } = [];
 

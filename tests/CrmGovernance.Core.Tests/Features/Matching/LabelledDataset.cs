@@ -16,6 +16,9 @@ internal sealed record LabelledDataset(string Name, IReadOnlyList<MatchRecord> R
     /// <summary>febrl3.csv (Febrl): truth is the N of "rec-N-org" / "rec-N-dup-K"; values padded with spaces.</summary>
     public static LabelledDataset Febrl3 => Cache.Febrl;
 
+    /// <summary>patstat_companies.csv (KU Leuven's labels of PATSTAT applicant names): truth in "leuven_id"; names only.</summary>
+    public static LabelledDataset Patstat => Cache.Patstat;
+
     /// <summary>$CRMGOV_DATASETS, else the first shared/datasets above the test binaries, else /work/shared/datasets.</summary>
     public static string Folder()
     {
@@ -65,6 +68,11 @@ internal sealed record LabelledDataset(string Name, IReadOnlyList<MatchRecord> R
 
     private static class Cache
     {
+        public static readonly LabelledDataset Patstat = Load("patstat_companies.csv", "person_id", c => c["leuven_id"], new Dictionary<string, string>
+        {
+            [MatchAttributes.Company] = "person_name",
+        });
+
         public static readonly LabelledDataset Fake = Load("fake_1000.csv", "unique_id", c => c["cluster"], new Dictionary<string, string>
         {
             [MatchAttributes.FirstName] = "first_name", [MatchAttributes.LastName] = "surname", [MatchAttributes.Dob] = "dob",

@@ -21,9 +21,11 @@ public static class BlockingKeyFunctions
         ("digits", "the digits only"),
         ("sorted", "the words in alphabetical order, so swapped names meet"),
         ("nickname", "each word as its formal given name (bob → robert)"),
+        ("wordN", "one of the words (its first four letters), picked the same way by seed N wherever the words recur, e.g. "
+            + "word1, word2: names sharing most of their words meet under one of them, whatever stands first"),
     ];
 
-    private static readonly string[] WithLength = ["prefix", "suffix"];
+    private static readonly string[] WithLength = ["prefix", "suffix", "word"];
 
     /// <summary>Reads "prefix3", "metaphone" …; false with a message for anything else.</summary>
     public static bool TryParse(string text, out BlockingKeyFunction? function, out string error)

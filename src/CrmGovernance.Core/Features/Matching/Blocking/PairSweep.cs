@@ -47,6 +47,25 @@ internal sealed class PairSweep(MatchModel model, PreparedRecord[] records, long
         return compared;
     }
 
+    /// <summary>Each copy scored against the record that stood for it in blocking (<see cref="IdenticalRecords"/>), by index into <paramref name="all"/>.</summary>
+    public List<ScoredHit> Copies(PreparedRecord[] all, int[] representativeOf)
+    {
+        var hits = new List<ScoredHit>();
+        for (var i = 0; i < all.Length; i++)
+        {
+            var representative = representativeOf[i];
+            if (representative != i)
+            {
+                var weight = model.Weight(all[representative], all[i], population);
+                if (weight >= _reviewWeight - 1e-9 && MatchModel.Probability(weight) >= model.Rule.ReviewThreshold)
+                {
+                    hits.Add(new ScoredHit(representative, i, weight));
+                }
+            }
+        }
+        return hits;
+    }
+
     private bool SeenEarlier(int key, int i, int j)
     {
         for (var k = 0; k < key; k++)

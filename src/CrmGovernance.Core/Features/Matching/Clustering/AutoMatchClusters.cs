@@ -4,7 +4,9 @@ namespace CrmGovernance.Core.Features.Matching.Clustering;
 /// Clusters of records joined by auto-match pairs, strongest links first. A link between two records that already
 /// belong to clusters of two or more joins those clusters only when the pairs between them back it up: at least a
 /// quarter of the cross pairs scored at or above the review threshold. One wrong link then cannot chain two people's
-/// records together. The clusters a scan reports are the ones the accuracy tests evaluate.
+/// records together. A record may stand for identical copies of itself (<see cref="Blocking.IdenticalRecords"/>): it
+/// then counts as that many records, and a pair scored with it as that many pairs. The clusters a scan reports are the
+/// ones the accuracy tests evaluate.
 /// </summary>
 internal static class AutoMatchClusters
 {
@@ -15,8 +17,12 @@ internal static class AutoMatchClusters
     /// <param name="count">Record count.</param>
     /// <param name="hits">Every pair at or above the review threshold.</param>
     /// <param name="isAutoMatch">Which of them are auto-matches.</param>
-    public static List<int[]> Build(int count, IReadOnlyList<ScoredHit> hits, Func<ScoredHit, bool> isAutoMatch)
+    /// <param name="copies">How many records each record stands for (null: one each).</param>
+    /// <param name="crossSupport">The share of cross pairs that must back a join (<see cref="CrossSupport"/>; 0: every link joins).</param>
+    public static List<int[]> Build(int count, IReadOnlyList<ScoredHit> hits, Func<ScoredHit, bool> isAutoMatch, int[]? copies = null,
+        double crossSupport = CrossSupport)
     {
+        long Size(List<int> cluster) => copies is null ? cluster.Count : cluster.Sum(i => (long)copies[i]);
         var neighbours = new Dictionary<int, List<int>>();
         foreach (var hit in hits)
         {
@@ -36,7 +42,8 @@ internal static class AutoMatchClusters
             }
             var left = members.GetValueOrDefault(a) ?? [link.Left];
             var right = members.GetValueOrDefault(b) ?? [link.Right];
-            if (left.Count > 1 && right.Count > 1 && !Supported(sets, neighbours, left, right, b))
+            var (leftSize, rightSize) = (Size(left), Size(right));
+            if (crossSupport > 0 && leftSize > 1 && rightSize > 1 && !Supported(sets, neighbours, left, right, b, copies, crossSupport * leftSize * rightSize))
             {
                 continue;
             }
@@ -51,7 +58,8 @@ internal static class AutoMatchClusters
         return [.. members.Values.Select(m => m.Order().ToArray()).OrderBy(c => c[0])];
     }
 
-    private static bool Supported(UnionFind sets, Dictionary<int, List<int>> neighbours, List<int> left, List<int> right, int rightRoot)
+    private static bool Supported(UnionFind sets, Dictionary<int, List<int>> neighbours, List<int> left, List<int> right, int rightRoot,
+        int[]? copies, double needed)
     {
         var (small, otherRoot) = left.Count <= right.Count ? (left, rightRoot) : (right, sets.Find(left[0]));
         long cross = 0;
@@ -61,11 +69,11 @@ internal static class AutoMatchClusters
             {
                 if (sets.Find(other) == otherRoot)
                 {
-                    cross++;
+                    cross += copies is null ? 1 : (long)copies[record] * copies[other];
                 }
             }
         }
-        return cross >= CrossSupport * left.Count * right.Count;
+        return cross >= needed;
     }
 
     private static void Add(Dictionary<int, List<int>> neighbours, int from, int to)

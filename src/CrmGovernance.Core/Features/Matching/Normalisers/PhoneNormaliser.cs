@@ -9,12 +9,15 @@ namespace CrmGovernance.Core.Features.Matching.Normalisers;
 /// "0044 7911 123456", national "07911 123456" with the default region's country code and trunk prefix (both from
 /// libphonenumber's metadata) — because a full parse costs about 10 µs and a scan reads a million numbers; anything
 /// else (letters, extensions) goes through libphonenumber. Unreadable numbers keep their digits, so two spellings of
-/// them still meet. Null when there are no digits. Normalising an E.164 value returns it.
+/// them still meet. A local number written without its area code ("555 1234" in the US, shorter than any full national
+/// number of the region by libphonenumber's metadata) keeps its digits too: its subscriber part, which
+/// <see cref="Comparators.PhoneSimilarity"/> compares with the end of a full number. Null when there are no digits.
+/// Normalising an E.164 value returns it.
 /// </summary>
 public static class PhoneNormaliser
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
-    private static readonly ConcurrentDictionary<string, (string CountryCode, string TrunkPrefix)> Regions = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Region> Regions = new(StringComparer.Ordinal);
 
     public static string? Normalise(string? value, string defaultRegion)
     {
@@ -52,20 +55,41 @@ public static class PhoneNormaliser
         return Parsed(value, defaultRegion) ?? quick ?? Parsed(raw, defaultRegion) ?? raw;
     }
 
-    /// <summary>The national number with the region's country code, its trunk prefix dropped ("07911…" → "+447911…").</summary>
+    /// <summary>
+    /// The national number with the region's country code, its trunk prefix dropped ("07911…" → "+447911…"); null when
+    /// the region is unknown or the number is local (too short to hold an area code).
+    /// </summary>
     private static string? National(string digits, string region)
     {
-        var (countryCode, trunk) = Regions.GetOrAdd(region.ToUpperInvariant(), static r =>
-        {
-            var code = Phones.GetCountryCodeForRegion(r);
-            return code == 0 ? ("", "") : (code.ToString(System.Globalization.CultureInfo.InvariantCulture), Phones.GetNddPrefixForRegion(r, true) ?? "");
-        });
-        if (countryCode.Length == 0)
+        var known = Regions.GetOrAdd(region.ToUpperInvariant(), Region.Of);
+        if (known.CountryCode.Length == 0)
         {
             return null;
         }
-        var national = trunk.Length > 0 && digits.StartsWith(trunk, StringComparison.Ordinal) ? digits[trunk.Length..] : digits;
-        return national.Length == 0 || national[0] == '0' && trunk == "0" ? null : "+" + countryCode + national;
+        var national = known.TrunkPrefix.Length > 0 && digits.StartsWith(known.TrunkPrefix, StringComparison.Ordinal) ? digits[known.TrunkPrefix.Length..] : digits;
+        if (national.Length == 0 || national[0] == '0' && known.TrunkPrefix == "0" || known.IsLocal(national.Length))
+        {
+            return null;
+        }
+        return "+" + known.CountryCode + national;
+    }
+
+    /// <summary>What reading a region's national numbers needs: its country code, trunk prefix and shortest full number.</summary>
+    private sealed record Region(string CountryCode, string TrunkPrefix, int ShortestNational, int[] LocalLengths)
+    {
+        public bool IsLocal(int length) => length < ShortestNational || Array.IndexOf(LocalLengths, length) >= 0;
+
+        public static Region Of(string region)
+        {
+            var code = Phones.GetCountryCodeForRegion(region);
+            if (code == 0 || Phones.GetMetadataForRegion(region)?.GeneralDesc is not { } general)
+            {
+                return new Region("", "", 0, []);
+            }
+            var lengths = general.PossibleLengthList.Where(l => l > 0).ToArray();
+            return new Region(code.ToString(System.Globalization.CultureInfo.InvariantCulture), Phones.GetNddPrefixForRegion(region, true) ?? "",
+                lengths.Length == 0 ? 0 : lengths.Min(), [.. general.PossibleLengthLocalOnlyList]);
+        }
     }
 
     /// <summary>The digits, and whether anything but digits, spaces, brackets, dots, dashes and a leading + was there.</summary>

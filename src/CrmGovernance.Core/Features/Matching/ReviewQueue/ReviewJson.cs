@@ -60,7 +60,7 @@ public static class ReviewJson
     public static string Summary(string explanationJson, int take = 3)
     {
         var explanations = Explanations(explanationJson);
-        var held = explanations.Where(e => e.Comparator == Scoring.MailboxAndEmployerGuard.Comparator);
+        var held = explanations.Where(e => e.Comparator is Scoring.MailboxAndEmployerGuard.Name or Scoring.SiteGuard.Name);
         return string.Join(" · ", held.Concat(explanations.Where(e => e.Weight > 0).OrderByDescending(e => e.Weight).Take(take))
             .Select(e => $"{e.Attribute} {e.Level}"));
     }

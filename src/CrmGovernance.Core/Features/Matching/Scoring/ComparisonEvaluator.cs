@@ -42,18 +42,19 @@ internal sealed class ComparisonEvaluator
     public bool NeedsCodes => Comparison.Comparator == ComparatorKind.Phonetic;
 
     /// <summary>The similarity (0–1) of the two records on this comparison, or null when either value is missing.</summary>
-    public double? Similarity(PreparedRecord left, PreparedRecord right)
+    public double? Similarity(PreparedRecord left, PreparedRecord right, MatchPopulation? population = null)
     {
         var names = default(NamePairing);
-        return Similarity(left, right, ref names, 0);
+        return Similarity(left, right, ref names, 0, population);
     }
 
     /// <summary>
     /// The similarity, where a comparator may stop early with any value below <paramref name="floor"/> once it knows
     /// the true one is below it (scans pass <see cref="Floor"/>: only the level matters there). The name pairing is
-    /// worked out once per pair and shared by the first- and last-name comparisons.
+    /// worked out once per pair and shared by the first- and last-name comparisons. Company names weigh their words by
+    /// how many of the <paramref name="population"/>'s records name them.
     /// </summary>
-    public double? Similarity(PreparedRecord left, PreparedRecord right, ref NamePairing names, double floor)
+    public double? Similarity(PreparedRecord left, PreparedRecord right, ref NamePairing names, double floor, MatchPopulation? population)
     {
         if (NamePart != NameSelection.None)
         {
@@ -85,9 +86,15 @@ internal sealed class ComparisonEvaluator
             ComparatorKind.Email => EmailSimilarity.Similarity(a, b, floor),
             // Person-name comparison of another attribute (a company, a city): word by word.
             ComparatorKind.PersonName => PersonNameSimilarity.Similarity(new NamePart(a), new NamePart(b)),
+            ComparatorKind.CompanyName => CompanyNameSimilarity.Similarity(CompanyOf(left, a), CompanyOf(right, b), population),
+            ComparatorKind.Phone => PhoneSimilarity.Similarity(a, b),
             _ => throw new InvalidOperationException($"Comparator {Comparison.Comparator} has no implementation."),
         };
     }
+
+    /// <summary>The record's prepared company name when this comparison reads the company, else the value read as one.</summary>
+    private CompanyName CompanyOf(PreparedRecord record, string value) =>
+        Comparison.Attribute == MatchAttributes.Company && record.Company is { } company ? company : new CompanyName(value);
 
     /// <summary>The weight a similarity adds: the first level it reaches, else the mismatch weight; nothing when missing.</summary>
     public double Weigh(double? similarity) => similarity is not { } s ? 0 : Level(s) is { } level ? level.Weight : Comparison.MismatchWeight;
@@ -98,7 +105,7 @@ internal sealed class ComparisonEvaluator
 
     public ComparisonExplanation Explain(PreparedRecord left, PreparedRecord right, MatchPopulation? population)
     {
-        var similarity = Similarity(left, right);
+        var similarity = Similarity(left, right, population);
         var adjustment = FrequencyAdjustment(similarity, left, right, population);
         var label = similarity is not { } s ? "missing"
             : Level(s) is { } level ? level.Threshold >= 1 ? "exact" : string.Create(CultureInfo.InvariantCulture, $"≥ {level.Threshold:0.###}")

@@ -13,12 +13,12 @@ namespace CrmGovernance.Core.Features.Matching.Scoring;
 /// when one record names none, the domain of a work address (any domain but a personal mail provider's,
 /// <see cref="PersonalMailDomains"/>). Without an employer on both sides the guard stands aside.
 /// </summary>
-internal sealed class MailboxAndEmployerGuard
+internal sealed class MailboxAndEmployerGuard : IPairGuard
 {
     /// <summary>What the explanation row of a guarded pair is called.</summary>
     public const string Attribute = "mailbox and employer";
 
-    public const string Comparator = "MailboxAndEmployerGuard";
+    public const string Name = "MailboxAndEmployerGuard";
 
     public const string Level = "both differ: review, never auto-match";
 
@@ -35,6 +35,8 @@ internal sealed class MailboxAndEmployerGuard
     private readonly int? _company;
 
     private MailboxAndEmployerGuard(int email, int? company) => (_email, _company) = (email, company);
+
+    public string Comparator => Name;
 
     /// <summary>The guard for a model's comparisons, or null when the rule does not compare email.</summary>
     public static MailboxAndEmployerGuard? For(IReadOnlyList<ComparisonEvaluator> evaluators)
@@ -72,7 +74,7 @@ internal sealed class MailboxAndEmployerGuard
 
     /// <summary>The explanation row a steward sees: both records' mailbox and employer, and why the pair was not auto-matched.</summary>
     public ComparisonExplanation Explain(PreparedRecord left, PreparedRecord right) =>
-        new(Attribute, Comparator, Shown(left), Shown(right), null, Level, 0);
+        new(Attribute, Name, Shown(left), Shown(right), null, Level, 0);
 
     private string Shown(PreparedRecord record) => Company(record) is { } company ? $"{record.Values[_email]} · {company}" : $"{record.Values[_email]}";
 }

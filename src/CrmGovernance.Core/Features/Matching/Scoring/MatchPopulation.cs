@@ -9,6 +9,8 @@ namespace CrmGovernance.Core.Features.Matching.Scoring;
 /// that two records share the name, Σf²); agreeing on a name of frequency f adds log2(Σf² / f), within
 /// [−<see cref="MaxDown"/>, +<see cref="MaxUp"/>]. Below <see cref="MinRecords"/> names the counts are too thin and
 /// nothing is adjusted.</para>
+/// <para>How many records name each word of a company name (<see cref="CompanyWordWeight"/>), as Splink and dedupe
+/// learn term frequencies from the data being matched.</para>
 /// </summary>
 internal sealed class MatchPopulation
 {
@@ -16,9 +18,11 @@ internal sealed class MatchPopulation
     public const double MaxDown = 4;
     public const double MaxUp = 2;
     public const long MinRecords = 200;
+    public const double MinWordWeight = 0.25;
 
     private readonly Table _first = new();
     private readonly Table _last = new();
+    private readonly Dictionary<string, int> _companyWords = new(StringComparer.Ordinal);
 
     public long Count { get; private set; }
 
@@ -30,6 +34,7 @@ internal sealed class MatchPopulation
         Count++;
         _first.Add(record.First?.Text);
         _last.Add(record.Last?.Text);
+        CountWords(record.Company, 1);
     }
 
     public void Remove(PreparedRecord record)
@@ -37,6 +42,49 @@ internal sealed class MatchPopulation
         Count--;
         _first.Remove(record.First?.Text);
         _last.Remove(record.Last?.Text);
+        CountWords(record.Company, -1);
+    }
+
+    /// <summary>The distinct words of company names counted (the size of the term-frequency table).</summary>
+    public int CompanyWordCount => _companyWords.Count;
+
+    /// <summary>
+    /// What agreeing on a word of a company name is worth: log2((n + 1) / (records naming it + 1)), at least
+    /// <see cref="MinWordWeight"/>; 1 for every word while fewer than <see cref="MinRecords"/> records are known.
+    /// </summary>
+    public double CompanyWordWeight(string word)
+    {
+        if (Count < MinRecords)
+        {
+            return 1;
+        }
+        var named = _companyWords.GetValueOrDefault(word);
+        return Math.Max(MinWordWeight, Math.Log2((Count + 1.0) / (named + 1.0)));
+    }
+
+    private void CountWords(CompanyName? company, int change)
+    {
+        if (company is null)
+        {
+            return;
+        }
+        for (var i = 0; i < company.Words.Length; i++)
+        {
+            var word = company.Words[i];
+            if (Array.IndexOf(company.Words, word, 0, i) >= 0)
+            {
+                continue;
+            }
+            var count = _companyWords.GetValueOrDefault(word) + change;
+            if (count <= 0)
+            {
+                _companyWords.Remove(word);
+            }
+            else
+            {
+                _companyWords[word] = count;
+            }
+        }
     }
 
     /// <summary>The weight to add when two records agree exactly on this first (or last) name.</summary>

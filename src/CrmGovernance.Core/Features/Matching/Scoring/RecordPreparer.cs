@@ -20,6 +20,7 @@ internal sealed class RecordPreparer
     private readonly bool[] _codedSlots;
     private readonly PhoneticCache _phonetic;
     private readonly BoundedCache<NamePart> _names = new(text => new NamePart(text));
+    private readonly BoundedCache<CompanyName> _companies = new(text => new CompanyName(text));
     private readonly BoundedCache<string?>?[] _shared;
 
     public RecordPreparer(string[] attributes, bool[] codedSlots, string phoneRegion, PhoneticCache phonetic)
@@ -63,7 +64,9 @@ internal sealed class RecordPreparer
                 codes[slot] = _phonetic.Encode(value);
             }
         }
-        return new PreparedRecord { Id = record.Id, Values = values, Codes = codes, First = first, Last = last, Attributes = _attributes };
+        var companySlot = Array.IndexOf(_attributes, MatchAttributes.Company);
+        var company = companySlot >= 0 && values[companySlot] is { } name ? _companies.Get(name) : null;
+        return new PreparedRecord { Id = record.Id, Values = values, Codes = codes, First = first, Last = last, Company = company, Attributes = _attributes };
     }
 
     private string? Normalise(int slot, string attribute, string? raw) =>
