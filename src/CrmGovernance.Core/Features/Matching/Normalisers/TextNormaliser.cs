@@ -78,10 +78,29 @@ public static class TextNormaliser
         return true;
     }
 
+    /// <summary>Half of a surrogate pair (a string cut between the two) becomes a space: Normalize throws on it.</summary>
+    private static string WithoutLoneSurrogates(string value)
+    {
+        char[]? copy = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                copy ??= value.ToCharArray();
+                copy[i] = ' ';
+            }
+        }
+        return copy is null ? value : new string(copy);
+    }
+
     /// <summary>Decomposes and drops combining marks; letters that do not decompose (ß, æ, ø, ł …) are spelled out.</summary>
     private static string StripAccents(string value)
     {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var decomposed = WithoutLoneSurrogates(value).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {

@@ -36,6 +36,8 @@ public sealed class NormaliserIdempotenceTests
         "www.", "http://", "https://www.www.Acme.com/x", "x@\tb", "a'@.", "www. acme.com", ".www.acme.com",
         "1955-13-45", "31/02/2000", "2000-02-30", "0000-00-00", "99999999", "1999-1-1", "1 January 2000", "2000-01-01T",
         "Dr", "Dr Mr", "Mr Dr Smith Jr", "Jr", "Smith, ", ", John", "12 High St.", "St St", "Flat 3, 4 Rd",
+        "St N", "N St", "E St NW", "N N Main", "St St Louis", "Ste Ste 4", "Fl Fl 3", "P O Box P O Box", "pob pob", "Hauptstr.",
+        "strstr", "First First St", "Ave N W N W", "1 N S E W", "#4/12", "10 - 12 St St", "N.W.", "a😀b St",
     ];
 
     public static TheoryData<string> Names => [.. Normalisers.Keys];
