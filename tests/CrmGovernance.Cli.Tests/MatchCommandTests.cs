@@ -38,6 +38,16 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_region_that_is_not_a_country_code_is_refused_with_the_right_one()
+    {
+        var run = await MatchCliRun.RunAsync("--object", "company", "--input", "missing.csv", "--id-column", "id", "--map", "company=name",
+            "--output", "out.csv", "--region", "UK");
+
+        Assert.Equal(UsageError, run.ExitCode);
+        Assert.Contains("The United Kingdom is GB.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Map_entry_without_a_column_is_refused()
     {
         await WriteInputAsync("id,given\n1,Ann\n");

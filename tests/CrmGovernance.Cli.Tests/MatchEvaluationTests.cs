@@ -33,6 +33,22 @@ public sealed class MatchEvaluationTests : IDisposable
     }
 
     [Fact]
+    public async Task Patstat_company_names_cluster_well_in_the_region_given_and_the_term_frequency_table_is_printed()
+    {
+        var input = MatchDatasets.File("patstat_companies.csv");
+
+        var run = await MatchCliRun.RunAsync("--object", "company", "--input", input, "--id-column", "person_id",
+            "--map", "company=person_name", "--region", "nl", "--output", Output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var truth = (await File.ReadAllLinesAsync(input)).Skip(1).Select(line => line.Split(',')).ToDictionary(cells => cells[0], cells => cells[1]);
+        var clusters = (await File.ReadAllLinesAsync(Output)).Skip(1).Select(row => row.Split(',')).Select(cells => (Truth: truth[cells[0]], Cluster: cells[1])).ToList();
+        var f1 = PairwiseF1(clusters);
+        Assert.True(f1 >= 0.85, $"pairwise F1 {f1:0.0000} on patstat_companies.csv\n{run}");
+        Assert.Matches(@"read in NL; term-frequency table: \d{3,} distinct words of company names", run.Output);
+    }
+
+    [Fact]
     public async Task Hostile_csv_ids_come_back_exactly_and_duplicates_share_a_cluster()
     {
         var input = Path.Combine(_folder, "hostile.csv");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CrmGovernance.Core.Features.Configuration.MatchRules;
+using CrmGovernance.Core.Features.Configuration.Validation;
 using CrmGovernance.Core.Features.Matching;
 
 namespace CrmGovernance.Cli.Commands;
@@ -44,19 +45,32 @@ internal static class MatchCommand
                 + "in order of first appearance; a row matched to no other gets a number of its own.",
             HelpName = "clusters.csv", Required = true,
         };
+        var region = new Option<string>("--region")
+        {
+            Description = "The country (ISO 3166, e.g. GB) phone numbers without a country code and one-line addresses are read in. Default: US.",
+            HelpName = "code",
+        };
+        region.Validators.Add(result =>
+        {
+            if (PhoneRegions.Problem(result.GetValueOrDefault<string>(), "--region") is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
         var command = new Command("match",
             "Finds duplicates in a CSV file with the default match rule of contact or company, writes the clusters and prints the records read, "
             + "candidate pairs compared, clusters, duplicate records and time taken. Needs no database or settings. "
             + "A wrong option, field, column, missing file or repeated id ends with exit code 2.")
         {
-            objectKey, input, idColumn, map, output,
+            objectKey, input, idColumn, map, output, region,
         };
         command.SetAction(parse => Run(ObjectKey(parse.GetRequiredValue(objectKey))!, parse.GetRequiredValue(input),
-            parse.GetRequiredValue(idColumn).Trim(), parse.GetRequiredValue(map), parse.GetRequiredValue(output)));
+            parse.GetRequiredValue(idColumn).Trim(), parse.GetRequiredValue(map), parse.GetRequiredValue(output),
+            parse.GetValue(region) is { Length: > 0 } code ? code.Trim().ToUpperInvariant() : MatchModel.DefaultPhoneRegion));
         return command;
     }
 
-    private static int Run(string objectKey, string input, string idColumn, string[] map, string output)
+    private static int Run(string objectKey, string input, string idColumn, string[] map, string output, string region)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -70,7 +84,7 @@ internal static class MatchCommand
             Console.Error.WriteLine($"Reading {input}...");
             var records = MatchInput.Read(input, idColumn, fields);
             // Fresh ids: the rule belongs to no stored configuration; they only satisfy the rule's shape.
-            var model = MatchModel.Compile(DefaultMatchRules.For(objectKey, Guid.NewGuid(), Guid.NewGuid())!);
+            var model = MatchModel.Compile(DefaultMatchRules.For(objectKey, Guid.NewGuid(), Guid.NewGuid())!, region);
             var progress = new MatchProgress();
             var result = DuplicateFinder.Find(model, records, progress, CancellationToken.None);
             progress.Done();
@@ -80,6 +94,8 @@ internal static class MatchCommand
                 $"{records.Count} records, {result.CandidatePairs} candidate pairs compared, {clusters} clusters ({result.Clusters.Count} of two or more records), "
                 + $"{result.DuplicateRecords} duplicate records, {clock.Elapsed.TotalSeconds:0.0} s"));
             Console.WriteLine($"{review} pair(s) scored between the review and auto-match thresholds were left apart. Clusters written to {outputPath}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Phone numbers and addresses read in {region}; term-frequency table: {result.TermFrequencyWords} distinct words of company names."));
             return ExitCodes.Succeeded;
         }
         catch (CliException e)

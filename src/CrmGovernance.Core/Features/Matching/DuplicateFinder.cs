@@ -113,7 +113,7 @@ public static class DuplicateFinder
             .OrderBy(c => c[0], StringComparer.Ordinal)
             .ToList();
         report.Report("clustering", 1);
-        return new DuplicateScanResult(count, candidates, pairs, idClusters);
+        return new DuplicateScanResult(count, candidates, pairs, idClusters) { TermFrequencyWords = population.CompanyWordCount };
     }
 
     private static ScoredPair ToPair(MatchModel model, PreparedRecord a, PreparedRecord b, double weight)

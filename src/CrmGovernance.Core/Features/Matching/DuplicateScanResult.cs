@@ -10,4 +10,7 @@ public sealed record DuplicateScanResult(long RecordCount, long CandidatePairs, 
     public long DuplicateRecords => Clusters.Sum(c => (long)c.Count - 1);
 
     public double DuplicateRate => RecordCount == 0 ? 0 : (double)DuplicateRecords / RecordCount;
+
+    /// <summary>Distinct words of company names whose frequency the scan learned from its records (the term-frequency table).</summary>
+    public int TermFrequencyWords { get; init; }
 }

@@ -49,7 +49,8 @@ public sealed class MatchModel
     private RecordPreparer _preparer = null!;
     private BlockingKeyBuilder _keys = null!;
 
-    public static MatchModel Compile(MatchRule rule) => Compile(rule, DefaultPhoneRegion);
+    /// <summary>Compiles the rule; numbers and addresses are read in the rule's region, else <see cref="DefaultPhoneRegion"/>.</summary>
+    public static MatchModel Compile(MatchRule rule) => Compile(rule, rule?.Region ?? DefaultPhoneRegion);
 
     /// <summary>Compiles the rule; phone numbers without a country code are read in <paramref name="phoneRegion"/> (a flow's default region).</summary>
     public static MatchModel Compile(MatchRule rule, string phoneRegion)

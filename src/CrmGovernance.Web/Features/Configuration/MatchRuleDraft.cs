@@ -14,6 +14,9 @@ public sealed class MatchRuleDraft
     public double AutoMatchPercent { get; set; } = 97;
     public double ReviewPercent { get; set; } = 60;
     public double PriorWeight { get; set; } = -8;
+
+    /// <summary>The region numbers and one-line addresses are read in; blank: the flow's default region.</summary>
+    public string Region { get; set; } = "";
     public List<ComparisonDraft> Comparisons { get; } = [];
     public List<TextDraft> BlockingKeys { get; } = [];
     public List<FieldNameDraft> FieldNames { get; } = [];
@@ -62,6 +65,7 @@ public sealed class MatchRuleDraft
         {
             Id = rule.Id, ObjectId = rule.ObjectId, Name = rule.Name, PriorWeight = rule.PriorWeight,
             AutoMatchPercent = ToPercent(rule.AutoMatchThreshold), ReviewPercent = ToPercent(rule.ReviewThreshold),
+            Region = rule.Region ?? "",
         };
         foreach (var c in rule.Comparisons)
         {
@@ -88,6 +92,7 @@ public sealed class MatchRuleDraft
     {
         Id = Id, ObjectId = ObjectId, Name = Name.Trim(), PriorWeight = PriorWeight,
         AutoMatchThreshold = FromPercent(AutoMatchPercent), ReviewThreshold = FromPercent(ReviewPercent),
+        Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim().ToUpperInvariant(),
         Comparisons = [.. Comparisons.Select(c => new MatchComparison
         {
             Attribute = (c.Attribute ?? "").Trim(), Comparator = c.Comparator, MismatchWeight = c.MismatchWeight,

@@ -20,10 +20,13 @@ public static class MatchAttributes
     public const string Website = "website";
     public const string NationalId = "national_id";
 
+    /// <summary>A whole address on one line ("12 Smith St, Kingston ACT 2604"): read into street, number, unit, city, state, postcode and country where those are missing.</summary>
+    public const string Address = "address";
+
     public static readonly IReadOnlyList<string> All =
     [
         FirstName, LastName, FullName, Email, Phone, Dob, StreetNumber, Street, Address2, City, Postcode, State, Country,
-        Company, Website, NationalId,
+        Company, Website, NationalId, Address,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);

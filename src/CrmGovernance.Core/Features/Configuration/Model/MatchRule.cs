@@ -45,5 +45,12 @@ public sealed record MatchRule : IConfigurationItem
     /// </summary>
     public Dictionary<string, string> AlternativeFields { get; init; } = [];
 
+    /// <summary>
+    /// The region (ISO 3166, e.g. "GB") phone numbers without a country code and one-line addresses are read in; null
+    /// uses the flow's default region (or "US" where there is no flow, as in a duplicate scan).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Region { get; init; }
+
     public string DisplayName => $"match rule {Name}";
 }

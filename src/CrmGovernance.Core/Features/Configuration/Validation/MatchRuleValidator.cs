@@ -50,6 +50,10 @@ public static class MatchRuleValidator
         {
             Add($"{label}: the review threshold ({Percent(rule.ReviewThreshold)}) must be below the auto-match threshold ({Percent(rule.AutoMatchThreshold)}).");
         }
+        if (rule.Region is not null && PhoneRegions.Problem(rule.Region, "Region") is { } regionProblem)
+        {
+            Add($"{label}: {regionProblem}");
+        }
         if (!double.IsFinite(rule.PriorWeight))
         {
             Add($"{label}: the prior weight must be a number.");

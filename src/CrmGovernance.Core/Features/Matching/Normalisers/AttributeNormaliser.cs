@@ -16,6 +16,7 @@ public static class AttributeNormaliser
         MatchAttributes.Street or MatchAttributes.Address2 => AddressNormaliser.Normalise(value),
         MatchAttributes.Company => CompanyNameNormaliser.Normalise(value),
         MatchAttributes.Website => WebDomainNormaliser.ForCompany(value),
+        MatchAttributes.Country => CountryNormaliser.Normalise(value),
         _ => TextNormaliser.Fold(value),
     };
 }

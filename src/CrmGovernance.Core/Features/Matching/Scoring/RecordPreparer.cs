@@ -46,6 +46,7 @@ internal sealed class RecordPreparer
         var first = firstName is null ? null : _names.Get(firstName);
         var last = lastName is null ? null : _names.Get(lastName);
         var values = new string?[_attributes.Length];
+        var address = new OneLineAddress(Raw(raw, MatchAttributes.Address), PhoneRegion);
         (string, string)[]? codes = null;
         for (var slot = 0; slot < values.Length; slot++)
         {
@@ -56,7 +57,7 @@ internal sealed class RecordPreparer
                 MatchAttributes.FirstName => first?.Text,
                 MatchAttributes.LastName => last?.Text,
                 MatchAttributes.FullName => first is null ? last?.Text : last is null ? first.Text : first.Text + " " + last.Text,
-                _ => Normalise(slot, attribute, Raw(raw, attribute)),
+                _ => Normalise(slot, attribute, Raw(raw, attribute) ?? address.Part(attribute)),
             };
             if (_codedSlots[slot] && values[slot] is { } value)
             {

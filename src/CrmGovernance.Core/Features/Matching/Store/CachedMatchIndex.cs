@@ -23,7 +23,8 @@ internal sealed class CachedMatchIndex(Guid systemId, Guid objectId)
     /// <summary>Call only while holding <see cref="Gate"/>.</summary>
     public async Task<MatchIndex> RefreshAsync(IDbContextFactory<CrmDbContext> contexts, MatchModel model, CancellationToken cancellationToken)
     {
-        var ruleKey = JsonSerializer.Serialize(model.Rule);
+        // Two flows may read one target's numbers in different regions: an index is prepared for one.
+        var ruleKey = JsonSerializer.Serialize(model.Rule) + "|" + model.PhoneRegion;
         if (_index is null || ruleKey != _ruleKey)
         {
             (_index, _ruleKey, _watermark) = (new MatchIndex(model), ruleKey, null);

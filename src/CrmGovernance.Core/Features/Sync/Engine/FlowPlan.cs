@@ -63,11 +63,12 @@ public sealed class FlowPlan
         {
             return (null, $"The flow {flow.Name} names a system or object that does not exist.");
         }
-        var (model, ruleError) = Compile(configuration.MatchRuleOf(obj.Id));
+        var (model, ruleError) = Compile(configuration.MatchRuleOf(obj.Id), flow.DefaultRegion);
         return ruleError is null ? (new FlowPlan(configuration, flow, obj, source, target, model), null) : (null, $"The match rule of {obj.Name} cannot run: {ruleError}");
     }
 
-    private static (MatchModel? Model, string? Error) Compile(MatchRule? rule)
+    /// <summary>The rule compiled to read numbers and addresses in its own region, else the flow's default region.</summary>
+    private static (MatchModel? Model, string? Error) Compile(MatchRule? rule, string flowRegion)
     {
         if (rule is null)
         {
@@ -75,7 +76,7 @@ public sealed class FlowPlan
         }
         try
         {
-            return (MatchModel.Compile(rule), null);
+            return (MatchModel.Compile(rule, rule.Region ?? flowRegion), null);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {

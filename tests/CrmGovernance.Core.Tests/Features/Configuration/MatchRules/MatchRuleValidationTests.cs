@@ -55,7 +55,7 @@ public sealed class MatchRuleValidationTests
         var message = Assert.Single(Messages(rule));
 
         Assert.StartsWith("The match rule of Company, comparison 2: \"web_site\" is not a match attribute; use one of first_name, last_name, full_name, email,", message, StringComparison.Ordinal);
-        Assert.EndsWith("company, website, national_id.", message, StringComparison.Ordinal);
+        Assert.EndsWith("company, website, national_id, address.", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class MatchRuleValidationTests
         Assert.Equal(
         [
             "The match rule of Company, field names: \"vat\" is not a match attribute; use one of first_name, last_name, full_name, email, phone, dob, " +
-            "street_number, street, address2, city, postcode, state, country, company, website, national_id.",
+            "street_number, street, address2, city, postcode, state, country, company, website, national_id, address.",
             "The match rule of Company, field names: website → \"web_domain\" is not a field of Company in any system's catalog.",
         ], Messages(rule));
     }

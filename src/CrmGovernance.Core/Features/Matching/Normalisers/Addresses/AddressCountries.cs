@@ -19,6 +19,9 @@ internal static class AddressCountries
         "LU lu|luxembourg", "ES es|spain|espana", "IT it|italy|italia", "PT portugal", "DK dk|denmark|danmark",
         "SE sweden|sverige", "NO norway|norge", "FI fi|finland|suomi", "PL poland|polska", "MX mx|mexico");
 
+    /// <summary>The upper-case code of a folded country name or code ("united kingdom" → "GB"); null when unknown.</summary>
+    public static string? CodeOf(string folded) => Codes.GetValueOrDefault(folded);
+
     /// <summary>The country ending tokens [0, end), if any.</summary>
     public static (int Start, string Code)? Ending(IReadOnlyList<AddressToken> tokens, int end, string? region)
     {
