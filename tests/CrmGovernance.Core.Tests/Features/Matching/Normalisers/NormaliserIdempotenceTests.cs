@@ -17,6 +17,7 @@ public sealed class NormaliserIdempotenceTests
         ["phone (GB)"] = v => PhoneNormaliser.Normalise(v, "GB"),
         ["phone (US)"] = v => PhoneNormaliser.Normalise(v, "US"),
         ["company name"] = CompanyNameNormaliser.Normalise,
+        ["country"] = CountryNormaliser.Normalise,
         ["web domain"] = WebDomainNormaliser.Normalise,
         ["company web domain"] = WebDomainNormaliser.ForCompany,
         ["date"] = DateNormaliser.Normalise,
@@ -32,7 +33,8 @@ public sealed class NormaliserIdempotenceTests
         "+", "+0", "00", "0", "+44 (0)", "07911 123456 (mobile)", "tel: 07911 123456", "+44 7911 123456 ext. 12",
         "1-800-FLOWERS", new string('9', 40), "+1 (415) 555-2671 x99",
         "ẞ", "STRAẞE", "İstanbul", "ǅemal", "ﬁnance", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "😀", "a😀b", "e\u0301", "\u0301", "李小龍", "Ωmega", "Ǳ",
-        "The The Acme", "the ltd", "Ltd Ltd", "Co.", "& Co", "The Acme & Co", "S.A.", "A.G. Barr p.l.c.",
+        "The The Acme", "the ltd", "N.V.", "N. V. N. V.", "D S M N V", "B.V. N.V. Ltd", "Ltd Acme", "& & &", "'s", "Philips's's",
+        "A B C D E F G H", "Naamloze Vennootschap", "naamloze vennootschap naamloze vennootschap x", "Acme, , , N.V., , Arnhem", "Ltd Ltd", "Co.", "& Co", "The Acme & Co", "S.A.", "A.G. Barr p.l.c.",
         "www.", "http://", "https://www.www.Acme.com/x", "x@\tb", "a'@.", "www. acme.com", ".www.acme.com",
         "1955-13-45", "31/02/2000", "2000-02-30", "0000-00-00", "99999999", "1999-1-1", "1 January 2000", "2000-01-01T",
         "Dr", "Dr Mr", "Mr Dr Smith Jr", "Jr", "Smith, ", ", John", "12 High St.", "St St", "Flat 3, 4 Rd",
@@ -47,7 +49,7 @@ public sealed class NormaliserIdempotenceTests
     public void Normalising_dataset_and_hostile_values_twice_equals_once(string normaliser)
     {
         var normalise = Normalisers[normaliser];
-        var values = LabelledDataset.Fake1000.RawValues().Concat(LabelledDataset.Febrl3.RawValues()).Concat(Hostile).Distinct(StringComparer.Ordinal);
+        var values = LabelledDataset.Fake1000.RawValues().Concat(LabelledDataset.Febrl3.RawValues()).Concat(LabelledDataset.Patstat.RawValues()).Concat(Hostile).Distinct(StringComparer.Ordinal);
 
         var unstable = values
             .Select(v => (Raw: v, Once: normalise(v)))
