@@ -61,10 +61,11 @@ public static class DuplicateFinder
         Parallel.For(0, keyCount, options, k => blocks[k].OrderLargeBlocks(ranks, limits, positions.AsSpan(k * n, n)));
         report.Report("preparing", 1);
 
+        // Company words are counted once per distinct record: 200 copies of one company do not make its own name common.
         var population = new MatchPopulation();
-        foreach (var record in prepared)
+        for (var i = 0; i < count; i++)
         {
-            population.Add(record);
+            population.Add(prepared[i], countCompanyWords: representativeOf[i] == i);
         }
         var sweep = new PairSweep(model, distinct, hashes, positions, limits, population);
         var hits = new ConcurrentBag<List<ScoredHit>>();

@@ -23,18 +23,24 @@ internal sealed class MatchPopulation
     private readonly Table _first = new();
     private readonly Table _last = new();
     private readonly Dictionary<string, int> _companyWords = new(StringComparer.Ordinal);
+    private long _wordRecords;
 
     public long Count { get; private set; }
 
     /// <summary>What to add to the rule's prior weight for this many records (0 up to <see cref="PriorRecords"/>).</summary>
     public double PriorAdjustment => Count <= PriorRecords ? 0 : -Math.Log2((double)Count / PriorRecords);
 
-    public void Add(PreparedRecord record)
+    /// <summary>Counts a record; its company words only when <paramref name="countCompanyWords"/> (a scan leaves identical copies out).</summary>
+    public void Add(PreparedRecord record, bool countCompanyWords = true)
     {
         Count++;
         _first.Add(record.First?.Text);
         _last.Add(record.Last?.Text);
-        CountWords(record.Company, 1);
+        if (countCompanyWords)
+        {
+            _wordRecords++;
+            CountWords(record.Company, 1);
+        }
     }
 
     public void Remove(PreparedRecord record)
@@ -42,6 +48,7 @@ internal sealed class MatchPopulation
         Count--;
         _first.Remove(record.First?.Text);
         _last.Remove(record.Last?.Text);
+        _wordRecords--;
         CountWords(record.Company, -1);
     }
 
@@ -54,12 +61,12 @@ internal sealed class MatchPopulation
     /// </summary>
     public double CompanyWordWeight(string word)
     {
-        if (Count < MinRecords)
+        if (_wordRecords < MinRecords)
         {
             return 1;
         }
         var named = _companyWords.GetValueOrDefault(word);
-        return Math.Max(MinWordWeight, Math.Log2((Count + 1.0) / (named + 1.0)));
+        return Math.Max(MinWordWeight, Math.Log2((_wordRecords + 1.0) / (named + 1.0)));
     }
 
     private void CountWords(CompanyName? company, int change)
