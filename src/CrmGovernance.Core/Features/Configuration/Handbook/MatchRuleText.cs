@@ -51,6 +51,10 @@ public static class MatchRuleText
         {
             lines.Add($"Fields named differently from the attribute they carry: {names}.");
         }
+        if (rule.Region is { } region)
+        {
+            lines.Add($"Phone numbers without a country code and one-line addresses are read as in {region}.");
+        }
         lines.Add($"When a fuzzy match differs in an identity field (one the rule compares): {FuzzyIdentityChange(rule.FuzzyIdentityChange).ToLowerInvariant()}. "
             + "Matches by the crosswalk or a match key update as the source of truth says.");
         if (AlternativeFields(rule) is { } alternatives)

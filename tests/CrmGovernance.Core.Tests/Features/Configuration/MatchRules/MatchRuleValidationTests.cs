@@ -59,6 +59,16 @@ public sealed class MatchRuleValidationTests
     }
 
     [Fact]
+    public void A_region_that_is_not_a_country_code_is_reported_with_the_right_one()
+    {
+        var message = Assert.Single(Messages(CompanyRule() with { Region = "UK" }));
+
+        Assert.StartsWith("The match rule of Company: Region: \"UK\" is not a country code.", message, StringComparison.Ordinal);
+        Assert.Contains("The United Kingdom is GB.", message, StringComparison.Ordinal);
+        Assert.Empty(Messages(CompanyRule() with { Region = "GB" }));
+    }
+
+    [Fact]
     public void Level_thresholds_must_lie_in_zero_to_one_and_go_down_strictly()
     {
         var rule = CompanyRule();

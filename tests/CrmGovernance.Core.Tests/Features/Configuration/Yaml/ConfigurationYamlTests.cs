@@ -49,6 +49,20 @@ public sealed class ConfigurationYamlTests
     }
 
     [Fact]
+    public void A_match_rule_region_is_exported_and_read_back_and_a_rule_without_one_exports_as_before()
+    {
+        var demo = YamlSamples.Demo();
+        var regional = demo with { MatchRules = [demo.MatchRules[0] with { Region = "NL" }, .. demo.MatchRules.Skip(1)] };
+
+        var yaml = ConfigurationYaml.Export(regional, 2);
+        var parsed = Parse(yaml, regional);
+
+        Assert.Equal("NL", parsed.MatchRules[0].Region);
+        Assert.Equal(ConfigurationJson.Serialize(regional), ConfigurationJson.Serialize(parsed));
+        Assert.DoesNotContain("region", ConfigurationJson.Serialize(demo).ToLowerInvariant().Replace("defaultregion", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_then_parse_keeps_value_maps_secrets_and_text_that_looks_like_numbers_or_booleans()
     {
         var sample = YamlSamples.WithSecret();
