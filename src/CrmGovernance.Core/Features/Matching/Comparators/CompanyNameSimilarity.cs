@@ -22,6 +22,11 @@ internal static class CompanyNameSimilarity
         {
             return 1;
         }
+        if (string.CompareOrdinal(left.Text, right.Text) > 0)
+        {
+            // One order for every pair: words pair up and weights add up the same whichever record comes first.
+            (left, right) = (right, left);
+        }
         var (a, b) = (left.Words, right.Words);
         Span<double> wa = stackalloc double[a.Length];
         Span<double> wb = stackalloc double[b.Length];

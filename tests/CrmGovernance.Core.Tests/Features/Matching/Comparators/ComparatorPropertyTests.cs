@@ -26,6 +26,9 @@ public sealed class ComparatorPropertyTests
         // Names are compared as normalised; a value that normalises to nothing is missing, not compared.
         ["person name"] = (a, b) => PersonNameNormaliser.Normalise(a) is { } x && PersonNameNormaliser.Normalise(b) is { } y
             ? PersonNameSimilarity.Similarity(new NamePart(x), new NamePart(y)) : 0,
+        ["company name"] = (a, b) => CompanyNameNormaliser.Normalise(a) is { } x && CompanyNameNormaliser.Normalise(b) is { } y
+            ? CompanyNameSimilarity.Similarity(new CompanyName(x), new CompanyName(y), null) : 0,
+        ["phone"] = (a, b) => PhoneNormaliser.Normalise(a, "GB") is { } x && PhoneNormaliser.Normalise(b, "GB") is { } y ? PhoneSimilarity.Similarity(x, y) : 0,
     };
 
     public static TheoryData<string> Names => [.. Comparators.Keys];
@@ -87,6 +90,9 @@ public sealed class ComparatorPropertyTests
         IEnumerable<string?> values = comparator switch
         {
             "email" => records.Select(r => EmailNormaliser.Normalise(r.Values.GetValueOrDefault(MatchAttributes.Email))),
+            "company name" => LabelledDataset.Patstat.RawValues(),
+            "phone" => records.SelectMany(r => new[] { r.Values.GetValueOrDefault(MatchAttributes.NationalId), r.Values.GetValueOrDefault(MatchAttributes.Postcode) })
+                .Select(v => v is null ? null : v.Length > 6 ? v[..^4] + " " + v[^4..] : v),
             "date" => records.Select(r => DateNormaliser.Normalise(r.Values.GetValueOrDefault(MatchAttributes.Dob))).Where(d => DateNormaliser.ToNumber(d) >= 0),
             "numeric" => records.SelectMany(r => new[] { r.Values.GetValueOrDefault(MatchAttributes.Postcode), r.Values.GetValueOrDefault(MatchAttributes.StreetNumber) })
                 .Where(v => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _)),
