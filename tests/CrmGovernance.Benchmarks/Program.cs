@@ -12,6 +12,7 @@ public static class Program
         new Sync.SyncBenchmark(),
         new Matching.MatchScanBenchmark(),
         new Matching.MatchIncrementalBenchmark(),
+        new Matching.MatchIndexBenchmark(),
         new Audit.AuditBrowseBenchmark(),
         new Audit.AuditExportBenchmark(),
         new Security.SignInBenchmark(),

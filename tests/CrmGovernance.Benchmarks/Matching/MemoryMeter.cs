@@ -17,6 +17,13 @@ internal static class MemoryMeter
 
     public static double ManagedHeapMegabytes() => GC.GetGCMemoryInfo().HeapSizeBytes / 1024.0 / 1024.0;
 
+    /// <summary>The managed heap less its free fragments: what live objects take (freed large arrays leave holes, not compacted).</summary>
+    public static double ManagedObjectsMegabytes()
+    {
+        var info = GC.GetGCMemoryInfo();
+        return (info.HeapSizeBytes - info.FragmentedBytes) / 1024.0 / 1024.0;
+    }
+
     /// <summary>Collects what earlier steps left, then restarts the peak from the present resident size.</summary>
     /// <returns>False where the peak cannot be reset (not Linux): it then covers the whole process.</returns>
     public static bool StartNewPeak()

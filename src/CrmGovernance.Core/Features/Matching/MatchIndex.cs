@@ -8,7 +8,7 @@ namespace CrmGovernance.Core.Features.Matching;
 /// incremental benchmark). Not thread-safe for writes; <see cref="Match"/> may run on several threads between writes.
 /// Uses the same blocking, limits and scoring as <see cref="DuplicateFinder"/>.
 /// </summary>
-public sealed class MatchIndex
+public sealed partial class MatchIndex
 {
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<PreparedRecord?> _records = [];
@@ -44,32 +44,11 @@ public sealed class MatchIndex
         Insert(Model.Prepare(record));
     }
 
-    /// <summary>Adds or replaces many records: normalised on all cores, then indexed (a large load is mostly normalising).</summary>
-    public void PutRange(IReadOnlyList<MatchRecord> records)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var prepared = new PreparedRecord[records.Count];
-        Parallel.For(0, records.Count, i => prepared[i] = Model.Prepare(records[i]));
-        foreach (var record in prepared)
-        {
-            Insert(record);
-        }
-    }
-
     private void Insert(PreparedRecord prepared)
     {
         Remove(prepared.Id);
-        int slot;
-        if (_free.Count > 0)
-        {
-            slot = _free.Pop();
-            _records[slot] = prepared;
-        }
-        else
-        {
-            slot = _records.Count;
-            _records.Add(prepared);
-        }
+        var slot = NewSlot();
+        _records[slot] = prepared;
         _slots[prepared.Id] = slot;
         _population.Add(prepared);
         for (var k = 0; k < Model.Keys.Count; k++)
@@ -81,6 +60,17 @@ public sealed class MatchIndex
         }
     }
 
+    /// <summary>The last freed slot, else a new one at the end.</summary>
+    private int NewSlot()
+    {
+        if (_free.TryPop(out var slot))
+        {
+            return slot;
+        }
+        _records.Add(null);
+        return _records.Count - 1;
+    }
+
     public void Remove(string id)
     {
         if (!_slots.Remove(id, out var slot))
@@ -88,6 +78,15 @@ public sealed class MatchIndex
             return;
         }
         var prepared = _records[slot]!;
+        Unblock(prepared, slot);
+        _population.Remove(prepared);
+        _records[slot] = null;
+        _free.Push(slot);
+    }
+
+    /// <summary>Takes a record's slot out of its blocks.</summary>
+    private void Unblock(PreparedRecord prepared, int slot)
+    {
         for (var k = 0; k < Model.Keys.Count; k++)
         {
             if (Model.KeyHash(prepared, k) is var hash and not 0)
@@ -95,9 +94,6 @@ public sealed class MatchIndex
                 _blocks.Remove(hash, slot);
             }
         }
-        _population.Remove(prepared);
-        _records[slot] = null;
-        _free.Push(slot);
     }
 
     /// <summary>The existing records scoring at or above the review threshold against <paramref name="record"/>, best first.</summary>

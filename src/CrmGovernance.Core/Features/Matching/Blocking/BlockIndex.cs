@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CrmGovernance.Core.Features.Matching.Scoring;
 
 namespace CrmGovernance.Core.Features.Matching.Blocking;
@@ -15,34 +16,87 @@ internal sealed class BlockIndex(Func<int, PreparedRecord> recordAt)
     private readonly Stack<int> _freeLists = new();
     private readonly Comparer<int> _order = Comparer<int>.Create((a, b) => RecordOrder.Instance.Compare(recordAt(a), recordAt(b)));
 
-    public void Add(long hash, int slot)
+    public void Add(long hash, int slot) => Add(hash, [slot]);
+
+    /// <summary>
+    /// Adds a batch's pairs: <paramref name="hashes"/> sorted, and the slots of one hash in <see cref="RecordOrder"/>
+    /// (what a bulk load sorts once), so each block is built or merged into in one step.
+    /// </summary>
+    public void AddSorted(ReadOnlySpan<long> hashes, ReadOnlySpan<int> slots)
     {
-        if (!_keys.TryGetValue(hash, out var value))
+        var distinct = 0;
+        for (var i = 0; i < hashes.Length; i++)
         {
-            _keys[hash] = slot;
+            distinct += i == 0 || hashes[i] != hashes[i - 1] ? 1 : 0;
+        }
+        _keys.EnsureCapacity(_keys.Count + distinct);
+        for (var start = 0; start < hashes.Length;)
+        {
+            var end = start + 1;
+            while (end < hashes.Length && hashes[end] == hashes[start])
+            {
+                end++;
+            }
+            Add(hashes[start], slots[start..end]);
+            start = end;
+        }
+    }
+
+    /// <summary>Adds slots, in <see cref="RecordOrder"/>, under one hash.</summary>
+    private void Add(long hash, ReadOnlySpan<int> slots)
+    {
+        // The reference stays valid: nothing below adds to or removes from _keys.
+        ref var value = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, hash, out var exists);
+        if (!exists)
+        {
+            value = slots.Length == 1 ? slots[0] : ~StoreList([.. slots]);
             return;
         }
         List<int> list;
         if (value >= 0)
         {
-            list = [value];
-            var index = _freeLists.Count > 0 ? _freeLists.Pop() : _lists.Count;
-            if (index == _lists.Count)
-            {
-                _lists.Add(list);
-            }
-            else
-            {
-                _lists[index] = list;
-            }
-            _keys[hash] = ~index;
+            list = new List<int>(1 + slots.Length) { value };
+            value = ~StoreList(list);
         }
         else
         {
             list = _lists[~value]!;
         }
-        var at = list.BinarySearch(slot, _order);
-        list.Insert(at < 0 ? ~at : at, slot);
+        Merge(list, slots);
+    }
+
+    /// <summary>Stores a new shared block's list; returns its index in _lists.</summary>
+    private int StoreList(List<int> list)
+    {
+        if (_freeLists.TryPop(out var index))
+        {
+            _lists[index] = list;
+            return index;
+        }
+        _lists.Add(list);
+        return _lists.Count - 1;
+    }
+
+    /// <summary>
+    /// Merges ordered slots into an ordered list from the back: each new slot finds its place by binary search among
+    /// the members not yet passed, and those after it move once (a few comparisons a slot, however large the block).
+    /// </summary>
+    private void Merge(List<int> list, ReadOnlySpan<int> slots)
+    {
+        var end = list.Count;
+        CollectionsMarshal.SetCount(list, end + slots.Length);
+        var span = CollectionsMarshal.AsSpan(list);
+        var write = span.Length;
+        for (var j = slots.Length - 1; j >= 0; j--)
+        {
+            var at = span[..end].BinarySearch(slots[j], _order);
+            at = at < 0 ? ~at : at;
+            var after = end - at;
+            span.Slice(at, after).CopyTo(span.Slice(write - after, after));
+            write -= after;
+            end = at;
+            span[--write] = slots[j];
+        }
     }
 
     public void Remove(long hash, int slot)
@@ -93,7 +147,7 @@ internal sealed class BlockIndex(Func<int, PreparedRecord> recordAt)
             return single[..1];
         }
         var list = _lists[~value]!;
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+        var span = CollectionsMarshal.AsSpan(list);
         if (list.Count <= limits.MaxBlockSize)
         {
             return span;

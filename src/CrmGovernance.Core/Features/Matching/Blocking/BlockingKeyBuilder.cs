@@ -43,7 +43,7 @@ internal sealed class BlockingKeyBuilder(IReadOnlyList<BlockingKeyExpression> ke
             var start = 0;
             if (functions.Count > 0 && functions[0].Name == "metaphone")
             {
-                value = phonetic.EncodeWords(text); // cached per distinct value
+                value = Metaphone(text);
                 start = 1;
             }
             for (var f = start; f < functions.Count && !value.IsEmpty; f++)
@@ -61,6 +61,28 @@ internal sealed class BlockingKeyBuilder(IReadOnlyList<BlockingKeyExpression> ke
             sink.Add(value);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The primary code of each word, as <see cref="PhoneticCache.EncodeWords"/> of the whole value gives, but cached
+    /// by word: a full name is seldom seen twice, its words (the first and last names other keys code) often.
+    /// </summary>
+    private string Metaphone(string text)
+    {
+        if (!text.Contains(' ', StringComparison.Ordinal))
+        {
+            return phonetic.EncodeWords(text);
+        }
+        var codes = new StringBuilder(text.Length);
+        foreach (var word in text.Split(' '))
+        {
+            var code = phonetic.EncodeWords(word);
+            if (code.Length > 0)
+            {
+                codes.Append(codes.Length > 0 ? " " : "").Append(code);
+            }
+        }
+        return codes.ToString();
     }
 
     /// <summary>Where the key goes: text, or FNV-1a with a final mix.</summary>

@@ -8,11 +8,16 @@ namespace CrmGovernance.Core.Features.Matching.Store;
 /// One system object's index in <see cref="MatchIndexCache"/> and how far it has read the store. Each refresh reads
 /// the rows updated since the newest one seen, less an overlap: a writer stamps its rows before it commits, so rows of
 /// a transaction still open at the last read can arrive with a slightly older time. Rows already applied at the same
-/// time are skipped.
+/// time are skipped. Rows go in as one bulk load (<see cref="PendingLoad"/>), so the first read of a large target sorts
+/// its keys once instead of putting a million records one by one.
 /// </summary>
-internal sealed class CachedMatchIndex(Guid systemId, Guid objectId)
+internal sealed class CachedMatchIndex(Guid systemId, Guid objectId, int chunk = CachedMatchIndex.DefaultChunk)
 {
+    /// <summary>Rows deserialised and normalised together before their raw values are let go.</summary>
+    public const int DefaultChunk = 50_000;
+
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<string, DateTime> _recent = new(StringComparer.Ordinal);
     private MatchIndex? _index;
     private string? _ruleKey;
@@ -43,26 +48,36 @@ internal sealed class CachedMatchIndex(Guid systemId, Guid objectId)
             query = query.Where(e => !e.IsDeleted);
         }
         var newest = _watermark;
+        var load = new PendingLoad(_index, chunk);
         var rows = query.Select(e => new { e.RecordId, e.ValuesJson, e.UpdatedUtc, e.IsDeleted }).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        try
         {
-            newest = newest is null || row.UpdatedUtc > newest ? row.UpdatedUtc : newest;
-            if (!full)
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                if (_recent.TryGetValue(row.RecordId, out var applied) && applied == row.UpdatedUtc)
+                newest = newest is null || row.UpdatedUtc > newest ? row.UpdatedUtc : newest;
+                if (!full)
                 {
-                    continue;
+                    if (_recent.TryGetValue(row.RecordId, out var applied) && applied == row.UpdatedUtc)
+                    {
+                        continue;
+                    }
+                    _recent[row.RecordId] = row.UpdatedUtc;
                 }
-                _recent[row.RecordId] = row.UpdatedUtc;
+                if (row.IsDeleted)
+                {
+                    load.Flush();
+                    _index.Remove(row.RecordId);
+                }
+                else
+                {
+                    load.Add(MatchIndexValues.Deserialize(row.RecordId, row.ValuesJson));
+                }
             }
-            if (row.IsDeleted)
-            {
-                _index.Remove(row.RecordId);
-            }
-            else
-            {
-                _index.Put(MatchIndexValues.Deserialize(row.RecordId, row.ValuesJson));
-            }
+        }
+        finally
+        {
+            // Also when the read stops early: rows counted as applied above must be in the index.
+            load.Flush();
         }
         _watermark = newest;
         if (newest is { } seen)
