@@ -29,7 +29,7 @@ public static class DefaultMatchRules
             Compare(MatchAttributes.Email, ComparatorKind.Email, -6, (1, 16), (0.9, 8), (0.8, 3)),
             Compare(MatchAttributes.NationalId, ComparatorKind.Levenshtein, -6, (1, 18), (0.85, 10)),
             // Where the person lives: shared by a household, so all of it together says "same household", not "same person".
-            Compare(MatchAttributes.Phone, ComparatorKind.Phone, -3, (1, 8), (0.9, 3)),
+            Compare(MatchAttributes.Phone, ComparatorKind.Levenshtein, -3, (1, 8), (0.9, 3)),
             Compare(MatchAttributes.Postcode, ComparatorKind.Levenshtein, -1.5, (1, 4), (0.75, 1.5)),
             Compare(MatchAttributes.Street, ComparatorKind.JaroWinkler, -1.5, (1, 4), (0.9, 2.5), (0.8, 1)),
             Compare(MatchAttributes.StreetNumber, ComparatorKind.Exact, -1, (1, 1.5)),

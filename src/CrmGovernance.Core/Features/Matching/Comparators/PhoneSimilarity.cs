@@ -13,7 +13,10 @@ public static class PhoneSimilarity
     /// <summary>Fewer digits than this are not a subscriber number (an extension, a fragment).</summary>
     public const int ShortestSubscriber = 5;
 
-    public static double Similarity(string left, string right)
+    public static double Similarity(string left, string right) => Similarity(left, right, 0);
+
+    /// <summary>As <see cref="Similarity(string, string)"/>; two full numbers may stop early below <paramref name="floor"/> (a scan needs only the level).</summary>
+    public static double Similarity(string left, string right, double floor)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -21,7 +24,7 @@ public static class PhoneSimilarity
         var b = Digits(right);
         if (IsFull(left) && IsFull(right) || a.Length == b.Length)
         {
-            return Levenshtein.Similarity(left, right);
+            return Levenshtein.Similarity(left, right, floor);
         }
         var local = a.Length < b.Length ? a : b;
         var full = a.Length < b.Length ? b : a;

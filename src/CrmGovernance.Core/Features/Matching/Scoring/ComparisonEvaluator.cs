@@ -87,7 +87,7 @@ internal sealed class ComparisonEvaluator
             // Person-name comparison of another attribute (a company, a city): word by word.
             ComparatorKind.PersonName => PersonNameSimilarity.Similarity(new NamePart(a), new NamePart(b)),
             ComparatorKind.CompanyName => CompanyNameSimilarity.Similarity(CompanyOf(left, a), CompanyOf(right, b), population),
-            ComparatorKind.Phone => PhoneSimilarity.Similarity(a, b),
+            ComparatorKind.Phone => PhoneSimilarity.Similarity(a, b, floor),
             _ => throw new InvalidOperationException($"Comparator {Comparison.Comparator} has no implementation."),
         };
     }
