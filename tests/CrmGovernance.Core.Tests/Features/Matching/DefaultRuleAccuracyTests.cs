@@ -21,9 +21,17 @@ public sealed class DefaultRuleAccuracyTests(ITestOutputHelper output)
     public void Febrl3_clusters_with_pairwise_F1_of_at_least_0_97_and_precise_auto_matches() =>
         AssertAccuracy(LabelledDataset.Febrl3, minF1: 0.97);
 
-    private void AssertAccuracy(LabelledDataset data, double minF1)
+    /// <summary>
+    /// The default company rule on company names as written in patent filings (issue 20): legal forms in every
+    /// spelling, typos, split and joined words, places after the name; names only.
+    /// </summary>
+    [Fact]
+    public void Patstat_company_names_cluster_with_pairwise_F1_of_at_least_0_85_and_precise_auto_matches() =>
+        AssertAccuracy(LabelledDataset.Patstat, minF1: 0.85, MatchModel.Compile(DefaultMatchRules.Company(Guid.NewGuid(), Guid.NewGuid())));
+
+    private void AssertAccuracy(LabelledDataset data, double minF1, MatchModel? rule = null)
     {
-        var model = MatchModel.Compile(DefaultMatchRules.Contact(Guid.NewGuid(), Guid.NewGuid()));
+        var model = rule ?? MatchModel.Compile(DefaultMatchRules.Contact(Guid.NewGuid(), Guid.NewGuid()));
         var clock = Stopwatch.StartNew();
 
         var result = DuplicateFinder.Find(model, data.Records, null, CancellationToken.None);
